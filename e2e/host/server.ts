@@ -1,0 +1,183 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { CHANNELS, functionName } from '../../shared/ipc/channels';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from '../../electron/main/app-path';
+import { startBackend, type Backend } from '../../electron/core/services/app';
+
+export interface HostOptions {
+  dbFile: string;
+  port?: number;
+  /** The built renderer (electron-vite build output). */
+  rendererDir?: string;
+  /** Seed a fresh store with the sample corpus, as the app does on first run. */
+  sampleDir?: string;
+  author?: string;
+}
+
+export interface Host {
+  url: string;
+  origin: string;
+  token: string;
+  backend: Backend;
+  /** What the next "Import" file dialog answers; the app would show a native picker here. */
+  setDialogAnswer(paths: string[]): void;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+/** The page may talk only to this server; every other connection is refused by the same CSP the app uses. */
+const HOST_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
+
+/**
+ * Serves the built renderer and binds the contract's real handlers over HTTP, so browser tests
+ * exercise the same UI, handlers and store as the app; only the transport differs. Listens on
+ * 127.0.0.1 only and answers nothing without the random token handed out in the URL.
+ */
+export async function startHost(options: HostOptions): Promise<Host> {
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
+  }
+  let dialogAnswer: string[] = [];
+  const backend = await startBackend(
+    options.dbFile,
+    { author: options.author ?? 'analyst', pickImportFiles: async () => dialogAnswer },
+    options.sampleDir ? { sampleDir: options.sampleDir } : {},
+  );
+  const token = randomBytes(24).toString('hex');
+  const bridge = bridgeScript();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', `host error: ${(err as Error).message}`);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const given = url.searchParams.get('token') ?? cookieToken(req.headers.cookie);
+    if (!given || !sameSecret(given, token)) return send(res, 403, 'text/plain', 'forbidden: missing or wrong token');
+    if (url.searchParams.has('token')) res.setHeader('Set-Cookie', `spanwise_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
+
+    if (url.pathname.startsWith('/__rpc/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+      if (!sameOrigin(req)) return send(res, 403, 'text/plain', 'forbidden: cross-origin call');
+      const channel = decodeURIComponent(url.pathname.slice('/__rpc/'.length));
+      const body = await readBody(req);
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return sendJson(res, { ok: false, error: { code: 'invalid_input', message: `${channel}: body is not JSON` } });
+      }
+      return sendJson(res, await backend.dispatch(channel, input));
+    }
+    if (url.pathname === '/__host/dialog' && req.method === 'POST') {
+      if (!sameOrigin(req) && req.headers.origin !== undefined) return send(res, 403, 'text/plain', 'forbidden');
+      const parsed = JSON.parse(await readBody(req)) as { paths?: unknown };
+      dialogAnswer = Array.isArray(parsed.paths) ? parsed.paths.map(String) : [];
+      return send(res, 204, 'text/plain', '');
+    }
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
+    if (url.pathname === '/__host/bridge.js') return send(res, 200, 'text/javascript; charset=utf-8', bridge);
+
+    const file = resolveAppPath(rendererDir, `app://spanwise${url.pathname}`);
+    if (!file || !existsSync(file)) return send(res, 404, 'text/plain', 'not found');
+    let content: string | Buffer = readFileSync(file);
+    if (file.endsWith('index.html')) {
+      // The bridge stands in for Electron's preload: it defines window.spanwise before the app loads.
+      content = content.toString('utf8').replace('<head>', '<head><script src="/__host/bridge.js"></script>');
+    }
+    return send(res, 200, mimeType(file), content);
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  function sameOrigin(req: IncomingMessage): boolean {
+    return req.headers.origin === origin;
+  }
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    backend,
+    setDialogAnswer: (paths) => {
+      dialogAnswer = paths;
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => {
+          backend.close();
+          ok();
+        });
+      }),
+  };
+}
+
+function bridgeScript(): string {
+  const entries = CHANNELS.map(
+    (channel) =>
+      `${JSON.stringify(functionName(channel))}: (input) => call(${JSON.stringify(channel)}, input)`,
+  ).join(',\n  ');
+  return `(() => {
+const call = async (channel, input) => {
+  const response = await fetch('/__rpc/' + channel, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) });
+  return response.json();
+};
+Object.defineProperty(window, 'spanwise', { value: Object.freeze({
+  ${entries}
+}), writable: false, configurable: false });
+})();`;
+}
+
+function cookieToken(cookie: string | undefined): string | null {
+  const match = /(?:^|;\s*)spanwise_token=([0-9a-f]+)/.exec(cookie ?? '');
+  return match?.[1] ?? null;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        fail(new Error('request body too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': HOST_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}

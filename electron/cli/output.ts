@@ -1,0 +1,18 @@
+/** Where the command writes: text for people, one JSON object per line with --json. */
+export interface Output {
+  json: boolean;
+  result(value: Record<string, unknown>, text: string): void;
+  error(value: Record<string, unknown>, text: string): void;
+}
+
+export function createOutput(json: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Output {
+  return {
+    json,
+    result: (value, text) => out.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`),
+    error: (value, text) => err.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`),
+  };
+}
+
+export class UsageError extends Error {}
+
+export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;

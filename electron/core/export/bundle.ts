@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { AnnotationStatus, AnyAttrs, Id, Label } from '../../../shared/model';
+import type { ExportItem } from '../store/export';
+import { codePointText, exportLabel, orderedAttrs } from './spans';
+import type { StreamWriter } from './types';
+
+export const BUNDLE_FORMAT = 'spanwise-bundle';
+export const BUNDLE_VERSION = 1;
+
+/*
+ * A bundle is gzip-compressed UTF-8 JSON lines:
+ *   1. header   {"format":"spanwise-bundle","version":1,"exported_at":ISO,"offset_unit":"codepoint"}
+ *   2. articles {"type":"article", ...every article column..., "annotations":[...every annotation column...]}
+ *   3. trailer  {"type":"end","articles":N,"annotations":M}
+ * The trailer lets a reader tell a complete bundle from one cut short in transfer even before
+ * gzip's own check fails. Offsets are code points like every other export; the reader converts
+ * them back against the text carried on the same line.
+ */
+
+export const BundleHeader = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.number().int().positive(),
+  exported_at: z.string(),
+  offset_unit: z.literal('codepoint'),
+});
+export type BundleHeader = z.infer<typeof BundleHeader>;
+
+const nullableText = z.string().nullable();
+
+export const BundleAnnotation = z.object({
+  id: Id,
+  label: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(Label),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  note: z.string(),
+  attrs: AnyAttrs,
+  author: z.string(),
+  status: AnnotationStatus,
+  created_at: z.string(),
+  updated_at: z.string(),
+  conflict_of: Id.nullable(),
+});
+export type BundleAnnotation = z.infer<typeof BundleAnnotation>;
+
+export const BundleArticle = z.object({
+  type: z.literal('article'),
+  id: Id,
+  title: z.string(),
+  source: nullableText,
+  url: nullableText,
+  author: nullableText,
+  published_at: nullableText,
+  language: nullableText,
+  text: z.string(),
+  original_text: nullableText,
+  text_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  imported_at: z.string(),
+  updated_at: z.string(),
+  annotations: z.array(BundleAnnotation),
+});
+export type BundleArticle = z.infer<typeof BundleArticle>;
+
+export const BundleEnd = z.object({
+  type: z.literal('end'),
+  articles: z.number().int().nonnegative(),
+  annotations: z.number().int().nonnegative(),
+});
+
+export function bundleWriter(exportedAt: string = new Date().toISOString()): StreamWriter {
+  return {
+    kind: 'stream',
+    includeOrphaned: true,
+    gzip: true,
+    begin: () => `${JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exported_at: exportedAt, offset_unit: 'codepoint' })}\n`,
+    item: (item) => ({ chunk: `${JSON.stringify(bundleArticle(item))}\n`, spans: item.annotations.length }),
+    end: (totals) => `${JSON.stringify({ type: 'end', articles: totals.articles, annotations: totals.spans })}\n`,
+  };
+}
+
+function bundleArticle({ article, textHash, annotations }: ExportItem): z.input<typeof BundleArticle> {
+  const cp = codePointText(article.text);
+  return {
+    type: 'article',
+    id: article.id,
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    author: article.author,
+    published_at: article.publishedAt,
+    language: article.language,
+    text: article.text,
+    original_text: article.originalText,
+    text_hash: textHash,
+    imported_at: article.importedAt,
+    updated_at: article.updatedAt,
+    annotations: annotations.map((a) => ({
+      id: a.id,
+      label: exportLabel(a.label),
+      start: cp.toCodePoint(a.start),
+      end: cp.toCodePoint(a.end),
+      quote: a.quote,
+      note: a.note,
+      attrs: Object.fromEntries(orderedAttrs(a.label, a.attrs)),
+      author: a.author,
+      status: a.status,
+      created_at: a.createdAt,
+      updated_at: a.updatedAt,
+      conflict_of: a.conflictOf,
+    })),
+  };
+}

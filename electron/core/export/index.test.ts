@@ -1,0 +1,146 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { insertArticle } from '../store/articles';
+import { insertAnnotation } from '../store/annotations';
+import { openStore, type Db } from '../store/db';
+import { useTmpDir } from '../testing/tmp';
+import { EXPORT_FORMATS, ExportError, exportCorpus, type ExportFormat } from './index';
+import { buildCorpus } from './test-support/corpus';
+import { readJsonl } from './test-support/readers';
+
+const outName = (format: ExportFormat) => (format === 'brat' ? 'brat-out' : `out.${format}`);
+
+describe('exportCorpus', () => {
+  const tmp = useTmpDir();
+
+  function setup() {
+    const dir = tmp();
+    const db = openStore(join(dir, 'x.db'));
+    const corpus = buildCorpus(db);
+    return { dir, db, corpus };
+  }
+
+  /** Many small articles, so exports span several pages. */
+  function bulk(db: Db, n: number) {
+    db.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const a = insertArticle(db, { title: `A${i}`, source: 'Bulk', url: null, author: null, publishedAt: null, language: 'en', text: `🇺🇦 Article ${i} about drones.` }, { id: `bulk-${String(i).padStart(4, '0')}` });
+        insertAnnotation(db, { articleId: a.id, label: 'event', start: 5, end: 12 + String(i).length, quote: a.text.slice(5, 12 + String(i).length) });
+      }
+    })();
+  }
+
+  const idsIn = async (db: Db, dir: string, scope: Parameters<typeof exportCorpus>[1]['scope']) => {
+    const out = join(dir, 'scoped.jsonl');
+    await exportCorpus(db, { format: 'jsonl', out, ...(scope ? { scope } : {}) });
+    return readJsonl(readFileSync(out, 'utf8')).map((l) => l.id);
+  };
+
+  it('exports what a library filter matches, or the given ids in the given order', async () => {
+    const { dir, db } = setup();
+    expect(await idsIn(db, dir, undefined)).toEqual(['kyiv', 'arabic', 'plain']);
+    expect(await idsIn(db, dir, { unannotated: true })).toEqual(['plain']);
+    expect(await idsIn(db, dir, { source: 'Al-Madina' })).toEqual(['arabic']);
+    expect(await idsIn(db, dir, { query: 'Кличко' })).toEqual(['kyiv']);
+    expect(await idsIn(db, dir, { query: '"' })).toEqual([]);
+    expect(await idsIn(db, dir, { publishedFrom: '2024-11-27', publishedTo: '2024-12' })).toEqual(['arabic']);
+    expect(await idsIn(db, dir, { label: 'claim' })).toEqual(['kyiv', 'arabic']);
+    expect(await idsIn(db, dir, { ids: ['plain', 'missing', 'kyiv', 'plain'] })).toEqual(['plain', 'kyiv']);
+  });
+
+  it('pages through a corpus larger than a page, reporting progress up to the total', async () => {
+    const dir = tmp();
+    const db = openStore(join(dir, 'x.db'));
+    bulk(db, 1234);
+    const calls: [number, number][] = [];
+    const result = await exportCorpus(db, { format: 'csv', out: join(dir, 'a.csv'), pageSize: 100 }, { onProgress: (d, t) => calls.push([d, t]) });
+    expect(result).toMatchObject({ articles: 1234, spans: 1234 });
+    expect(calls[0]).toEqual([0, 1234]);
+    expect(calls[calls.length - 1]).toEqual([1234, 1234]);
+    expect(calls.length).toBeLessThanOrEqual(202);
+    for (let i = 1; i < calls.length; i++) expect((calls[i] as [number, number])[0]).toBeGreaterThan((calls[i - 1] as [number, number])[0]);
+
+    await exportCorpus(db, { format: 'jsonl', out: join(dir, 'paged.jsonl'), pageSize: 7 });
+    await exportCorpus(db, { format: 'jsonl', out: join(dir, 'whole.jsonl'), pageSize: 5000 });
+    const paged = readJsonl(readFileSync(join(dir, 'paged.jsonl'), 'utf8'));
+    expect(new Set(paged.map((l) => l.id)).size).toBe(1234);
+    expect(readFileSync(join(dir, 'paged.jsonl'))).toEqual(readFileSync(join(dir, 'whole.jsonl')));
+  });
+
+  it('reports bytes as they are on disk', async () => {
+    const { dir, db } = setup();
+    const csv = await exportCorpus(db, { format: 'csv', out: join(dir, 'a.csv') });
+    expect(csv.bytes).toBe(readFileSync(join(dir, 'a.csv')).length);
+    const brat = await exportCorpus(db, { format: 'brat', out: join(dir, 'brat') });
+    const total = readdirSync(join(dir, 'brat')).reduce((n, f) => n + readFileSync(join(dir, 'brat', f)).length, 0);
+    expect(brat.bytes).toBe(total);
+  });
+
+  for (const format of EXPORT_FORMATS) {
+    it(`${format}: an error midway leaves no partial output and no temporary behind`, async () => {
+      const { dir, db } = setup();
+      bulk(db, 40);
+      const before = readdirSync(dir).sort();
+      const failure = new Error('disk on fire');
+      const run = exportCorpus(db, { format, out: join(dir, outName(format)), pageSize: 3 }, {
+        onProgress: (done) => {
+          if (done >= 10) throw failure;
+        },
+      });
+      await expect(run).rejects.toBe(failure);
+      expect(readdirSync(dir).sort()).toEqual(before);
+    });
+
+    it(`${format}: cancelling leaves no partial output and keeps an earlier export intact`, async () => {
+      const { dir, db } = setup();
+      bulk(db, 40);
+      const out = join(dir, outName(format));
+      if (format !== 'brat') writeFileSync(out, 'the previous export');
+      const before = readdirSync(dir).sort();
+      const controller = new AbortController();
+      const run = exportCorpus(db, { format, out, pageSize: 3 }, { signal: controller.signal, onProgress: (done) => done >= 5 && controller.abort() });
+      await expect(run).rejects.toMatchObject({ name: 'ExportError', code: 'cancelled' });
+      expect(readdirSync(dir).sort()).toEqual(before);
+      if (format !== 'brat') expect(readFileSync(out, 'utf8')).toBe('the previous export');
+    });
+  }
+
+  it('leaves nothing behind when the store fails between pages', async () => {
+    const { dir, db } = setup();
+    bulk(db, 20);
+    const run = exportCorpus(db, { format: 'jsonl', out: join(dir, 'a.jsonl'), pageSize: 2 }, { onProgress: (done) => done === 4 && db.close() });
+    await expect(run).rejects.toThrow(/not open/);
+    // Closing the store removes its -wal and -shm files; nothing else may have appeared.
+    expect(readdirSync(dir)).toEqual(['x.db']);
+  });
+
+  it('refuses a missing folder, a non-empty brat folder and an already cancelled signal before writing anything', async () => {
+    const { dir, db } = setup();
+    await expect(exportCorpus(db, { format: 'csv', out: join(dir, 'nope', 'a.csv') })).rejects.toMatchObject({ code: 'destination' });
+    mkdirSync(join(dir, 'full'));
+    writeFileSync(join(dir, 'full', 'keep.txt'), 'mine');
+    await expect(exportCorpus(db, { format: 'brat', out: join(dir, 'full') })).rejects.toMatchObject({ code: 'destination' });
+    expect(readdirSync(join(dir, 'full'))).toEqual(['keep.txt']);
+    await expect(exportCorpus(db, { format: 'jsonl', out: join(dir, 'full') })).rejects.toBeInstanceOf(ExportError);
+    await expect(exportCorpus(db, { format: 'jsonl', out: join(dir, 'a.jsonl') }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(existsSync(join(dir, 'a.jsonl'))).toBe(false);
+  });
+
+  it('exports brat into an existing empty folder', async () => {
+    const { dir, db, corpus } = setup();
+    mkdirSync(join(dir, 'empty'));
+    const result = await exportCorpus(db, { format: 'brat', out: join(dir, 'empty') });
+    expect(result.articles).toBe(corpus.articles.length);
+    expect(readdirSync(join(dir, 'empty'))).toContain('annotation.conf');
+  });
+
+  it('refuses an unknown format or label', async () => {
+    const { dir, db } = setup();
+    const format = 'xml' as ExportFormat;
+    await expect(exportCorpus(db, { format, out: join(dir, 'a.xml') })).rejects.toMatchObject({ code: 'invalid' });
+    const labels = ['quote'] as unknown as ('event' | 'claim')[];
+    await expect(exportCorpus(db, { format: 'csv', out: join(dir, 'a.csv'), labels })).rejects.toMatchObject({ code: 'invalid' });
+    expect(readdirSync(dir).filter((f) => !f.startsWith('x.db'))).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { LABELS } from '../../../shared/model';
+import type { Db } from '../store/db';
+import { countInScope, readScope, type ExportItem } from '../store/export';
+import { bratWriter } from './brat';
+import { bundleWriter } from './bundle';
+import { csvWriter } from './csv';
+import { jsonlWriter } from './jsonl';
+import { commitFile, commitFolder, discard, prepareDestination, sizeOnDisk } from './output';
+import {
+  EXPORT_FORMATS,
+  ExportError,
+  type ExportControl,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportResult,
+  type FolderWriter,
+  type StreamWriter,
+  type Totals,
+  type Writer,
+} from './types';
+import { w3cWriter } from './w3c';
+
+export { EXPORT_FORMATS, ExportError };
+export type { ExportControl, ExportFormat, ExportOptions, ExportResult };
+
+function writerFor(format: ExportFormat): Writer {
+  switch (format) {
+    case 'jsonl':
+      return jsonlWriter();
+    case 'csv':
+      return csvWriter();
+    case 'brat':
+      return bratWriter();
+    case 'w3c':
+      return w3cWriter();
+    case 'bundle':
+      return bundleWriter();
+  }
+}
+
+/** Chunks written to the stream are gathered up to this size so small articles do not cost a write each. */
+const CHUNK_BYTES = 64 * 1024;
+/** Progress calls per export, at most (plus the first and the last): enough for a smooth bar, few enough for IPC. */
+const PROGRESS_STEPS = 200;
+
+/**
+ * Exports the scope (the whole corpus by default) in one format. The store is read a page at a
+ * time and written as it is read, so memory stays flat whatever the corpus size. The output is
+ * written to a temporary beside `out` and renamed into place only when complete: a failed or
+ * cancelled export leaves neither a partial file nor its temporary behind.
+ */
+export async function exportCorpus(db: Db, options: ExportOptions, control: ExportControl = {}): Promise<ExportResult> {
+  if (!EXPORT_FORMATS.includes(options.format)) throw new ExportError('invalid', `unknown export format "${String(options.format)}"`);
+  const unknownLabel = options.labels?.find((l) => !LABELS.includes(l));
+  if (unknownLabel !== undefined) throw new ExportError('invalid', `unknown label "${String(unknownLabel)}"`);
+  const { signal } = control;
+  if (signal?.aborted) throw cancelled();
+
+  const writer = writerFor(options.format);
+  const out = resolve(options.out);
+  const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file');
+  try {
+    const scope = options.scope ?? {};
+    const total = countInScope(db, scope);
+    const progress = progressReporter(total, control.onProgress);
+    const items = articles(readScope(db, scope, { labels: options.labels, includeOrphaned: writer.includeOrphaned, pageSize: options.pageSize }), signal);
+    const totals = writer.kind === 'stream' ? await writeStream(writer, items, tmp, progress, signal) : await writeFolder(writer, items, tmp, progress);
+    if (signal?.aborted) throw cancelled();
+    progress.finish(totals.articles);
+    const bytes = await sizeOnDisk(tmp);
+    if (writer.kind === 'stream') await commitFile(tmp, out);
+    else await commitFolder(tmp, out);
+    return { articles: totals.articles, spans: totals.spans, bytes, out };
+  } catch (err) {
+    await discard(tmp);
+    if (signal?.aborted) throw cancelled();
+    throw err;
+  }
+}
+
+function cancelled(): ExportError {
+  return new ExportError('cancelled', 'export cancelled');
+}
+
+function* articles(pages: Iterable<ExportItem[]>, signal: AbortSignal | undefined): Generator<ExportItem> {
+  for (const page of pages) {
+    for (const item of page) {
+      if (signal?.aborted) throw cancelled();
+      yield item;
+    }
+  }
+}
+
+interface Progress {
+  step(done: number): void;
+  finish(done: number): void;
+}
+
+function progressReporter(total: number, onProgress: ExportControl['onProgress']): Progress {
+  const every = Math.max(1, Math.ceil(total / PROGRESS_STEPS));
+  let last = -1;
+  const report = (done: number, of: number) => {
+    last = done;
+    onProgress?.(done, of);
+  };
+  report(0, total);
+  return {
+    step: (done) => {
+      if (done % every === 0 && done < total) report(done, total);
+    },
+    // The store may change between pages (the export is not a snapshot), so the last call says
+    // done === total with what was actually written.
+    finish: (done) => {
+      if (last !== done || done !== total) report(done, done);
+    },
+  };
+}
+
+async function writeStream(writer: StreamWriter, items: Iterable<ExportItem>, tmp: string, progress: Progress, signal: AbortSignal | undefined): Promise<Totals> {
+  const totals: Totals = { articles: 0, spans: 0 };
+  async function* chunks(): AsyncGenerator<Buffer> {
+    let pending = writer.begin();
+    for (const item of items) {
+      const { chunk, spans } = writer.item(item);
+      totals.articles++;
+      totals.spans += spans;
+      pending += chunk;
+      if (pending.length >= CHUNK_BYTES) {
+        yield Buffer.from(pending, 'utf8');
+        pending = '';
+      }
+      progress.step(totals.articles);
+    }
+    pending += writer.end(totals);
+    yield Buffer.from(pending, 'utf8');
+  }
+  // 'wx': the temporary's name is random, so an existing file there is not ours to overwrite.
+  const file = createWriteStream(tmp, { flags: 'wx' });
+  const options = signal ? { signal } : {};
+  if (writer.gzip) await pipeline(Readable.from(chunks()), createGzip(), file, options);
+  else await pipeline(Readable.from(chunks()), file, options);
+  return totals;
+}
+
+async function writeFolder(writer: FolderWriter, items: Iterable<ExportItem>, tmp: string, progress: Progress): Promise<Totals> {
+  const totals: Totals = { articles: 0, spans: 0 };
+  await mkdir(tmp);
+  for (const f of writer.begin()) await writeFile(join(tmp, f.name), f.content, { flag: 'wx' });
+  for (const item of items) {
+    const { files, spans } = writer.item(item);
+    for (const f of files) await writeFile(join(tmp, f.name), f.content, { flag: 'wx' });
+    totals.articles++;
+    totals.spans += spans;
+    progress.step(totals.articles);
+  }
+  return totals;
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileSource, importBatch } from '../services/importer';
+import { openStore } from '../store/db';
+import { useTmpDir } from '../testing/tmp';
+import { exportCorpus } from './index';
+import { buildCorpus } from './test-support/corpus';
+import { cpOf, cpSlice, readJsonl } from './test-support/readers';
+
+describe('JSONL export', () => {
+  const tmp = useTmpDir();
+
+  function setup() {
+    const dir = tmp();
+    const db = openStore(join(dir, 'x.db'));
+    return { dir, db, corpus: buildCorpus(db) };
+  }
+
+  it('writes one article per line whose spans slice the exported text at code point offsets', async () => {
+    const { dir, db, corpus } = setup();
+    const out = join(dir, 'corpus.jsonl');
+    const result = await exportCorpus(db, { format: 'jsonl', out });
+    const lines = readJsonl(readFileSync(out, 'utf8'));
+    const live = corpus.annotations.filter((a) => a.status === 'ok');
+
+    expect(lines.map((l) => l.id)).toEqual(corpus.articles.map((a) => a.id));
+    expect(result).toMatchObject({ articles: corpus.articles.length, spans: live.length, out });
+    for (const line of lines) {
+      const article = corpus.articles.find((a) => a.id === line.id);
+      expect(line).toMatchObject({
+        title: article?.title,
+        source: article?.source,
+        url: article?.url,
+        author: article?.author,
+        published_at: article?.publishedAt,
+        language: article?.language,
+        text: article?.text,
+        meta: { offset_unit: 'codepoint' },
+      });
+      const text = line.text as string;
+      const spans = line.spans as { id: string; start: number; end: number; label: string; text: string; note: string; attrs: Record<string, unknown> }[];
+      expect(spans.map((s) => s.id).sort()).toEqual(live.filter((a) => a.articleId === line.id).map((a) => a.id).sort());
+      for (const span of spans) {
+        const source = corpus.annotations.find((a) => a.id === span.id);
+        expect(cpSlice(text, span.start, span.end)).toBe(span.text);
+        expect(span.text).toBe(source?.quote);
+        expect(span.start).toBe(cpOf(text, source?.start ?? -1));
+        expect(span.label).toBe(source?.label.toUpperCase());
+        expect(span.note).toBe(source?.note);
+        expect(span.attrs).toEqual(source?.attrs);
+      }
+    }
+  });
+
+  it('places a span after a flag and an emoji where Python would, not where UTF-16 would', async () => {
+    const { dir, db, corpus } = setup();
+    const out = join(dir, 'corpus.jsonl');
+    await exportCorpus(db, { format: 'jsonl', out });
+    const kyiv = readJsonl(readFileSync(out, 'utf8')).find((l) => l.id === 'kyiv');
+    const figure = (kyiv?.spans as { id: string; start: number }[]).find((s) => s.id === corpus.byQuote('80 drones').id);
+    // The flag is 2 code points but 4 UTF-16 units, so UTF-16 offsets would be 2 too far.
+    expect(corpus.byQuote('80 drones').start - (figure?.start ?? 0)).toBe(2);
+    const actor = (kyiv?.spans as { id: string; start: number }[]).find((s) => s.id === corpus.byQuote('Віталій Кличко').id);
+    // The flag and the toned thumbs-up (2 code points, 4 units) lie before it.
+    expect(corpus.byQuote('Віталій Кличко').start - (actor?.start ?? 0)).toBe(4);
+  });
+
+  it('writes the same bytes for the same corpus, so exports can be compared', async () => {
+    const { dir, db } = setup();
+    await exportCorpus(db, { format: 'jsonl', out: join(dir, 'a.jsonl') });
+    await exportCorpus(db, { format: 'jsonl', out: join(dir, 'b.jsonl'), pageSize: 1 });
+    expect(readFileSync(join(dir, 'b.jsonl'))).toEqual(readFileSync(join(dir, 'a.jsonl')));
+  });
+
+  it('round-trips: importing the export into an empty store and exporting again gives the same file', async () => {
+    const { dir, db } = setup();
+    const first = join(dir, 'first.jsonl');
+    await exportCorpus(db, { format: 'jsonl', out: first });
+
+    const empty = openStore(join(dir, 'empty.db'));
+    const report = await importBatch(empty, [fileSource(first)]);
+    expect(report).toMatchObject({ failed: 0, partial: 0, imported: 1 });
+    const second = join(dir, 'second.jsonl');
+    await exportCorpus(empty, { format: 'jsonl', out: second });
+    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+  });
+});

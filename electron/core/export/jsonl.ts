@@ -1,0 +1,43 @@
+import type { ExportItem } from '../store/export';
+import { codePointText, exportLabel, exportSpans, orderedAttrs } from './spans';
+import type { StreamWriter } from './types';
+
+/**
+ * JSONL: one article per line, spans with code point offsets. Every line is an article and no line
+ * carries the export time, so two exports of the same corpus are byte for byte the same file and
+ * a re-imported export can be compared with its source directly.
+ */
+export function jsonlWriter(): StreamWriter {
+  return {
+    kind: 'stream',
+    includeOrphaned: false,
+    gzip: false,
+    begin: () => '',
+    item: (item) => ({ chunk: `${JSON.stringify(jsonlRecord(item))}\n`, spans: item.annotations.length }),
+    end: () => '',
+  };
+}
+
+export function jsonlRecord({ article, annotations }: ExportItem) {
+  const cp = codePointText(article.text);
+  return {
+    id: article.id,
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    author: article.author,
+    published_at: article.publishedAt,
+    language: article.language,
+    text: article.text,
+    spans: exportSpans(cp, annotations).map((s) => ({
+      id: s.annotation.id,
+      start: s.start,
+      end: s.end,
+      label: exportLabel(s.annotation.label),
+      text: s.text,
+      note: s.annotation.note,
+      attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs)),
+    })),
+    meta: { offset_unit: 'codepoint' as const },
+  };
+}

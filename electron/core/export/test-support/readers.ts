@@ -1,0 +1,100 @@
+import { parse } from 'csv-parse/sync';
+import { gunzipSync } from 'node:zlib';
+
+/*
+ * Readers for the exported files written from each format's own rules, sharing no code with the
+ * writers, so a test that passes says the files are right, not that the writer agrees with itself.
+ */
+
+/** Slices by code points the way Python, brat and the W3C model count. */
+export function cpSlice(text: string, start: number, end: number): string {
+  return Array.from(text).slice(Math.max(0, start), Math.max(0, end)).join('');
+}
+
+export function cpLength(text: string): number {
+  return Array.from(text).length;
+}
+
+/** Code point offset of a UTF-16 offset, counted from the start. */
+export function cpOf(text: string, utf16: number): number {
+  return Array.from(text.slice(0, utf16)).length;
+}
+
+export function readJsonl(content: string): Record<string, unknown>[] {
+  return content
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+export function readCsv(content: Buffer): Record<string, string>[] {
+  return parse(content, { bom: true, columns: true }) as Record<string, string>[];
+}
+
+export interface BratEntity {
+  id: string;
+  type: string;
+  fragments: [number, number][];
+  text: string;
+}
+
+export interface BratAnn {
+  entities: BratEntity[];
+  attributes: { id: string; name: string; target: string; value: string | null }[];
+  notes: { id: string; target: string; text: string }[];
+  relations: { id: string; type: string; args: Record<string, string> }[];
+}
+
+/** brat standoff: `T id \t TYPE s e;s e \t text`, `A id \t Name T [value]`, `# id \t AnnotatorNotes T \t note`, `R id \t Type Arg1:T Arg2:T`. */
+export function readAnn(content: string): BratAnn {
+  const ann: BratAnn = { entities: [], attributes: [], notes: [], relations: [] };
+  for (const line of content.split('\n')) {
+    if (line === '') continue;
+    const firstTab = line.indexOf('\t');
+    const id = line.slice(0, firstTab);
+    const rest = line.slice(firstTab + 1);
+    if (id.startsWith('T')) {
+      const secondTab = rest.indexOf('\t');
+      const head = rest.slice(0, secondTab);
+      const space = head.indexOf(' ');
+      const fragments = head
+        .slice(space + 1)
+        .split(';')
+        .map((f) => f.split(' ').map(Number) as [number, number]);
+      ann.entities.push({ id, type: head.slice(0, space), fragments, text: rest.slice(secondTab + 1) });
+    } else if (id.startsWith('A')) {
+      const [name, target, value] = rest.split(' ');
+      ann.attributes.push({ id, name: name as string, target: target as string, value: value ?? null });
+    } else if (id.startsWith('#')) {
+      const secondTab = rest.indexOf('\t');
+      const [, target] = rest.slice(0, secondTab).split(' ');
+      ann.notes.push({ id, target: target as string, text: rest.slice(secondTab + 1) });
+    } else if (id.startsWith('R')) {
+      const [type, ...args] = rest.split(' ');
+      ann.relations.push({ id, type: type as string, args: Object.fromEntries(args.map((a) => a.split(':') as [string, string])) });
+    } else {
+      throw new Error(`unexpected brat line: ${line}`);
+    }
+  }
+  return ann;
+}
+
+/** annotation.conf sections as lists of lines, comments and blanks dropped. */
+export function readConf(content: string): Record<string, string[]> {
+  const sections: Record<string, string[]> = {};
+  let current = '';
+  for (const line of content.split('\n')) {
+    const m = /^\[(\w+)\]$/.exec(line.trim());
+    if (m) {
+      current = m[1] as string;
+      sections[current] = [];
+    } else if (line.trim() !== '' && !line.startsWith('#')) {
+      sections[current]?.push(line);
+    }
+  }
+  return sections;
+}
+
+export function readBundleLines(file: Buffer): Record<string, unknown>[] {
+  return readJsonl(gunzipSync(file).toString('utf8'));
+}

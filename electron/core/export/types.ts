@@ -1,0 +1,72 @@
+import type { Label } from '../../../shared/model';
+import type { ExportItem, ExportScope } from '../store/export';
+
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'brat', 'w3c', 'bundle'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** A file for every format but brat, whose output is a folder. */
+  out: string;
+  /** Whole corpus when absent. */
+  scope?: ExportScope;
+  /** Only spans with these labels; all when absent. Articles are exported even with no span left. */
+  labels?: Label[];
+  /** Articles read from the store per page. */
+  pageSize?: number;
+}
+
+export interface ExportControl {
+  /** Articles written so far and the scope's size; called at most ~200 times, always with done === total at the end. */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  articles: number;
+  spans: number;
+  /** Bytes on disk: the file, or every file in the brat folder. */
+  bytes: number;
+  out: string;
+}
+
+export class ExportError extends Error {
+  constructor(
+    readonly code: 'cancelled' | 'destination' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExportError';
+  }
+}
+
+export interface Totals {
+  articles: number;
+  spans: number;
+}
+
+/** A format written as one stream of text: every format but brat. */
+export interface StreamWriter {
+  kind: 'stream';
+  includeOrphaned: boolean;
+  gzip: boolean;
+  begin(): string;
+  item(item: ExportItem): { chunk: string; spans: number };
+  end(totals: Totals): string;
+}
+
+export interface OutFile {
+  /** A plain file name inside the output folder. */
+  name: string;
+  content: string;
+}
+
+/** A format written as a folder of files (brat). */
+export interface FolderWriter {
+  kind: 'folder';
+  includeOrphaned: boolean;
+  begin(): OutFile[];
+  item(item: ExportItem): { files: OutFile[]; spans: number };
+}
+
+export type Writer = StreamWriter | FolderWriter;

@@ -1,0 +1,151 @@
+import { ATTR_SCHEMAS, parseAttrs, type AnyAttrs, type Label, type SpanDraft } from '../../../shared/model';
+import { codePointLength, makeUtf16Converter } from '../../../shared/text';
+import { camelKey, LABEL_NAMES, parseLabel } from './records';
+import { excerpt } from './problems';
+import { canonicalWithMap } from './remap';
+import { titleFrom } from './txt';
+import type { ParseOutcome } from './types';
+
+/** Standoff files brat keeps beside the documents; they configure the tool and hold no article. */
+export const BRAT_CONFIG_FILES = ['annotation.conf', 'visual.conf', 'tools.conf', 'kb_shortcuts.conf'];
+
+interface TextBound {
+  id: string;
+  label: Label;
+  start: number;
+  end: number;
+  note: string[];
+  attrs: Record<string, unknown>;
+}
+
+/**
+ * A brat standoff pair: the `.txt` document and its `.ann` annotations. `T` lines give code point
+ * offsets into the text exactly as stored; a span written as fragments (`a b;c d`) becomes one
+ * span when only whitespace separates the fragments. `#` AnnotatorNotes become notes and `A`/`M`
+ * lines become attributes where they mean one of ours. Entity types other than the four are
+ * reported by name and left out rather than guessed; relations and events have no counterpart.
+ */
+export function parseBrat(rawText: string, annText: string, baseName: string): ParseOutcome {
+  const raw = rawText.replace(/^\uFEFF/, '');
+  const canonical = canonicalWithMap(raw);
+  if (canonical.text === '') return { ok: false, reason: 'no text in file' };
+  const toUtf16 = makeUtf16Converter(raw);
+  const length = codePointLength(raw);
+
+  const bounds = new Map<string, TextBound>();
+  const skippedIds = new Set<string>();
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const fatal: string[] = [];
+  const ignored = new Map<string, number>();
+  const lines = annText.replace(/^\uFEFF/, '').split(/\r?\n/);
+
+  // Text-bound annotations first: notes and attributes may come before the span they refer to.
+  const entries = lines.map((line, i) => ({ line, at: i + 1 })).filter((e) => e.line.trim() !== '');
+  const ordered = [...entries.filter((e) => e.line.startsWith('T')), ...entries.filter((e) => !e.line.startsWith('T'))];
+  for (const { line, at } of ordered) {
+    const where = `line ${at}`;
+    const [id = '', body = '', quote] = line.split('\t');
+    if (id.startsWith('T')) {
+      const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
+      if (!m) {
+        fatal.push(`${where}: ${id} is not a valid text-bound annotation`);
+        continue;
+      }
+      const type = m[1] as string;
+      const fragments = (m[2] as string).split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+      const label = parseLabel(type);
+      if (!label) {
+        skippedIds.add(id);
+        problems.push(`${id}: entity type ${excerpt(type)} is not one of ${LABEL_NAMES}; left out`);
+        continue;
+      }
+      const outside = fragments.find(([s, e]) => !(s >= 0 && e > s && e <= length));
+      if (outside) {
+        fatal.push(`${id} (${outside[0]}-${outside[1]}) lies outside the text (${length} code points)`);
+        continue;
+      }
+      const slices = fragments.map(([s, e]) => raw.slice(toUtf16(s), toUtf16(e)));
+      if (quote !== undefined && quote !== slices.join(' ')) {
+        fatal.push(`${id} quote does not match the text (quote ${excerpt(quote)}, text has ${excerpt(slices.join(' '))})`);
+        continue;
+      }
+      const sorted = [...fragments].sort((a, b) => a[0] - b[0]);
+      const gap = sorted.slice(1).find(([s], k) => !/^\s*$/u.test(raw.slice(toUtf16((sorted[k] as [number, number])[1]), toUtf16(s))));
+      if (gap) {
+        skippedIds.add(id);
+        problems.push(`${id}: a discontinuous span (its fragments are separated by text); left out`);
+        continue;
+      }
+      bounds.set(id, { id, label, start: toUtf16((sorted[0] as [number, number])[0]), end: toUtf16((sorted.at(-1) as [number, number])[1]), note: [], attrs: {} });
+    } else if (id.startsWith('#')) {
+      const target = /^\S+ (\S+)$/.exec(body)?.[1];
+      const bound = target ? bounds.get(target) : undefined;
+      if (bound && quote) bound.note.push(quote);
+      else if (!target || !skippedIds.has(target)) warnings.push(`${where}: note for unknown annotation ${target ?? id}; ignored`);
+    } else if (id.startsWith('A') || id.startsWith('M')) {
+      const [name = '', target = '', value] = body.split(' ');
+      const bound = bounds.get(target);
+      if (!bound) {
+        if (!skippedIds.has(target)) warnings.push(`${where}: attribute for unknown annotation ${target}; ignored`);
+        continue;
+      }
+      const mapped = mapAttribute(bound.label, name, value);
+      if (mapped) bound.attrs[mapped.key] = mapped.value;
+      else warnings.push(`${id}: attribute ${name}${value ? `=${value}` : ''} on ${target} has no ${bound.label} counterpart; ignored`);
+    } else {
+      const kind = { R: 'relation', E: 'event', '*': 'equivalence', N: 'normalization' }[id[0] ?? ''] ?? 'unrecognised';
+      ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
+    }
+  }
+  if (fatal.length) {
+    const more = fatal.length > 3 ? `; and ${fatal.length - 3} more` : '';
+    return { ok: false, reason: `annotations do not fit the text: ${fatal.slice(0, 3).join('; ')}${more}` };
+  }
+  for (const [kind, n] of ignored) warnings.push(`${n} ${kind} line${n === 1 ? '' : 's'} ignored (no counterpart in Spanwise)`);
+
+  const spans: SpanDraft[] = [];
+  for (const bound of bounds.values()) {
+    const moved = canonical.remap(bound.start, bound.end);
+    if (!moved.ok) {
+      problems.push(`${bound.id} ${moved.reason}; left out`);
+      continue;
+    }
+    const attrs = parseAttrs(bound.label, bound.attrs);
+    let kept: AnyAttrs = {};
+    if (attrs.ok) kept = attrs.attrs;
+    else warnings.push(`${bound.id}: attributes ignored (${attrs.message})`);
+    spans.push({
+      label: bound.label,
+      start: moved.start,
+      end: moved.end,
+      ...(bound.note.length ? { note: bound.note.join('\n') } : {}),
+      ...(Object.keys(kept).length ? { attrs: kept } : {}),
+    });
+  }
+  const draft = { title: titleFrom(canonical.text, baseName), source: null, url: null, author: null, publishedAt: null, language: null, text: canonical.text, spans };
+  return { ok: true, drafts: [draft], warnings, problems };
+}
+
+/**
+ * An attribute as brat writes it (`Status T2 disputed`, `ClaimStatus T2 disputed`, `Kind T5
+ * armed_group`) as one of the label's attributes; brat values cannot hold spaces, so underscores,
+ * hyphens and camel case stand for them.
+ */
+function mapAttribute(label: Label, name: string, value: string | undefined): { key: string; value: unknown } | null {
+  if (value === undefined || value === '') return null;
+  const keys = Object.keys(ATTR_SCHEMAS[label].shape);
+  const wanted = camelKey(name).toLowerCase();
+  const key = keys.find((k) => k.toLowerCase() === wanted || `${label}${k}`.toLowerCase() === wanted);
+  if (!key) return null;
+  if (key === 'value') {
+    const n = Number(value);
+    return Number.isFinite(n) ? { key, value: n } : null;
+  }
+  const spaced = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  const enumerated = ['status', 'kind', 'qualifier'].includes(key);
+  return { key, value: enumerated ? spaced.replace(/^organization$/, 'organisation') : value.replace(/_/g, ' ') };
+}

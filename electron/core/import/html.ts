@@ -1,0 +1,94 @@
+import { Readability } from '@mozilla/readability';
+import { canonicalize } from '../../../shared/text';
+import { boilerplateWarning, reduceEmbeds, removeFurniture, stripBoilerplateLines } from './boilerplate';
+import { blocksOf, isHidden, isScriptLink, NEVER_TEXT, parseDocument, type DomDocument, type DomElement, type DomNode } from './dom';
+import { pageMeta } from './htmlmeta';
+import { cleanField, hostOf, META_LIMITS } from './meta';
+import type { ParseOutcome } from './types';
+
+/**
+ * A saved web page (or HTML copied from one). The page is parsed inert and only ever read: no
+ * script runs, no resource loads, nothing is rendered. Readability picks the article out of the
+ * page; when it finds nothing, the whole body's text is used instead.
+ */
+export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
+  const doc = parseDocument(raw);
+  const meta = pageMeta(doc, raw);
+  const pageTitle = cleanField(doc.title, META_LIMITS.title);
+  defuse(doc);
+  reduceEmbeds(doc);
+  removeFurniture(doc);
+  const body = doc.body;
+  const wholeBody = body ? body.cloneNode(true) : null;
+
+  const warnings: string[] = [];
+  let blocks: string[] = [];
+  let article: ReturnType<Readability<DomNode>['parse']> = null;
+  try {
+    // Readability's typings name the browser's Document; linkedom's document is what it runs on in Node.
+    const reader = new Readability<DomNode>(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node as unknown as DomNode });
+    article = reader.parse();
+    if (article?.content) blocks = blocksOf(article.content);
+  } catch (err) {
+    warnings.push(`article detection failed (${(err as Error).message}); used the whole page`);
+  }
+  if (blocks.join('').trim() === '' && wholeBody) blocks = blocksOf(wholeBody);
+
+  const stripped = stripBoilerplateLines(blocks.join('\n\n'));
+  warnings.push(...boilerplateWarning(stripped.removed));
+  const text = canonicalize(stripped.text);
+  if (text === '') return { ok: false, reason: 'no article text found in the page' };
+
+  const title = meta.title ?? cleanField(article?.title, META_LIMITS.title) ?? pageTitle ?? firstHeading(wholeBody) ?? fallbackTitle;
+  return {
+    ok: true,
+    drafts: [
+      {
+        title,
+        source: meta.source ?? cleanField(article?.siteName, META_LIMITS.source) ?? hostOf(meta.url),
+        url: meta.url,
+        author: meta.author ?? cleanField(article?.byline?.replace(/^\s*by\s+/i, ''), META_LIMITS.author),
+        publishedAt: meta.publishedAt,
+        language: meta.language,
+        text,
+      },
+    ],
+    warnings,
+    problems: [],
+  };
+}
+
+/**
+ * Takes out everything that is code, media or hidden, and every attribute that could make
+ * something happen, so no later step (Readability's own DOM work included) can trigger a load.
+ */
+function defuse(doc: DomDocument): void {
+  const root = doc.documentElement;
+  for (const el of [...root.querySelectorAll('*')]) {
+    if (!el.parentNode) continue;
+    if (el.localName !== 'head' && el.localName !== 'title' && el.localName !== 'meta' && NEVER_TEXT.has(el.localName)) {
+      el.remove();
+      continue;
+    }
+    if ((el.localName === 'a' && isScriptLink(el)) || (el.localName !== 'body' && el.localName !== 'html' && isHidden(el))) {
+      el.remove();
+      continue;
+    }
+    stripActiveAttributes(el);
+  }
+}
+
+const ACTIVE_ATTRIBUTE = /^(on|src$|srcset$|data-src|poster$|background$|action$|formaction$|ping$|style$|lowsrc$|dynsrc$)/i;
+
+function stripActiveAttributes(el: DomElement): void {
+  for (const { name } of [...Array.from(el.attributes)]) {
+    if (ACTIVE_ATTRIBUTE.test(name)) el.removeAttribute(name);
+    else if (name.toLowerCase() === 'href' && isScriptLink(el)) el.removeAttribute(name);
+  }
+}
+
+function firstHeading(body: DomNode | null): string | null {
+  if (!body) return null;
+  const h = (body as DomElement).querySelector?.('h1, h2');
+  return h ? cleanField(h.textContent, META_LIMITS.title) : null;
+}

@@ -1,0 +1,83 @@
+/**
+ * Normalizing the metadata every format carries (dates, languages, free-text fields), so the
+ * library's filters and sorting see one form whatever the source wrote.
+ */
+
+/** Limits of ArticleMeta in shared/model.ts: longer values would fail the contract's output checks. */
+export const META_LIMITS = { title: 2000, source: 2000, url: 4000, author: 2000, publishedAt: 64, language: 35 } as const;
+
+/** A free-text field as a single trimmed line, or null when there is nothing. */
+export function cleanField(value: unknown, max: number): string | null {
+  let s: string;
+  if (typeof value === 'string') s = value;
+  else if (typeof value === 'number' && Number.isFinite(value)) s = String(value);
+  else if (Array.isArray(value)) s = value.filter((v) => typeof v === 'string' || typeof v === 'number').join(', ');
+  else return null;
+  s = s.replace(/\s+/g, ' ').trim();
+  if (s === '') return null;
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+const ISO_LIKE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+/**
+ * A publication date as ISO 8601: ISO input (possibly partial, "2024-11") is kept as written; other
+ * forms ("November 26, 2024", RFC 2822) are converted. Date-only inputs stay date-only so no time
+ * zone can move them to the day before.
+ */
+export function normalizeDate(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  const s = cleanField(value, 200);
+  if (!s) return null;
+  if (ISO_LIKE.test(s)) return s.replace(' ', 'T');
+  const ms = Date.parse(s);
+  if (!Number.isFinite(ms)) return null;
+  const d = new Date(ms);
+  if (/\d:\d\d/.test(s)) return d.toISOString();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A BCP 47 language tag in its canonical case ("en_us" → "en-US"), or null when it is not one. */
+export function normalizeLanguage(value: unknown): string | null {
+  const s = cleanField(value, 100)?.replace(/_/g, '-');
+  if (!s || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(s)) return null;
+  try {
+    const [tag] = Intl.getCanonicalLocales(s);
+    return tag && tag.length <= META_LIMITS.language ? tag : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An absolute http(s) URL, or null: other schemes (javascript:, data:, file:) are never kept. */
+export function cleanUrl(value: unknown, base?: string | null): string | null {
+  const s = cleanField(value, META_LIMITS.url);
+  if (!s) return null;
+  try {
+    const url = base ? new URL(s, base) : new URL(s);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href.slice(0, META_LIMITS.url) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A URL from a dataset, kept as written (round trips must not change it) unless its scheme could
+ * run something when a link is followed.
+ */
+export function safeUrl(value: unknown): string | null {
+  const s = cleanField(value, META_LIMITS.url);
+  // eslint-disable-next-line no-control-regex
+  return s && !/^(javascript|vbscript|data|file):/i.test(s.replace(/[\s\u0000-\u001f]/g, '')) ? s : null;
+}
+
+/** The publication's host name, standing in for its name when a page does not give one. */
+export function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}

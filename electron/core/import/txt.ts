@@ -1,0 +1,29 @@
+import type { ArticleDraft } from '../../../shared/model';
+import { canonicalize } from '../../../shared/text';
+import { boilerplateWarning, stripBoilerplateLines } from './boilerplate';
+
+/**
+ * Plain text: the first line is the title when it is short and followed by more text. Pasted news
+ * text often puts one paragraph per line with no blank lines between; such a text is read as one
+ * paragraph per line rather than one paragraph with many line breaks. Lines that are plainly page
+ * furniture copied along with the article ("ALSO READ: …", an embedded post's signature) are
+ * removed and named in the warnings.
+ */
+export function parseTxt(raw: string, fallbackTitle: string): { draft: ArticleDraft; warnings: string[] } {
+  let body = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const hasBlankLines = /\n[ \t]*\n/.test(body.trim());
+  if (!hasBlankLines) body = body.split('\n').join('\n\n');
+  const stripped = stripBoilerplateLines(body);
+  const text = canonicalize(stripped.text);
+  return {
+    draft: { title: titleFrom(text, fallbackTitle), source: null, url: null, author: null, publishedAt: null, language: null, text },
+    warnings: boilerplateWarning(stripped.removed),
+  };
+}
+
+/** A short first paragraph reads as a title; otherwise the file name stands in. */
+export function titleFrom(text: string, fallback: string): string {
+  const first = text.split('\n')[0]?.trim() ?? '';
+  if (first.length > 0 && first.length <= 200) return first;
+  return fallback;
+}

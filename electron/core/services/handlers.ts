@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel } from '../../../shared/ipc/channels';
+import type { OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
+import { parseAttrs, type Annotation, type Article } from '../../../shared/model';
+import { splitsSurrogatePair, trimSpan } from '../../../shared/text';
+import { getArticle, insertArticle, libraryStats, listArticles, requireArticle, updateArticleMeta } from '../store/articles';
+import {
+  deleteAnnotation,
+  getAnnotation,
+  insertAnnotation,
+  listAnnotations,
+  requireAnnotation,
+  updateAnnotation,
+} from '../store/annotations';
+import { StoreError, type Db } from '../store/db';
+import { correctText } from './correct';
+import { HandlerError } from './errors';
+import { parseFile } from '../import';
+import { expandPaths, fileSource, importBatch, textSource, type ImportSource } from './importer';
+import { createJobs } from './jobs';
+
+export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
+
+/** What differs between the app and the test host: how files are picked and who the user is. */
+export interface Platform {
+  pickImportFiles(): Promise<string[]>;
+  author: string;
+}
+
+interface DeletedSet {
+  articles: Article[];
+  annotations: Annotation[];
+}
+
+export function createHandlers(db: Db, platform: Platform): Handlers {
+  // Deleted articles are kept here for the session so a delete can be undone.
+  const trash = new Map<string, DeletedSet>();
+
+  const jobs = createJobs();
+
+  const importPaths = (paths: string[]) =>
+    jobs.start('import', async ({ signal, progress }) => {
+      const { files, missing } = expandPaths(paths);
+      const report = await importBatch(db, files.map(fileSource), { author: platform.author, signal, onProgress: progress });
+      return { ...report, outcomes: [...missing, ...report.outcomes], failed: report.failed + missing.length };
+    });
+
+  const requireJob = (id: string) => {
+    const job = jobs.get(id);
+    if (!job) throw new HandlerError('not_found', `no job with id ${id}`);
+    return job;
+  };
+
+  const createSpans = (articleId: string, items: ParsedInputOf<'annotations/createMany'>['items']) => {
+    const article = getArticle(db, articleId);
+    if (!article) throw new HandlerError('not_found', `no article with id ${articleId}`);
+    const checked = items.map((item, i) => {
+      const span = checkedSpan(article.text, item.start, item.end);
+      const parsed = parseAttrs(item.label, item.attrs);
+      if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
+      return { ...item, ...span, attrs: parsed.attrs };
+    });
+    return db.transaction(() =>
+      checked.map((item) =>
+        insertAnnotation(db, {
+          articleId,
+          label: item.label,
+          start: item.start,
+          end: item.end,
+          quote: article.text.slice(item.start, item.end),
+          note: item.note ?? '',
+          attrs: item.attrs,
+          author: platform.author,
+        }),
+      ),
+    )();
+  };
+
+  return {
+    'articles/list': (input) => listArticles(db, input),
+
+    'articles/get': ({ id }) => {
+      const article = getArticle(db, id);
+      if (!article) throw new HandlerError('not_found', `no article with id ${id}`);
+      return { article, annotations: listAnnotations(db, id) };
+    },
+
+    'articles/updateMeta': ({ id, meta }) => updateArticleMeta(db, id, meta),
+
+    'articles/delete': ({ ids }) =>
+      db.transaction(() => {
+        const set: DeletedSet = { articles: [], annotations: [] };
+        for (const id of ids) {
+          const article = getArticle(db, id);
+          if (!article) continue;
+          set.articles.push(article);
+          set.annotations.push(...listAnnotations(db, id));
+          db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+        }
+        const token = randomUUID();
+        trash.set(token, set);
+        return { articles: set.articles.length, annotations: set.annotations.length, token };
+      })(),
+
+    'articles/restore': ({ token }) => {
+      const set = trash.get(token);
+      if (!set) throw new HandlerError('not_found', 'nothing to restore for that token (deletions are undoable only in the session that made them)');
+      db.transaction(() => {
+        for (const a of set.articles) {
+          insertArticle(db, a, { id: a.id, importedAt: a.importedAt });
+          if (a.originalText !== null || a.updatedAt !== a.importedAt) {
+            db.prepare('UPDATE articles SET original_text = ?, updated_at = ? WHERE id = ?').run(a.originalText, a.updatedAt, a.id);
+          }
+        }
+        for (const n of set.annotations) insertAnnotation(db, n);
+      })();
+      trash.delete(token);
+      return { articles: set.articles.length };
+    },
+
+    'import/dialog': async () => {
+      const paths = await platform.pickImportFiles();
+      return { job: paths.length === 0 ? null : importPaths(paths) };
+    },
+
+    'import/files': ({ paths }) => importPaths(paths),
+
+    'import/texts': ({ items }) =>
+      jobs.start('import', ({ signal, progress }) =>
+        importBatch(
+          db,
+          items.map((i) => ('base64' in i ? bytesSource(i.name, Buffer.from(i.base64, 'base64')) : textSource(i.name, i.content))),
+          { author: platform.author, signal, onProgress: progress },
+        ),
+      ),
+
+    'jobs/get': ({ id }) => requireJob(id),
+
+    'jobs/cancel': ({ id }) => {
+      requireJob(id);
+      return jobs.cancel(id) ?? requireJob(id);
+    },
+
+    'articles/correctText': ({ id, text, positions }) => correctText(db, id, text, positions),
+
+    'annotations/create': ({ articleId, ...item }) => createSpans(articleId, [item])[0] as Annotation,
+
+    'annotations/createMany': ({ articleId, items }) => createSpans(articleId, items),
+
+    'annotations/update': ({ id, label, note, attrs }) =>
+      db.transaction(() => {
+        const current = requireAnnotation(db, id);
+        const nextLabel = label ?? current.label;
+        // A retag keeps the attributes that still apply to the new label and drops the rest.
+        const parsed = parseAttrs(nextLabel, attrs ?? current.attrs);
+        if (!parsed.ok) throw new HandlerError('invalid_input', `attributes for ${nextLabel}: ${parsed.message}`);
+        return updateAnnotation(db, id, { label: nextLabel, note, attrs: parsed.attrs });
+      })(),
+
+    'annotations/delete': ({ ids }) => db.transaction(() => ids.map((id) => deleteAnnotation(db, id)))(),
+
+    'annotations/restore': ({ annotations }) =>
+      db.transaction(() =>
+        annotations.map((annotation) => {
+          const article = requireArticle(db, annotation.articleId);
+          if (getAnnotation(db, annotation.id)) throw new HandlerError('conflict', `annotation ${annotation.id} already exists`);
+          if (annotation.end > article.text.length || annotation.start > annotation.end) {
+            throw new HandlerError('invalid_input', `annotation ${annotation.id} lies outside the article text`);
+          }
+          return insertAnnotation(db, { ...annotation, quote: annotation.status === 'orphaned' ? annotation.quote : article.text.slice(annotation.start, annotation.end) });
+        }),
+      )(),
+
+    'library/stats': () => libraryStats(db),
+  };
+}
+
+function bytesSource(name: string, bytes: Uint8Array): ImportSource {
+  return { name, parse: () => parseFile(name, bytes) };
+}
+
+export function checkedSpan(text: string, start: number, end: number): { start: number; end: number } {
+  if (end > text.length || start >= end) {
+    throw new HandlerError('invalid_input', `span ${start}-${end} is empty or outside the text (length ${text.length})`);
+  }
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
+    throw new HandlerError('invalid_input', `span ${start}-${end} splits a character`);
+  }
+  const trimmed = trimSpan(text, start, end);
+  if (!trimmed) throw new HandlerError('invalid_input', 'span holds only whitespace');
+  return trimmed;
+}
+
+export { HandlerError, StoreError };

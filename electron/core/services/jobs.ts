@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportReport, Job } from '../../../shared/ipc/contract';
+
+export interface JobContext {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+interface Entry {
+  job: Job;
+  controller: AbortController;
+  finishedAt: number | null;
+}
+
+/** Finished jobs stay readable this long so a slow poller still gets the report. */
+const KEEP_FINISHED_MS = 10 * 60 * 1000;
+
+/**
+ * Long tasks run in the background and are polled: the same contract works over Electron IPC and
+ * the test host's HTTP, with progress and cancellation, and no push channel to keep in step.
+ */
+export function createJobs() {
+  const entries = new Map<string, Entry>();
+
+  const prune = () => {
+    const now = Date.now();
+    for (const [id, e] of entries) if (e.finishedAt !== null && now - e.finishedAt > KEEP_FINISHED_MS) entries.delete(id);
+  };
+
+  function start(kind: Job['kind'], run: (ctx: JobContext) => Promise<ImportReport | null>): Job {
+    prune();
+    const controller = new AbortController();
+    const job: Job = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, report: null, error: null };
+    const entry: Entry = { job, controller, finishedAt: null };
+    entries.set(job.id, entry);
+    const ctx: JobContext = {
+      signal: controller.signal,
+      progress: (done, total) => {
+        job.done = done;
+        job.total = total;
+      },
+    };
+    // Started on the next turn so the caller gets the job before any progress happens.
+    setImmediate(() => {
+      run(ctx)
+        .then((report) => {
+          job.report = report;
+          job.state = controller.signal.aborted || report?.cancelled ? 'cancelled' : 'done';
+        })
+        .catch((err: unknown) => {
+          job.state = controller.signal.aborted ? 'cancelled' : 'failed';
+          job.error = (err as Error)?.message ?? String(err);
+        })
+        .finally(() => {
+          entry.finishedAt = Date.now();
+        });
+    });
+    return { ...job };
+  }
+
+  function get(id: string): Job | null {
+    const entry = entries.get(id);
+    return entry ? { ...entry.job } : null;
+  }
+
+  function cancel(id: string): Job | null {
+    const entry = entries.get(id);
+    if (!entry) return null;
+    if (entry.job.state === 'running') entry.controller.abort();
+    return { ...entry.job };
+  }
+
+  /** Resolves when the job has finished; for the command line and tests. */
+  async function settle(id: string): Promise<Job> {
+    for (;;) {
+      const job = get(id);
+      if (!job) throw new Error(`no job ${id}`);
+      if (job.state !== 'running') return job;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  return { start, get, cancel, settle };
+}
+
+export type Jobs = ReturnType<typeof createJobs>;

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
+import type { Db } from './db';
+import { StoreError } from './db';
+import { nowIso } from './articles';
+
+interface AnnotationRow {
+  id: string;
+  article_id: string;
+  label: Label;
+  start: number;
+  end: number;
+  quote: string;
+  note: string;
+  attrs: string;
+  author: string;
+  status: 'ok' | 'orphaned';
+  created_at: string;
+  updated_at: string;
+}
+
+export function rowToAnnotation(r: AnnotationRow): Annotation {
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    label: r.label,
+    start: r.start,
+    end: r.end,
+    quote: r.quote,
+    note: r.note,
+    attrs: JSON.parse(r.attrs) as AnyAttrs,
+    author: r.author,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function listAnnotations(db: Db, articleId: string): Annotation[] {
+  return (db.prepare('SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end" DESC, created_at').all(articleId) as AnnotationRow[]).map(
+    rowToAnnotation,
+  );
+}
+
+export function getAnnotation(db: Db, id: string): Annotation | null {
+  const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
+  return row ? rowToAnnotation(row) : null;
+}
+
+export function requireAnnotation(db: Db, id: string): Annotation {
+  const a = getAnnotation(db, id);
+  if (!a) throw new StoreError('not_found', `no annotation with id ${id}`);
+  return a;
+}
+
+export interface NewAnnotation {
+  id?: string;
+  articleId: string;
+  label: Label;
+  start: number;
+  end: number;
+  quote: string;
+  note?: string;
+  attrs?: AnyAttrs;
+  author?: string;
+  status?: 'ok' | 'orphaned';
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** Inserts one annotation (no transaction of its own: callers batch). */
+export function insertAnnotation(db: Db, a: NewAnnotation): Annotation {
+  const at = nowIso();
+  const annotation: Annotation = {
+    id: a.id ?? randomUUID(),
+    articleId: a.articleId,
+    label: a.label,
+    start: a.start,
+    end: a.end,
+    quote: a.quote,
+    note: a.note ?? '',
+    attrs: a.attrs ?? {},
+    author: a.author ?? '',
+    status: a.status ?? 'ok',
+    createdAt: a.createdAt ?? at,
+    updatedAt: a.updatedAt ?? a.createdAt ?? at,
+  };
+  db.prepare(
+    `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, created_at, updated_at)
+     VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, @author, @status, @createdAt, @updatedAt)`,
+  ).run({ ...annotation, attrs: JSON.stringify(annotation.attrs) });
+  return annotation;
+}
+
+export interface AnnotationPatch {
+  label?: Label;
+  note?: string;
+  attrs?: AnyAttrs;
+  start?: number;
+  end?: number;
+  quote?: string;
+  status?: 'ok' | 'orphaned';
+}
+
+export function updateAnnotation(db: Db, id: string, patch: AnnotationPatch): Annotation {
+  const current = requireAnnotation(db, id);
+  const next: Annotation = {
+    ...current,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    updatedAt: nowIso(),
+  };
+  db.prepare(
+    `UPDATE annotations SET label = @label, start = @start, "end" = @end, quote = @quote, note = @note,
+       attrs = @attrs, status = @status, updated_at = @updatedAt WHERE id = @id`,
+  ).run({ ...next, attrs: JSON.stringify(next.attrs) });
+  return next;
+}
+
+export function deleteAnnotation(db: Db, id: string): Annotation {
+  const current = requireAnnotation(db, id);
+  db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+  return current;
+}

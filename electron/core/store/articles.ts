@@ -1,0 +1,202 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ListItem, ParsedInputOf, Stats } from '../../../shared/ipc/contract';
+import { HIT_CLOSE, HIT_OPEN, type Article, type ArticleDraft, type ArticleMeta } from '../../../shared/model';
+import type { Db } from './db';
+import { StoreError } from './db';
+import { toFtsQuery } from './search';
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  published_at: string | null;
+  language: string | null;
+  text: string;
+  original_text: string | null;
+  imported_at: string;
+  updated_at: string;
+}
+
+export function rowToArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    url: r.url,
+    author: r.author,
+    publishedAt: r.published_at,
+    language: r.language,
+    text: r.text,
+    originalText: r.original_text,
+    importedAt: r.imported_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function getArticle(db: Db, id: string): Article | null {
+  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  return row ? rowToArticle(row) : null;
+}
+
+export function requireArticle(db: Db, id: string): Article {
+  const article = getArticle(db, id);
+  if (!article) throw new StoreError('not_found', `no article with id ${id}`);
+  return article;
+}
+
+export function findArticleIdByText(db: Db, text: string): string | null {
+  const row = db.prepare('SELECT id FROM articles WHERE text_hash = ?').get(textHash(text)) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+/** Inserts one article (no transaction of its own: callers batch inserts into theirs). */
+export function insertArticle(db: Db, draft: ArticleDraft, opts: { id?: string; importedAt?: string } = {}): Article {
+  const at = opts.importedAt ?? nowIso();
+  const article: Article = {
+    id: opts.id ?? randomUUID(),
+    title: draft.title,
+    source: draft.source,
+    url: draft.url,
+    author: draft.author,
+    publishedAt: draft.publishedAt,
+    language: draft.language,
+    text: draft.text,
+    originalText: null,
+    importedAt: at,
+    updatedAt: at,
+  };
+  db.prepare(
+    `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
+     VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, NULL, @hash, @importedAt, @updatedAt)`,
+  ).run({ ...article, hash: textHash(article.text) });
+  return article;
+}
+
+const META_COLUMNS: Record<keyof ArticleMeta, string> = {
+  title: 'title',
+  source: 'source',
+  url: 'url',
+  author: 'author',
+  publishedAt: 'published_at',
+  language: 'language',
+};
+
+export function updateArticleMeta(db: Db, id: string, meta: Partial<ArticleMeta>): Article {
+  return db.transaction(() => {
+    requireArticle(db, id);
+    const keys = (Object.keys(meta) as (keyof ArticleMeta)[]).filter((k) => meta[k] !== undefined);
+    if (keys.length > 0) {
+      const sets = keys.map((k) => `${META_COLUMNS[k]} = @${k}`).join(', ');
+      db.prepare(`UPDATE articles SET ${sets}, updated_at = @updatedAt WHERE id = @id`).run({ ...meta, id, updatedAt: nowIso() });
+    }
+    return requireArticle(db, id);
+  })();
+}
+
+type ParsedList = ParsedInputOf<'articles/list'>;
+
+export function listArticles(db: Db, input: ParsedList): { total: number; items: ListItem[] } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const fts = input.query ? toFtsQuery(input.query) : null;
+  const searching = fts !== null;
+  if (input.query && !searching) return { total: 0, items: [] };
+  if (searching) {
+    where.push('articles_fts MATCH @fts');
+    params.fts = fts;
+  }
+  if (input.source !== undefined) {
+    where.push('a.source = @source');
+    params.source = input.source;
+  }
+  if (input.label) where.push(`c.${input.label} > 0`);
+  if (input.unannotated) where.push('c.total = 0');
+  if (input.publishedFrom) {
+    where.push('a.published_at >= @from');
+    params.from = input.publishedFrom;
+  }
+  if (input.publishedTo) {
+    // Partial dates compare as prefixes: "to 2024-11" includes 2024-11-30.
+    where.push('a.published_at <= @to');
+    params.to = `${input.publishedTo}\uffff`;
+  }
+  const from = `articles a JOIN article_counts c ON c.article_id = a.id${searching ? ' JOIN articles_fts ON articles_fts.rowid = a.rowid' : ''}`;
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = input.descending ? 'DESC' : 'ASC';
+  const order = orderBy(input.sort, dir, searching);
+  const snippet = searching ? `snippet(articles_fts, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 16)` : 'NULL';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.title, a.source, a.published_at, a.imported_at, c.event, c.claim, c.actor, c.figure, ${snippet} AS snippet
+       FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: input.limit, offset: input.offset }) as {
+    id: string;
+    title: string;
+    source: string | null;
+    published_at: string | null;
+    imported_at: string;
+    event: number;
+    claim: number;
+    actor: number;
+    figure: number;
+    snippet: string | null;
+  }[];
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      source: r.source,
+      publishedAt: r.published_at,
+      importedAt: r.imported_at,
+      counts: { event: r.event, claim: r.claim, actor: r.actor, figure: r.figure },
+      snippet: r.snippet,
+    })),
+  };
+}
+
+function orderBy(sort: ParsedList['sort'], dir: 'ASC' | 'DESC', searching: boolean): string {
+  // rowid breaks ties so paging through equal keys is stable.
+  switch (sort) {
+    case 'relevance':
+      return searching ? 'articles_fts.rank, a.rowid' : `a.imported_at DESC, a.rowid DESC`;
+    case 'published':
+      return `a.published_at IS NULL, a.published_at ${dir}, a.rowid ${dir}`;
+    case 'title':
+      return `a.title COLLATE NOCASE ${dir}, a.rowid ${dir}`;
+    case 'annotations':
+      return `c.total ${dir}, a.rowid ${dir}`;
+    case 'imported':
+    default:
+      return `a.imported_at ${dir}, a.rowid ${dir}`;
+  }
+}
+
+export function libraryStats(db: Db): Stats {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS articles, coalesce(sum(event),0) AS event, coalesce(sum(claim),0) AS claim,
+              coalesce(sum(actor),0) AS actor, coalesce(sum(figure),0) AS figure,
+              coalesce(sum(total = 0),0) AS unannotated
+       FROM article_counts`,
+    )
+    .get() as { articles: number; event: number; claim: number; actor: number; figure: number; unannotated: number };
+  return {
+    articles: row.articles,
+    annotations: row.event + row.claim + row.actor + row.figure,
+    byLabel: { event: row.event, claim: row.claim, actor: row.actor, figure: row.figure },
+    unannotated: row.unannotated,
+  };
+}

@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'newer_schema' | 'corrupt' | 'migration_failed' | 'not_found' | 'conflict' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Where the numbered migrations live: beside this module in a checkout, and copied beside the
+ * bundle by the build (electron.vite.config.ts) in the app.
+ */
+export function migrationsDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'migrations'), join(here, '..', 'migrations')];
+  const found = candidates.find((dir) => existsSync(dir));
+  if (!found) throw new StoreError('migration_failed', `migrations folder not found beside ${here}`);
+  return found;
+}
+
+export function loadMigrations(dir = migrationsDir()): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((f) => /^\d{4}-[a-z0-9-]+\.sql$/.test(f))
+    .sort()
+    .map((file) => ({
+      version: Number(file.slice(0, 4)),
+      name: file.slice(5, -4),
+      sql: readFileSync(join(dir, file), 'utf8'),
+    }));
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new StoreError('migration_failed', `migration numbers must run 1, 2, 3...; found ${m.version} at position ${i + 1}`);
+  });
+  return migrations;
+}
+
+export interface OpenOptions {
+  /** Path to the better-sqlite3 addon built for the running runtime (Electron or Node). */
+  nativeBinding?: string;
+  readonly?: boolean;
+  migrations?: Migration[];
+}
+
+/**
+ * Opens (creating if needed) a store, applies pragmas and pending migrations. A database written
+ * by a newer Spanwise is refused untouched rather than risk damaging data we do not understand.
+ */
+export function openStore(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const migrations = options.migrations ?? loadMigrations();
+    // Both checks run before the first write (journal_mode below rewrites the file header), so a
+    // damaged or newer library is reported exactly as it was found.
+    checkIntegrity(db, file);
+    refuseNewer(db, migrations.length);
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly) {
+      // WAL keeps readers off the writer's back; synchronous=FULL makes an acknowledged commit
+      // survive power loss, which is the promise we make about analysts' work.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('secure_delete = ON');
+    }
+    migrate(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * quick_check rather than integrity_check: it finds damaged pages and broken b-trees in time
+ * proportional to the file, without cross-checking every index entry, so a large library still
+ * opens promptly. A file that is not a database at all fails on its first read.
+ */
+function checkIntegrity(db: Db, file: string): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_NOTADB')) {
+      throw new StoreError('corrupt', `${file} is not a Spanwise library (not a SQLite database); it was left untouched`);
+    }
+    if (code.startsWith('SQLITE_CORRUPT')) {
+      throw new StoreError('corrupt', `${file} is damaged (${(err as Error).message}); it was left untouched: restore it from a backup`);
+    }
+    throw err;
+  }
+  if (problems.length !== 1 || problems[0] !== 'ok') {
+    throw new StoreError(
+      'corrupt',
+      `${file} is damaged (integrity check: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; ...' : ''}); it was left untouched: restore it from a backup`,
+    );
+  }
+}
+
+function refuseNewer(db: Db, latest: number): void {
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new StoreError(
+      'newer_schema',
+      `this database uses schema version ${current}, newer than this version of Spanwise understands (${latest}); it was left untouched`,
+    );
+  }
+}
+
+export function migrate(db: Db, migrations: Migration[]): void {
+  const current = schemaVersion(db);
+  refuseNewer(db, migrations.length);
+  for (const m of migrations.slice(current)) {
+    const apply = db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    });
+    try {
+      apply();
+    } catch (err) {
+      throw new StoreError('migration_failed', `migration ${m.version} (${m.name}) failed: ${(err as Error).message}`);
+    }
+  }
+}

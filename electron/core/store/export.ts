@@ -1,0 +1,162 @@
+import { LABELS, type Annotation, type Article, type Label } from '../../../shared/model';
+import { rowToArticle } from './articles';
+import { rowToAnnotation } from './annotations';
+import type { Db } from './db';
+import { toFtsQuery } from './search';
+
+/** The library's filters (the list's ListInput without sorting and paging). */
+export interface ExportFilter {
+  query?: string;
+  source?: string;
+  /** Articles holding at least one annotation with this label. */
+  label?: Label;
+  unannotated?: boolean;
+  publishedFrom?: string;
+  publishedTo?: string;
+}
+
+/** What to export: everything (an empty filter), the articles a filter matches, or the given ids. */
+export type ExportScope = ExportFilter | { ids: string[] };
+
+export interface ExportAnnotation extends Annotation {
+  /** The local annotation this one is an unresolved merge conflict of (migration 0002). */
+  conflictOf: string | null;
+}
+
+export interface ExportItem {
+  article: Article;
+  textHash: string;
+  annotations: ExportAnnotation[];
+}
+
+export interface PageOptions {
+  /** Only annotations with these labels; all labels when absent. */
+  labels?: readonly Label[];
+  /**
+   * Orphaned annotations (their text was deleted by a correction) have no place in the text, so
+   * only the full-fidelity bundle asks for them.
+   */
+  includeOrphaned?: boolean;
+  pageSize?: number;
+}
+
+type ArticleRow = Parameters<typeof rowToArticle>[0] & { rid: number; text_hash: string };
+type AnnotationRow = Parameters<typeof rowToAnnotation>[0] & { conflict_of: string | null };
+
+interface FilterSql {
+  from: string;
+  where: string[];
+  params: Record<string, unknown>;
+}
+
+/**
+ * The same filters as listArticles, so an export of "what the library shows" exports exactly
+ * that; null when the filter can match nothing (a query with no searchable words).
+ */
+function filterSql(filter: ExportFilter): FilterSql | null {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  let from = 'articles a JOIN article_counts c ON c.article_id = a.id';
+  if (filter.query) {
+    const fts = toFtsQuery(filter.query);
+    if (fts === null) return null;
+    from += ' JOIN articles_fts ON articles_fts.rowid = a.rowid';
+    where.push('articles_fts MATCH @fts');
+    params.fts = fts;
+  }
+  if (filter.source !== undefined) {
+    where.push('a.source = @source');
+    params.source = filter.source;
+  }
+  if (filter.label) where.push(`c.${labelColumn(filter.label)} > 0`);
+  if (filter.unannotated) where.push('c.total = 0');
+  if (filter.publishedFrom) {
+    where.push('a.published_at >= @from');
+    params.from = filter.publishedFrom;
+  }
+  if (filter.publishedTo) {
+    // Partial dates compare as prefixes, as in the library: "to 2024-11" includes 2024-11-30.
+    where.push('a.published_at <= @to');
+    params.to = `${filter.publishedTo}\uffff`;
+  }
+  return { from, where, params };
+}
+
+function labelColumn(label: Label): Label {
+  // The label is interpolated into SQL as a column name, so it must be one of the four.
+  if (!LABELS.includes(label)) throw new Error(`unknown label ${String(label)}`);
+  return label;
+}
+
+function isIdScope(scope: ExportScope): scope is { ids: string[] } {
+  return Array.isArray((scope as { ids?: unknown }).ids);
+}
+
+function uniqueIds(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** How many articles the scope holds now: the denominator of an export's progress. */
+export function countInScope(db: Db, scope: ExportScope): number {
+  if (isIdScope(scope)) {
+    return db.prepare('SELECT count(*) FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(uniqueIds(scope.ids))) as number;
+  }
+  const sql = filterSql(scope);
+  if (!sql) return 0;
+  const whereSql = sql.where.length ? `WHERE ${sql.where.join(' AND ')}` : '';
+  return db.prepare(`SELECT count(*) FROM ${sql.from} ${whereSql}`).pluck().get(sql.params) as number;
+}
+
+/**
+ * Reads the scope a page at a time with keyset pagination (rowid, i.e. import order; the given
+ * order for an id list), so memory stays flat and a page costs the same at the end of a large
+ * corpus as at its start. Each page runs only when the next one is asked for, so callers may
+ * await between pages.
+ */
+export function* readScope(db: Db, scope: ExportScope, options: PageOptions = {}): Generator<ExportItem[]> {
+  const pageSize = Math.max(1, options.pageSize ?? 500);
+  if (isIdScope(scope)) {
+    const ids = uniqueIds(scope.ids);
+    const select = db.prepare('SELECT rowid AS rid, * FROM articles WHERE id IN (SELECT value FROM json_each(?))');
+    for (let i = 0; i < ids.length; i += pageSize) {
+      const chunk = ids.slice(i, i + pageSize);
+      const byId = new Map((select.all(JSON.stringify(chunk)) as ArticleRow[]).map((r) => [r.id, r]));
+      const rows = chunk.map((id) => byId.get(id)).filter((r): r is ArticleRow => r !== undefined);
+      if (rows.length > 0) yield withAnnotations(db, rows, options);
+    }
+    return;
+  }
+  const sql = filterSql(scope);
+  if (!sql) return;
+  const where = [...sql.where, 'a.rowid > @after'].join(' AND ');
+  const select = db.prepare(`SELECT a.rowid AS rid, a.* FROM ${sql.from} WHERE ${where} ORDER BY a.rowid LIMIT @limit`);
+  let after = -1;
+  for (;;) {
+    const rows = select.all({ ...sql.params, after, limit: pageSize }) as ArticleRow[];
+    if (rows.length === 0) return;
+    after = (rows[rows.length - 1] as ArticleRow).rid;
+    yield withAnnotations(db, rows, options);
+    if (rows.length < pageSize) return;
+  }
+}
+
+function withAnnotations(db: Db, rows: ArticleRow[], options: PageOptions): ExportItem[] {
+  const where = ['article_id IN (SELECT value FROM json_each(@ids))'];
+  const params: Record<string, unknown> = { ids: JSON.stringify(rows.map((r) => r.id)) };
+  if (options.labels) {
+    where.push('label IN (SELECT value FROM json_each(@labels))');
+    params.labels = JSON.stringify(options.labels);
+  }
+  if (!options.includeOrphaned) where.push(`status = 'ok' AND "end" > start`);
+  // Ordered without timestamps so an export, re-imported and exported again, comes out the same.
+  const annotations = db
+    .prepare(`SELECT * FROM annotations WHERE ${where.join(' AND ')} ORDER BY article_id, start, "end" DESC, label, id`)
+    .all(params) as AnnotationRow[];
+  const byArticle = new Map<string, ExportAnnotation[]>();
+  for (const row of annotations) {
+    const list = byArticle.get(row.article_id) ?? [];
+    list.push({ ...rowToAnnotation(row), conflictOf: row.conflict_of });
+    byArticle.set(row.article_id, list);
+  }
+  return rows.map((r) => ({ article: rowToArticle(r), textHash: r.text_hash, annotations: byArticle.get(r.id) ?? [] }));
+}

@@ -1,0 +1,94 @@
+// The security policy goes in before anything else can open a session or a window.
+import { installSecurityPolicy } from './security';
+installSecurityPolicy();
+
+import { app, BrowserWindow, dialog, Menu, net, protocol } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startBackend, type Backend } from '../core/services/app';
+import { resolveAppPath, mimeType } from './app-path';
+import { bindContract } from './ipc';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererRoot = join(here, '../renderer');
+let backend: Backend | null = null;
+
+/** The addon built for Electron's ABI (scripts/electron-native.mjs); packaged builds rebuild in place. */
+function electronNativeBinding(): string | undefined {
+  const file = join(app.getAppPath(), 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+function serveApp(): void {
+  protocol.handle('app', async (request) => {
+    if (request.method !== 'GET') return new Response('method not allowed', { status: 405 });
+    const file = resolveAppPath(rendererRoot, request.url);
+    if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    return new Response(response.body, { headers: { 'Content-Type': mimeType(file) } });
+  });
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Spanwise',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL('app://spanwise/index.html');
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  serveApp();
+  const dbFile = join(app.getPath('userData'), 'spanwise.db');
+  try {
+    const nativeBinding = electronNativeBinding();
+    backend = await startBackend(
+      dbFile,
+      {
+        author: process.env.SPANWISE_AUTHOR ?? (process.env.USER || process.env.USERNAME || 'analyst'),
+        pickImportFiles: async () => {
+          const result = await dialog.showOpenDialog({
+            title: 'Import articles',
+            properties: ['openFile', 'openDirectory', 'multiSelections'],
+            filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'jsonl'] }],
+          });
+          return result.canceled ? [] : result.filePaths;
+        },
+      },
+      { ...(nativeBinding ? { nativeBinding } : {}), sampleDir: join(app.getAppPath(), 'resources', 'sample') },
+    );
+  } catch (err) {
+    // A newer or damaged store is reported and left exactly as it is.
+    dialog.showErrorBox('Spanwise cannot open its library', `${dbFile}\n\n${(err as Error).message}`);
+    app.exit(1);
+    return;
+  }
+  bindContract(backend.dispatch);
+  Menu.setApplicationMenu(null);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => backend?.close());
+
+void start();

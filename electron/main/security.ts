@@ -1,0 +1,29 @@
+import { app, session, type Session, type WebContents } from 'electron';
+import { BLOCKED_URL_PATTERNS, CONTENT_SECURITY_POLICY } from './app-path';
+
+/** Cancels every network request a session could make; applied to every session that exists. */
+export function blockNetwork(target: Session): void {
+  target.webRequest.onBeforeRequest({ urls: BLOCKED_URL_PATTERNS }, (_details, callback) => callback({ cancel: true }));
+  target.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  target.setSpellCheckerEnabled(false);
+  // An empty dictionary URL stops Chromium from ever trying to download one.
+  target.setSpellCheckerDictionaryDownloadURL('data:,');
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+/** Called before anything else in main so no session, however created, escapes the policy. */
+export function installSecurityPolicy(): void {
+  app.on('session-created', blockNetwork);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  void app.whenReady().then(() => blockNetwork(session.defaultSession));
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

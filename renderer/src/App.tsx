@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ImportReport } from '../../shared/ipc/contract';
+import { backendAvailable, call } from './api/client';
+import { ImportProgress } from './library/ImportProgress';
+import { ImportReportView } from './library/ImportReportView';
+import { Library } from './library/Library';
+import { droppedFiles, pastedItem, readDropped, useImport } from './library/useImport';
+import { Reader } from './reader/Reader';
+
+interface Undoable {
+  message: string;
+  token: string;
+}
+
+export function App() {
+  const [articleId, setArticleId] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [deleted, setDeleted] = useState<Undoable | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => setRevision((r) => r + 1), []);
+
+  const onImported = useCallback(
+    (result: ImportReport) => {
+      setReport(result);
+      refresh();
+      const first = result.outcomes.find((o) => o.articleIds.length > 0)?.articleIds[0];
+      if (first) setArticleId(first);
+    },
+    [refresh],
+  );
+  const importer = useImport(onImported);
+
+  useEffect(() => {
+    // Pasting outside a text field imports what was pasted as a new article.
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]') || !e.clipboardData) return;
+      const item = pastedItem(e.clipboardData);
+      if (item) {
+        e.preventDefault();
+        importer.fromItems([item]);
+      }
+    };
+    const onDragOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      droppedFiles(e.dataTransfer)
+        .then(readDropped)
+        .then(importer.fromItems)
+        .catch((err: Error) => setError(err.message));
+    };
+    document.addEventListener('paste', onPaste);
+    document.addEventListener('dragover', onDragOver);
+    document.addEventListener('drop', onDrop);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      document.removeEventListener('dragover', onDragOver);
+      document.removeEventListener('drop', onDrop);
+    };
+  }, [importer.fromItems]);
+
+  const undoDelete = () => {
+    if (!deleted) return;
+    call('articles/restore', { token: deleted.token })
+      .then(() => {
+        setDeleted(null);
+        refresh();
+      })
+      .catch((err: Error) => setError(err.message));
+  };
+
+  if (!backendAvailable()) {
+    return <main className="fatal">Spanwise could not reach its library. Restart the application.</main>;
+  }
+
+  const problem = error ?? importer.error;
+  return (
+    <div className="app">
+      <Library selectedId={articleId} onOpen={setArticleId} onImport={importer.fromDialog} revision={revision} />
+      <main className="workspace">
+        {problem ? (
+          <div role="alert" className="error">
+            {problem}
+          </div>
+        ) : null}
+        {importer.job ? <ImportProgress job={importer.job} onCancel={importer.cancel} /> : null}
+        {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
+        {articleId ? (
+          <Reader
+            key={articleId}
+            articleId={articleId}
+            onChanged={refresh}
+            onDeleted={(token, count) => {
+              setArticleId(null);
+              setDeleted({ token, message: `Deleted ${count} article${count === 1 ? '' : 's'}.` });
+            }}
+          />
+        ) : (
+          <div className="empty">Choose an article from the library, import files, drop them here, or paste a web page or text.</div>
+        )}
+      </main>
+      {deleted ? (
+        <div className="toast" role="status">
+          {deleted.message}
+          <button type="button" onClick={undoDelete}>
+            Undo
+          </button>
+          <button type="button" aria-label="Dismiss" onClick={() => setDeleted(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+export {
+  $createAnnotationMarkNode,
+  $isAnnotationMarkNode,
+  AnnotationMarkNode,
+  EDITOR_NODES,
+  MARK_ATTR,
+  MARK_CLASS,
+  markLabelClass,
+  type SerializedAnnotationMarkNode,
+} from './AnnotationMarkNode';
+export { idsAtDomTarget, labelsAtDomTarget, markAtDomTarget } from './dom';
+export { $loadArticle, $readMarkSpans, $readSegments, $readText, $refreshSpans, type LoadOptions } from './load';
+export { findOccurrences } from './occurrences';
+export {
+  $nodeStart,
+  $offsetToPoint,
+  $pointToOffset,
+  $selectionOffsets,
+  $selectionPoints,
+  $selectOffsets,
+  type Bias,
+  type PointSpec,
+  scrollOffsetIntoView,
+} from './offsets';
+export {
+  type MarkSpan,
+  type ParagraphRange,
+  paragraphIndexAt,
+  paragraphRanges,
+  type Segment,
+  segmentParagraph,
+  segments,
+} from './segments';
+export { $getSelectedAnnotation, $setSelectedAnnotation } from './selectedAnnotation';
+export { snapSpan } from './snap';

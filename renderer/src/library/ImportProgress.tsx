@@ -1,0 +1,15 @@
+import type { Job } from '../../../shared/ipc/contract';
+
+export function ImportProgress({ job, onCancel }: { job: Job; onCancel(): void }) {
+  return (
+    <section className="import-progress" aria-label="Import progress">
+      <span>
+        Importing {job.done} of {job.total || '…'} files
+      </span>
+      <progress aria-label="Import progress" max={job.total || 1} value={job.done} />
+      <button type="button" onClick={onCancel}>
+        Cancel import
+      </button>
+    </section>
+  );
+}

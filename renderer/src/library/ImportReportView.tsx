@@ -1,0 +1,26 @@
+import type { ImportReport } from '../../../shared/ipc/contract';
+
+export function ImportReportView({ report, onClose }: { report: ImportReport; onClose(): void }) {
+  return (
+    <section className="import-report" aria-label="Import report">
+      <header>
+        <strong>
+          {report.cancelled
+            ? 'Import cancelled: nothing was imported'
+            : `${report.imported} imported, ${report.partial} partly imported, ${report.duplicates} duplicate, ${report.failed} failed`}
+        </strong>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </header>
+      <ul>
+        {report.outcomes.map((o, i) => (
+          <li key={i} className={`outcome outcome-${o.status}`} data-status={o.status}>
+            <span className="status">{o.status}</span> <span className="file">{o.file}</span>
+            {o.message ? <span className="message">: {o.message}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

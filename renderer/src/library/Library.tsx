@@ -1,0 +1,128 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useRef, useState } from 'react';
+import type { SortKey } from '../../../shared/ipc/contract';
+import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
+import { Snippet } from './Snippet';
+import { usePagedArticles, type ListQuery } from './usePagedArticles';
+
+export interface LibraryProps {
+  selectedId: string | null;
+  onOpen(id: string): void;
+  onImport(): void;
+  /** Bumped whenever the library changes (import, delete, annotation counts) so pages reload. */
+  revision: number;
+}
+
+const SORTS: { key: SortKey; title: string }[] = [
+  { key: 'relevance', title: 'Relevance' },
+  { key: 'imported', title: 'Imported' },
+  { key: 'published', title: 'Published' },
+  { key: 'title', title: 'Title' },
+  { key: 'annotations', title: 'Annotations' },
+];
+
+const ROW_HEIGHT = 64;
+
+export function Library({ selectedId, onOpen, onImport, revision }: LibraryProps) {
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortKey>('imported');
+  const [label, setLabel] = useState<Label | ''>('');
+  const [unannotated, setUnannotated] = useState(false);
+  const deferredSearch = useDeferredValue(search.trim());
+  const query: ListQuery = {
+    sort: deferredSearch && sort === 'imported' ? 'relevance' : sort,
+    descending: sort !== 'title',
+    ...(deferredSearch ? { query: deferredSearch } : {}),
+    ...(label ? { label } : {}),
+    ...(unannotated ? { unannotated: true } : {}),
+  };
+  const { total, error, itemAt } = usePagedArticles(query, revision);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  return (
+    <section className="library" aria-label="Library">
+      <div className="library-bar">
+        <input
+          type="search"
+          aria-label="Search articles"
+          placeholder="Search articles"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type="button" onClick={onImport}>
+          Import
+        </button>
+      </div>
+      <div className="library-filters">
+        <label>
+          Sort{' '}
+          <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+            {SORTS.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <select aria-label="Has label" value={label} onChange={(e) => setLabel(e.target.value as Label | '')}>
+          <option value="">Any label</option>
+          {LABELS.map((l) => (
+            <option key={l} value={l}>
+              Has {LABEL_TITLES[l]}
+            </option>
+          ))}
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={unannotated} onChange={(e) => setUnannotated(e.target.checked)} /> Not yet annotated
+        </label>
+      </div>
+      <div className="library-count" role="status">
+        {error ? <span className="error">{error}</span> : total === null ? 'Loading…' : `${total} article${total === 1 ? '' : 's'}`}
+      </div>
+      <div className="library-list" ref={scroller}>
+        <ul role="listbox" aria-label="Articles" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = itemAt(row.index);
+            return (
+              <li
+                key={row.key}
+                role="option"
+                aria-selected={item?.id === selectedId}
+                className="article-row"
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => item && onOpen(item.id)}
+              >
+                {item ? (
+                  <>
+                    <div className="article-title">{item.title || '(untitled)'}</div>
+                    <div className="article-meta">
+                      {item.source ? <span>{item.source}</span> : null}
+                      {item.publishedAt ? <span>{item.publishedAt.slice(0, 10)}</span> : null}
+                      {LABELS.map((l) =>
+                        item.counts[l] > 0 ? (
+                          <span key={l} className={`count label-${l}`} title={`${item.counts[l]} ${LABEL_TITLES[l]}`}>
+                            {LABEL_TITLES[l].charAt(0)}
+                            {item.counts[l]}
+                          </span>
+                        ) : null,
+                      )}
+                    </div>
+                    {item.snippet ? <Snippet text={item.snippet} /> : null}
+                  </>
+                ) : (
+                  <div className="article-title placeholder">…</div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
+}

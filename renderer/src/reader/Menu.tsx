@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import { LABELS, type Annotation, type Label } from '../../../shared/model';
+
+export interface MenuState {
+  x: number;
+  y: number;
+  /** 'tag': a text selection; 'pick': several annotations under a click; 'annotation': right-click on a highlight. */
+  kind: 'tag' | 'pick' | 'annotation';
+  ids: string[];
+}
+
+export interface MenuProps {
+  state: MenuState;
+  annotations: Map<string, Annotation>;
+  titles: Record<Label, string>;
+  onClose(): void;
+  onTag(label: Label): void;
+  onPick(id: string): void;
+  onRetag(id: string, label: Label): void;
+  onDelete(id: string): void;
+}
+
+export function Menu({ state, annotations, titles, onClose, onTag, onPick, onRetag, onDelete }: MenuProps) {
+  const ref = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector('button')?.focus();
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
+      if (e instanceof MouseEvent && ref.current?.contains(e.target as Node)) return;
+      onClose();
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [onClose]);
+
+  const act = (fn: () => void) => () => {
+    fn();
+    onClose();
+  };
+  const items: { key: string; title: string; run: () => void }[] = [];
+  if (state.kind === 'tag') {
+    for (const label of LABELS) items.push({ key: label, title: `Tag as ${titles[label]}`, run: () => onTag(label) });
+  } else {
+    for (const id of state.ids) {
+      const a = annotations.get(id);
+      if (!a) continue;
+      const quote = a.quote.length > 50 ? `${a.quote.slice(0, 50)}…` : a.quote;
+      items.push({ key: `pick-${id}`, title: `${titles[a.label]}: ${quote}`, run: () => onPick(id) });
+      if (state.kind === 'annotation') {
+        for (const label of LABELS) {
+          if (label !== a.label) items.push({ key: `retag-${id}-${label}`, title: `  Retag as ${titles[label]}`, run: () => onRetag(id, label) });
+        }
+        items.push({ key: `delete-${id}`, title: '  Delete', run: () => onDelete(id) });
+      }
+    }
+  }
+  return (
+    <ul className="picker" role="menu" ref={ref} style={{ left: state.x, top: state.y }}>
+      {items.map((item) => (
+        <li key={item.key} role="none">
+          <button
+            type="button"
+            role="menuitem"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={act(item.run)}
+          >
+            {item.title}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

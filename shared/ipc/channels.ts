@@ -1,0 +1,50 @@
+/**
+ * The contract's channel names, kept free of zod so the sandboxed preload can bundle them alone.
+ * `contract.ts` declares the schema of each; the type system keeps the two lists identical.
+ */
+export const CHANNELS = [
+  'articles/list',
+  'articles/get',
+  'articles/updateMeta',
+  'articles/delete',
+  'articles/restore',
+  'import/dialog',
+  'import/files',
+  'articles/correctText',
+  'import/texts',
+  'jobs/get',
+  'jobs/cancel',
+  'annotations/create',
+  'annotations/createMany',
+  'annotations/update',
+  'annotations/delete',
+  'annotations/restore',
+  'library/stats',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** 'articles/list' -> 'articlesList': the name preload exposes for a channel. */
+export function functionName(channel: Channel): string {
+  const [domain, verb] = channel.split('/') as [string, string];
+  return domain + verb.charAt(0).toUpperCase() + verb.slice(1);
+}
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'unknown_channel',
+  'forbidden',
+  'cancelled',
+  'store_error',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError };

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSummary, Id, Label } from '../model';
+import type { Channel } from './channels';
+
+/** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
+export const SortKey = z.enum(['relevance', 'imported', 'published', 'title', 'annotations']);
+export type SortKey = z.infer<typeof SortKey>;
+
+export const ListInput = z
+  .object({
+    query: z.string().max(1000).optional(),
+    sort: SortKey.default('imported'),
+    descending: z.boolean().default(true),
+    source: z.string().max(2000).optional(),
+    label: Label.optional(),
+    unannotated: z.boolean().optional(),
+    publishedFrom: z.string().max(64).optional(),
+    publishedTo: z.string().max(64).optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type ListInput = z.input<typeof ListInput>;
+
+export const ListItem = ArticleSummary.extend({
+  /** Search snippet with the hits wrapped in U+E000 ... U+E001 (never HTML). */
+  snippet: z.string().nullable(),
+});
+export type ListItem = z.infer<typeof ListItem>;
+
+export const FileOutcome = z.object({
+  file: z.string(),
+  /** 'partial': the file imported, but some of its records (lines, articles, spans) failed; `message` names them. */
+  status: z.enum(['imported', 'partial', 'duplicate', 'failed']),
+  articleIds: z.array(z.string()),
+  message: z.string().nullable(),
+});
+export type FileOutcome = z.infer<typeof FileOutcome>;
+
+export const ImportReport = z.object({
+  outcomes: z.array(FileOutcome),
+  imported: z.number(),
+  partial: z.number(),
+  duplicates: z.number(),
+  failed: z.number(),
+  cancelled: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const Stats = z.object({
+  articles: z.number(),
+  annotations: z.number(),
+  byLabel: z.object({ event: z.number(), claim: z.number(), actor: z.number(), figure: z.number() }),
+  unannotated: z.number(),
+});
+export type Stats = z.infer<typeof Stats>;
+
+const byId = z.object({ id: Id }).strict();
+
+/** A background task (import, export) the renderer polls for progress and can cancel. */
+export const Job = z.object({
+  id: z.string(),
+  kind: z.enum(['import', 'export']),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  report: ImportReport.nullable(),
+  error: z.string().nullable(),
+});
+export type Job = z.infer<typeof Job>;
+
+const NewSpan = z
+  .object({
+    label: Label,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    note: z.string().max(100_000).optional(),
+    attrs: AnyAttrs.optional(),
+  })
+  .strict();
+
+/** Every call between renderer and main, declared once: input and output schema per channel. */
+export const contract = {
+  'articles/list': { input: ListInput, output: z.object({ total: z.number(), items: z.array(ListItem) }) },
+  'articles/get': { input: byId, output: z.object({ article: Article, annotations: z.array(Annotation) }) },
+  'articles/updateMeta': {
+    input: z.object({ id: Id, meta: ArticleMeta.partial().strict() }).strict(),
+    output: Article,
+  },
+  'articles/delete': {
+    input: z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(),
+    output: z.object({ articles: z.number(), annotations: z.number(), token: z.string() }),
+  },
+  'articles/restore': { input: z.object({ token: z.string().max(64) }).strict(), output: z.object({ articles: z.number() }) },
+  'import/dialog': { input: z.object({}).strict(), output: z.object({ job: Job.nullable() }) },
+  'import/files': { input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(), output: Job },
+  'import/texts': {
+    input: z
+      .object({
+        items: z
+          .array(
+            z.union([
+              z.object({ name: z.string().min(1).max(1000), content: z.string().max(50_000_000) }).strict(),
+              /** Dropped files travel as bytes so the importer can detect legacy encodings itself. */
+              z.object({ name: z.string().min(1).max(1000), base64: z.string().max(70_000_000) }).strict(),
+            ]),
+          )
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
+    output: Job,
+  },
+  'jobs/get': { input: byId, output: Job },
+  'jobs/cancel': { input: byId, output: Job },
+  'annotations/create': { input: NewSpan.extend({ articleId: Id }).strict(), output: Annotation },
+  'annotations/update': {
+    input: z
+      .object({
+        id: Id,
+        label: Label.optional(),
+        note: z.string().max(100_000).optional(),
+        attrs: AnyAttrs.optional(),
+      })
+      .strict(),
+    output: Annotation,
+  },
+  /** Several spans in one transaction: "tag all occurrences" is one step to save and to undo. */
+  'annotations/createMany': {
+    input: z.object({ articleId: Id, items: z.array(NewSpan).min(1).max(10_000) }).strict(),
+    output: z.array(Annotation),
+  },
+  'annotations/delete': { input: z.object({ ids: z.array(Id).min(1).max(10_000) }).strict(), output: z.array(Annotation) },
+  /** Puts back annotations exactly as they were (same ids and timestamps): how undo reverses a delete. */
+  'annotations/restore': { input: z.object({ annotations: z.array(Annotation).min(1).max(10_000) }).strict(), output: z.array(Annotation) },
+  /**
+   * Replaces an article's text with the analyst's correction. Annotations move with their text
+   * (or take the given positions, which is how undo puts them back exactly).
+   */
+  'articles/correctText': {
+    input: z
+      .object({
+        id: Id,
+        text: z.string().min(1).max(50_000_000),
+        positions: z
+          .array(z.object({ id: Id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), status: AnnotationStatus }).strict())
+          .max(100_000)
+          .optional(),
+      })
+      .strict(),
+    output: z.object({ article: Article, annotations: z.array(Annotation) }),
+  },
+  'library/stats': { input: z.object({}).strict(), output: Stats },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
