@@ -119,6 +119,8 @@ export const Annotation = z.object({
   author: z.string(),
   /** 'orphaned' when a text correction deleted all of the annotated text. */
   status: AnnotationStatus,
+  /** Set when a merged bundle brought a different version of annotation `conflictOf`: both are kept for the analyst to resolve. */
+  conflictOf: Id.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

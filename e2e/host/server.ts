@@ -24,6 +24,8 @@ export interface Host {
   backend: Backend;
   /** What the next "Import" file dialog answers; the app would show a native picker here. */
   setDialogAnswer(paths: string[]): void;
+  /** What the export save dialog answers (null: the user cancelled). */
+  setSaveAnswer(path: string | null): void;
   close(): Promise<void>;
 }
 
@@ -43,9 +45,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new Error(`no built renderer in ${rendererDir}: run "npm run build" first`);
   }
   let dialogAnswer: string[] = [];
+  let saveAnswer: string | null = null;
   const backend = await startBackend(
     options.dbFile,
-    { author: options.author ?? 'analyst', pickImportFiles: async () => dialogAnswer },
+    { author: options.author ?? 'analyst', pickImportFiles: async () => dialogAnswer, pickExportTarget: async () => saveAnswer },
     options.sampleDir ? { sampleDir: options.sampleDir } : {},
   );
   const token = randomBytes(24).toString('hex');
@@ -113,6 +116,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     backend,
     setDialogAnswer: (paths) => {
       dialogAnswer = paths;
+    },
+    setSaveAnswer: (path) => {
+      saveAnswer = path;
     },
     close: () =>
       new Promise<void>((ok) => {

@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { HIT_CLOSE, HIT_OPEN, LABELS } from '../../shared/model';
 import { libraryStats, listArticles } from '../core/store/articles';
 import { openStore, type Db } from '../core/store/db';
-import { expandPaths, fileSource, importBatch } from '../core/services/importer';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc/contract';
+import { exportCorpus } from '../core/export';
+import { importPaths } from '../core/services/library-import';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 
 export const USAGE = `usage:
-  spanwise import --db FILE PATH...            import files or folders (.txt .md .html .json .jsonl, brat .txt+.ann)
+  spanwise import --db FILE PATH...            import files or folders (.txt .md .html .json .jsonl,
+                                               brat .txt+.ann, .spanwise bundles: merged)
+  spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle --out PATH [--labels event,claim] [--query Q]
   spanwise search --db FILE [--limit N] QUERY  full-text search over titles and texts
   spanwise stats  --db FILE                    counts of articles and annotations
 options:
@@ -18,25 +23,51 @@ type Command = (db: Db, args: string[], out: Output, flags: Flags) => Promise<nu
 interface Flags {
   limit: number;
   author: string;
+  format?: string;
+  out?: string;
+  labels?: string;
+  query?: string;
 }
 
 const commands: Record<string, Command> = {
   async import(db, paths, out, flags) {
     if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
-    const { files, missing } = expandPaths(paths.map((p) => resolve(p)));
-    const report = await importBatch(db, files.map(fileSource), { author: flags.author });
-    for (const o of [...missing, ...report.outcomes]) {
+    const report = await importPaths(db, paths.map((p) => resolve(p)), { author: flags.author });
+    for (const o of report.outcomes) {
       const value = { type: 'file', ...o };
       const line = `${o.status.padEnd(9)} ${o.file}${o.message ? `: ${o.message}` : ''}`;
       if (o.status === 'failed' || o.status === 'partial') out.error(value, line);
       else out.result(value, line);
     }
-    const failed = report.failed + missing.length;
+    const failed = report.failed;
     out.result(
       { type: 'summary', imported: report.imported, partial: report.partial, duplicates: report.duplicates, failed },
       `${report.imported} imported, ${report.partial} partly imported, ${report.duplicates} duplicate, ${failed} failed`,
     );
     return failed + report.partial > 0 ? EXIT.someFailed : EXIT.ok;
+  },
+
+  async export(db, rest, out, flags) {
+    if (rest.length > 0) throw new UsageError(`export takes no positional arguments (got "${rest[0]}")`);
+    if (!flags.format || !(EXPORT_FORMATS as readonly string[]).includes(flags.format)) {
+      throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
+    }
+    if (!flags.out) throw new UsageError('export needs --out PATH');
+    const labels = flags.labels?.split(',').map((l) => l.trim().toLowerCase());
+    const bad = labels?.find((l) => !(LABELS as readonly string[]).includes(l));
+    if (bad !== undefined) throw new UsageError(`unknown label "${bad}" (labels: ${LABELS.join(', ')})`);
+    const scope = flags.query ? { query: flags.query } : {};
+    const result = await exportCorpus(db, {
+      format: flags.format as ExportFormat,
+      out: resolve(flags.out),
+      scope,
+      ...(labels ? { labels: labels as (typeof LABELS)[number][] } : {}),
+    });
+    out.result(
+      { type: 'export', format: flags.format, ...result },
+      `exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}`,
+    );
+    return EXIT.ok;
   },
 
   async search(db, words, out, flags) {
@@ -73,6 +104,10 @@ export async function run(argv: string[], out: Output = createOutput(argv.includ
         json: { type: 'boolean', default: false },
         limit: { type: 'string', default: '20' },
         author: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        labels: { type: 'string' },
+        query: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -86,8 +121,19 @@ export async function run(argv: string[], out: Output = createOutput(argv.includ
     if (!values.db) throw new UsageError(`${name} needs --db FILE`);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
-    db = openStore(resolve(values.db));
-    return await command(db, rest, out, { limit, author: values.author ?? process.env.USER ?? 'analyst' });
+    const dbFile = resolve(values.db);
+    if (name === 'import') mkdirSync(dirname(dbFile), { recursive: true });
+    // Only import creates a library; reading commands on a mistyped path must not leave an empty one behind.
+    else if (!existsSync(dbFile)) throw new Error(`no library at ${dbFile}`);
+    db = openStore(dbFile);
+    return await command(db, rest, out, {
+      limit,
+      author: values.author ?? process.env.USER ?? 'analyst',
+      ...(values.format ? { format: values.format } : {}),
+      ...(values.out ? { out: values.out } : {}),
+      ...(values.labels ? { labels: values.labels } : {}),
+      ...(values.query ? { query: values.query } : {}),
+    });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, `spanwise: ${(err as Error).message}\n\n${USAGE}`);

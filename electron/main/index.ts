@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, Menu, net, protocol } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { EXPORT_EXTENSIONS } from '../../shared/ipc/contract';
 import { startBackend, type Backend } from '../core/services/app';
 import { resolveAppPath, mimeType } from './app-path';
 import { bindContract } from './ipc';
@@ -63,11 +64,19 @@ async function start(): Promise<void> {
         author: process.env.SPANWISE_AUTHOR ?? (process.env.USER || process.env.USERNAME || 'analyst'),
         pickImportFiles: async () => {
           const result = await dialog.showOpenDialog({
-            title: 'Import articles',
+            title: 'Import articles or a bundle',
             properties: ['openFile', 'openDirectory', 'multiSelections'],
-            filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'jsonl'] }],
+            filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'jsonl', 'ann', 'spanwise'] }],
           });
           return result.canceled ? [] : result.filePaths;
+        },
+        pickExportTarget: async (format) => {
+          if (format === 'brat') {
+            const result = await dialog.showOpenDialog({ title: 'Export brat standoff into an empty folder', properties: ['openDirectory', 'createDirectory'] });
+            return result.canceled ? null : (result.filePaths[0] ?? null);
+          }
+          const result = await dialog.showSaveDialog({ title: 'Export annotations', defaultPath: `spanwise-export${EXPORT_EXTENSIONS[format]}` });
+          return result.canceled ? null : (result.filePath ?? null);
         },
       },
       { ...(nativeBinding ? { nativeBinding } : {}), sampleDir: join(app.getAppPath(), 'resources', 'sample') },

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ImportReport } from '../../shared/ipc/contract';
 import { backendAvailable, call } from './api/client';
+import { ExportDialog } from './library/ExportDialog';
 import { ImportProgress } from './library/ImportProgress';
 import { ImportReportView } from './library/ImportReportView';
 import { Library } from './library/Library';
 import { droppedFiles, pastedItem, readDropped, useImport } from './library/useImport';
+import type { ListQuery } from './library/usePagedArticles';
 import { Reader } from './reader/Reader';
 
 interface Undoable {
@@ -18,6 +20,8 @@ export function App() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [deleted, setDeleted] = useState<Undoable | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [query, setQuery] = useState<ListQuery>({});
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
 
   const onImported = useCallback(
@@ -80,7 +84,14 @@ export function App() {
   const problem = error ?? importer.error;
   return (
     <div className="app">
-      <Library selectedId={articleId} onOpen={setArticleId} onImport={importer.fromDialog} revision={revision} />
+      <Library
+        selectedId={articleId}
+        onOpen={setArticleId}
+        onImport={importer.fromDialog}
+        onExport={() => setExporting(true)}
+        onQueryChange={setQuery}
+        revision={revision}
+      />
       <main className="workspace">
         {problem ? (
           <div role="alert" className="error">
@@ -103,6 +114,7 @@ export function App() {
           <div className="empty">Choose an article from the library, import files, drop them here, or paste a web page or text.</div>
         )}
       </main>
+      {exporting ? <ExportDialog query={query} articleId={articleId} onClose={() => setExporting(false)} /> : null}
       {deleted ? (
         <div className="toast" role="status">
           {deleted.message}

@@ -12,6 +12,8 @@ export const CHANNELS = [
   'import/files',
   'articles/correctText',
   'import/texts',
+  'export/dialog',
+  'export/run',
   'jobs/get',
   'jobs/cancel',
   'annotations/create',

@@ -57,6 +57,9 @@ export type Stats = z.infer<typeof Stats>;
 
 const byId = z.object({ id: Id }).strict();
 
+export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), bytes: z.number(), out: z.string() });
+export type ExportSummary = z.infer<typeof ExportSummary>;
+
 /** A background task (import, export) the renderer polls for progress and can cancel. */
 export const Job = z.object({
   id: z.string(),
@@ -65,9 +68,37 @@ export const Job = z.object({
   done: z.number(),
   total: z.number(),
   report: ImportReport.nullable(),
+  exported: ExportSummary.nullable(),
   error: z.string().nullable(),
 });
 export type Job = z.infer<typeof Job>;
+
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'brat', 'w3c', 'bundle'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+/** File name endings the save dialog suggests; brat writes a folder. */
+export const EXPORT_EXTENSIONS = { jsonl: '.jsonl', csv: '.csv', brat: '', w3c: '.jsonld', bundle: '.spanwise' } as const;
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** What to export: everything, what a library filter matches, or chosen articles. */
+export const ExportScope = z.union([
+  z
+    .object({
+      query: z.string().max(1000).optional(),
+      source: z.string().max(2000).optional(),
+      label: Label.optional(),
+      unannotated: z.boolean().optional(),
+      publishedFrom: z.string().max(64).optional(),
+      publishedTo: z.string().max(64).optional(),
+    })
+    .strict(),
+  z.object({ ids: z.array(Id).min(1).max(1_000_000) }).strict(),
+]);
+export type ExportScope = z.infer<typeof ExportScope>;
+
+export const ExportRequest = z
+  .object({ format: ExportFormat, scope: ExportScope.optional(), labels: z.array(Label).min(1).max(4).optional() })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequest>;
 
 const NewSpan = z
   .object({
@@ -111,6 +142,9 @@ export const contract = {
       .strict(),
     output: Job,
   },
+  'export/dialog': { input: ExportRequest, output: z.object({ job: Job.nullable() }) },
+  /** Export to a path chosen elsewhere (the command line, tests); the app asks through export/dialog. */
+  'export/run': { input: ExportRequest.extend({ out: z.string().min(1).max(4096) }).strict(), output: Job },
   'jobs/get': { input: byId, output: Job },
   'jobs/cancel': { input: byId, output: Job },
   'annotations/create': { input: NewSpan.extend({ articleId: Id }).strict(), output: Annotation },

@@ -1,8 +1,9 @@
 import type { Label } from '../../../shared/model';
 import type { ExportItem, ExportScope } from '../store/export';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'brat', 'w3c', 'bundle'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/ipc/contract';
+
+export { EXPORT_FORMATS, type ExportFormat };
 
 export interface ExportOptions {
   format: ExportFormat;

@@ -93,6 +93,33 @@ describe('parseBrat', () => {
     expect(quotes(draft)).toEqual([['figure', '64 drones']]);
   });
 
+  it('reads back what the brat export writes: free-text attributes as notes, a linked claimant as a relation', () => {
+    const [a, b] = at('The ministry');
+    const [c, d] = at('64 drones\nwere shot down');
+    const [e, f] = at('Skywatch disputed it');
+    const ann = [
+      `T1\tACTOR ${a} ${b}\tThe ministry`,
+      'A1\tKind T1 state',
+      '#1\tAnnotatorNotes T1\tactor_canonical_name: Ministry of Defence',
+      `T2\tFIGURE ${c} ${d - 15};${d - 14} ${d}\t64 drones were shot down`,
+      'A2\tQualifier T2 at_least',
+      '#2\tAnnotatorNotes T2\tthe ministry’s own count',
+      '#3\tAnnotatorNotes T2\tfigure_value: 64',
+      '#4\tAnnotatorNotes T2\tfigure_unit: drones',
+      `T3\tCLAIM ${e} ${f}\tSkywatch disputed it`,
+      'A3\tStatus T3 disputed',
+      'R1\tClaimant Arg1:T3 Arg2:T1',
+    ].join('\n');
+    const outcome = parseBrat(TEXT, ann, 'd');
+    const draft = draftOf(outcome);
+    const [actor, figure, claim] = draft.spans ?? [];
+    expect(actor).toMatchObject({ label: 'actor', attrs: { kind: 'state', canonicalName: 'Ministry of Defence' } });
+    expect(figure).toMatchObject({ label: 'figure', note: 'the ministry’s own count', attrs: { value: 64, unit: 'drones', qualifier: 'at least' } });
+    expect(claim).toMatchObject({ label: 'claim', attrs: { status: 'disputed', claimantId: actor?.id } });
+    expect(actor?.id).toEqual(expect.any(String));
+    expect(outcome.ok && [outcome.warnings, outcome.problems]).toEqual([[], []]);
+  });
+
   it('reads a document with an empty .ann as an article without annotations', () => {
     expect(draftOf(parseBrat(TEXT, '', 'd')).spans).toEqual([]);
   });

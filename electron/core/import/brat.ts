@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ATTR_SCHEMAS, parseAttrs, type AnyAttrs, type Label, type SpanDraft } from '../../../shared/model';
 import { codePointLength, makeUtf16Converter } from '../../../shared/text';
 import { camelKey, LABEL_NAMES, parseLabel } from './records';
@@ -16,14 +17,21 @@ interface TextBound {
   end: number;
   note: string[];
   attrs: Record<string, unknown>;
+  /** Given only to actors a claim links to, so the claim's claimantId can name the span. */
+  spanId?: string;
 }
+
+/** The relation Spanwise's brat export writes for a claim whose claimant is an actor span. */
+const CLAIMANT_RELATION = 'claimant';
 
 /**
  * A brat standoff pair: the `.txt` document and its `.ann` annotations. `T` lines give code point
  * offsets into the text exactly as stored; a span written as fragments (`a b;c d`) becomes one
- * span when only whitespace separates the fragments. `#` AnnotatorNotes become notes and `A`/`M`
- * lines become attributes where they mean one of ours. Entity types other than the four are
- * reported by name and left out rather than guessed; relations and events have no counterpart.
+ * span when only whitespace separates the fragments. `#` AnnotatorNotes become notes, except
+ * the `<label>_<attribute>: value` notes Spanwise's export writes for free-text attributes, and
+ * `A`/`M` lines become attributes where they mean one of ours; a Claimant relation links a claim
+ * to its actor. Entity types other than the four are reported by name and left out rather than
+ * guessed; other relations and events have no counterpart.
  */
 export function parseBrat(rawText: string, annText: string, baseName: string): ParseOutcome {
   const raw = rawText.replace(/^\uFEFF/, '');
@@ -81,7 +89,9 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
     } else if (id.startsWith('#')) {
       const target = /^\S+ (\S+)$/.exec(body)?.[1];
       const bound = target ? bounds.get(target) : undefined;
-      if (bound && quote) bound.note.push(quote);
+      const attr = bound && quote ? attributeNote(bound.label, quote) : null;
+      if (bound && attr) bound.attrs[attr.key] = attr.value;
+      else if (bound && quote) bound.note.push(quote);
       else if (!target || !skippedIds.has(target)) warnings.push(`${where}: note for unknown annotation ${target ?? id}; ignored`);
     } else if (id.startsWith('A') || id.startsWith('M')) {
       const [name = '', target = '', value] = body.split(' ');
@@ -93,6 +103,8 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       const mapped = mapAttribute(bound.label, name, value);
       if (mapped) bound.attrs[mapped.key] = mapped.value;
       else warnings.push(`${id}: attribute ${name}${value ? `=${value}` : ''} on ${target} has no ${bound.label} counterpart; ignored`);
+    } else if (id.startsWith('R') && linkClaimant(body, bounds)) {
+      continue;
     } else {
       const kind = { R: 'relation', E: 'event', '*': 'equivalence', N: 'normalization' }[id[0] ?? ''] ?? 'unrecognised';
       ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
@@ -105,6 +117,7 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
   for (const [kind, n] of ignored) warnings.push(`${n} ${kind} line${n === 1 ? '' : 's'} ignored (no counterpart in Spanwise)`);
 
   const spans: SpanDraft[] = [];
+  const kept = new Set<string>();
   for (const bound of bounds.values()) {
     const moved = canonical.remap(bound.start, bound.end);
     if (!moved.ok) {
@@ -112,16 +125,27 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       continue;
     }
     const attrs = parseAttrs(bound.label, bound.attrs);
-    let kept: AnyAttrs = {};
-    if (attrs.ok) kept = attrs.attrs;
+    let valid: AnyAttrs = {};
+    if (attrs.ok) valid = attrs.attrs;
     else warnings.push(`${bound.id}: attributes ignored (${attrs.message})`);
+    if (bound.spanId) kept.add(bound.spanId);
     spans.push({
+      ...(bound.spanId ? { id: bound.spanId } : {}),
       label: bound.label,
       start: moved.start,
       end: moved.end,
       ...(bound.note.length ? { note: bound.note.join('\n') } : {}),
-      ...(Object.keys(kept).length ? { attrs: kept } : {}),
+      ...(Object.keys(valid).length ? { attrs: valid } : {}),
     });
+  }
+  // A claim keeps its link only when the actor it names made it in.
+  for (const span of spans) {
+    const target = span.attrs?.claimantId;
+    if (typeof target === 'string' && !kept.has(target)) {
+      const rest = { ...span.attrs };
+      delete rest.claimantId;
+      span.attrs = rest;
+    }
   }
   const draft = { title: titleFrom(canonical.text, baseName), source: null, url: null, author: null, publishedAt: null, language: null, text: canonical.text, spans };
   return { ok: true, drafts: [draft], warnings, problems };
@@ -148,4 +172,27 @@ function mapAttribute(label: Label, name: string, value: string | undefined): { 
     .toLowerCase();
   const enumerated = ['status', 'kind', 'qualifier'].includes(key);
   return { key, value: enumerated ? spaced.replace(/^organization$/, 'organisation') : value.replace(/_/g, ' ') };
+}
+
+/** `event_date: 2024-11-26`, as the export writes a free-text attribute, when it names one of the label's. */
+function attributeNote(label: Label, note: string): { key: string; value: unknown } | null {
+  const m = /^([a-z]+)_([a-z_]+): (.+)$/s.exec(note);
+  if (!m || m[1] !== label) return null;
+  const key = camelKey(m[2] as string);
+  if (!(key in ATTR_SCHEMAS[label].shape) || key === 'claimantId') return null;
+  if (key !== 'value') return { key, value: m[3] };
+  const n = Number(m[3]);
+  return Number.isFinite(n) ? { key, value: n } : null;
+}
+
+/** `Claimant Arg1:T3 Arg2:T1` from a claim to an actor: the claim's claimantId. False for any other relation. */
+function linkClaimant(body: string, bounds: Map<string, TextBound>): boolean {
+  const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body);
+  if (!m || m[1]?.toLowerCase() !== CLAIMANT_RELATION) return false;
+  const claim = bounds.get(m[2] as string);
+  const actor = bounds.get(m[3] as string);
+  if (claim?.label !== 'claim' || actor?.label !== 'actor') return false;
+  actor.spanId ??= randomUUID();
+  claim.attrs.claimantId = actor.spanId;
+  return true;
 }

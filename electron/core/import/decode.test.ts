@@ -45,6 +45,13 @@ describe('decodeText', () => {
     expect(d.note).toBe(`not valid UTF-8; decoded as ${encoding}`);
   });
 
+  it('keeps mostly valid UTF-8 as UTF-8, marking the few broken bytes', () => {
+    const bytes = Buffer.concat([Buffer.from(RUSSIAN, 'utf8'), Buffer.from([0xff]), Buffer.from(' Конец.', 'utf8')]);
+    const d = decodeText(bytes);
+    expect(d.text).toBe(`${RUSSIAN}\uFFFD Конец.`);
+    expect(d.note).toBe('not valid UTF-8 in 1 place; the bytes there were replaced with \uFFFD');
+  });
+
   it('prefers the charset a page declares when the bytes allow it', () => {
     const bytes = iconv.encode('Кириллица', 'windows-1251');
     expect(decodeText(bytes, { declared: 'windows-1251' }).encoding).toBe('windows-1251');

@@ -33,6 +33,14 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   } catch {
     // not UTF-8: try the legacy encodings below
   }
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  const invalid = (lenient.match(/\uFFFD/g) ?? []).length;
+  const valid = (lenient.match(/[^\u0000-\u007f\uFFFD]/g) ?? []).length;
+  // Mostly well-formed UTF-8 with a few broken bytes (a truncated copy, one stray byte) is UTF-8:
+  // a legacy decoding would garble every other non-ASCII character to rescue those few.
+  if (valid >= 10 * invalid) {
+    return { text: lenient, encoding: 'UTF-8', note: `not valid UTF-8 in ${invalid} place${invalid === 1 ? '' : 's'}; the bytes there were replaced with \uFFFD` };
+  }
 
   const declared = options.declared && iconv.encodingExists(options.declared) && !isUtf(options.declared) ? options.declared.toLowerCase() : null;
   const guess = jschardet.detect(buffer).encoding;

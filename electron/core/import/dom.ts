@@ -104,7 +104,7 @@ export function isScriptLink(el: DomElement): boolean {
 
 /** Hidden in the saved page, so not something the reader saw. */
 export function isHidden(el: DomElement): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el.hasAttribute('hidden')) return true;
   const style = (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
   return /(^|;)(display:none|visibility:hidden)/.test(style);
 }
@@ -134,7 +134,7 @@ export function blocksOf(root: DomNode): string[] {
       continue;
     }
     if (!isElement(node)) {
-      if (node.nodeType === 9 || node.nodeType === 11) for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i] as DomNode, exit: false });
+      if (node.nodeType === 9 || node.nodeType === 11) pushChildren(stack, node);
       continue;
     }
     const tag = node.localName;
@@ -153,10 +153,16 @@ export function blocksOf(root: DomNode): string[] {
     if (block) flush();
     if (tag === 'pre') preDepth++;
     stack.push({ node, exit: true });
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push({ node: node.childNodes[i] as DomNode, exit: false });
+    pushChildren(stack, node);
   }
   flush();
   return paragraphs;
+}
+
+/** Children in reverse, so they pop in document order. linkedom builds `childNodes` afresh on every access: read it once. */
+function pushChildren(stack: { node: DomNode; exit: boolean }[], node: DomNode): void {
+  const children = Array.from(node.childNodes);
+  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, exit: false });
 }
 
 let scratch: DomDocument | null = null;

@@ -110,6 +110,11 @@ describe('parseHtml: structure and boilerplate', () => {
     expect(draftOf(parseHtml(html, 'note'))).toMatchObject({ title: 'note', text: 'Only a short note.\nSecond line.' });
   });
 
+  it('keeps an article the saved page had hidden, while dropping small hidden pieces', () => {
+    const html = `<html><body><div id="app" style="display: none"><article>${BODY.map((p) => `<p>${p}</p>`).join('')}<p hidden>Hidden promo text.</p></article></div></body></html>`;
+    expect(draftOf(parseHtml(html, 'f')).text).toBe(BODY.join('\n\n'));
+  });
+
   it('refuses a page with no text', () => {
     expect(parseHtml('<html><head><title>Empty</title></head><body><script>x()</script><img src="a.png"></body></html>', 'f')).toEqual({
       ok: false,

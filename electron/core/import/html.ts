@@ -19,7 +19,8 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   reduceEmbeds(doc);
   removeFurniture(doc);
   const body = doc.body;
-  const wholeBody = body ? body.cloneNode(true) : null;
+  // Readability rearranges the document it reads, so the fallback keeps its own copy.
+  const wholeBody = body ? (body.cloneNode(true) as DomElement) : null;
 
   const warnings: string[] = [];
   let blocks: string[] = [];
@@ -61,21 +62,24 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
 /**
  * Takes out everything that is code, media or hidden, and every attribute that could make
  * something happen, so no later step (Readability's own DOM work included) can trigger a load.
+ * A hidden element holding most of the page's text stays: pages saved while a script or a
+ * dialog had the content hidden would otherwise lose the article itself.
  */
 function defuse(doc: DomDocument): void {
   const root = doc.documentElement;
   for (const el of [...root.querySelectorAll('*')]) {
-    if (!el.parentNode) continue;
-    if (el.localName !== 'head' && el.localName !== 'title' && el.localName !== 'meta' && NEVER_TEXT.has(el.localName)) {
-      el.remove();
-      continue;
-    }
-    if ((el.localName === 'a' && isScriptLink(el)) || (el.localName !== 'body' && el.localName !== 'html' && isHidden(el))) {
-      el.remove();
-      continue;
-    }
-    stripActiveAttributes(el);
+    const inert = ['head', 'title', 'meta'].includes(el.localName);
+    if ((!inert && NEVER_TEXT.has(el.localName)) || (el.localName === 'a' && isScriptLink(el))) el.remove();
   }
+  const total = Math.max(1, textLength(doc.body));
+  for (const el of [...root.querySelectorAll('*')]) {
+    if (el.localName !== 'body' && el.localName !== 'html' && isHidden(el) && textLength(el) < total * 0.4) el.remove();
+    else stripActiveAttributes(el);
+  }
+}
+
+function textLength(node: DomNode | null): number {
+  return (node?.textContent ?? '').replace(/\s+/g, '').length;
 }
 
 const ACTIVE_ATTRIBUTE = /^(on|src$|srcset$|data-src|poster$|background$|action$|formaction$|ping$|style$|lowsrc$|dynsrc$)/i;
@@ -87,8 +91,7 @@ function stripActiveAttributes(el: DomElement): void {
   }
 }
 
-function firstHeading(body: DomNode | null): string | null {
-  if (!body) return null;
-  const h = (body as DomElement).querySelector?.('h1, h2');
+function firstHeading(body: DomElement | null): string | null {
+  const h = body?.querySelector('h1, h2');
   return h ? cleanField(h.textContent, META_LIMITS.title) : null;
 }

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 async function open(): Promise<Backend> {
-  backend = await startBackend(join(tmp(), 'library.db'), { author: 'tester', pickImportFiles: async () => [] });
+  backend = await startBackend(join(tmp(), 'library.db'), { author: 'tester', pickImportFiles: async () => [], pickExportTarget: async () => null });
   return backend;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../shared/ipc/channels';
-import type { OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
+import type { ExportFormat, ExportRequest, OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
 import { parseAttrs, type Annotation, type Article } from '../../../shared/model';
 import { splitsSurrogatePair, trimSpan } from '../../../shared/text';
 import { getArticle, insertArticle, libraryStats, listArticles, requireArticle, updateArticleMeta } from '../store/articles';
@@ -16,7 +16,9 @@ import { StoreError, type Db } from '../store/db';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
 import { parseFile } from '../import';
-import { expandPaths, fileSource, importBatch, textSource, type ImportSource } from './importer';
+import { exportCorpus } from '../export';
+import { importBatch, textSource, type ImportSource } from './importer';
+import { importPaths } from './library-import';
 import { createJobs } from './jobs';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
@@ -24,6 +26,8 @@ export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C
 /** What differs between the app and the test host: how files are picked and who the user is. */
 export interface Platform {
   pickImportFiles(): Promise<string[]>;
+  /** A file (a folder for brat) to export to, or null when the user cancels. */
+  pickExportTarget(format: ExportFormat): Promise<string | null>;
   author: string;
 }
 
@@ -38,12 +42,19 @@ export function createHandlers(db: Db, platform: Platform): Handlers {
 
   const jobs = createJobs();
 
-  const importPaths = (paths: string[]) =>
-    jobs.start('import', async ({ signal, progress }) => {
-      const { files, missing } = expandPaths(paths);
-      const report = await importBatch(db, files.map(fileSource), { author: platform.author, signal, onProgress: progress });
-      return { ...report, outcomes: [...missing, ...report.outcomes], failed: report.failed + missing.length };
-    });
+  const startImport = (paths: string[]) =>
+    jobs.start('import', async ({ signal, progress }) => ({
+      report: await importPaths(db, paths, { author: platform.author, signal, onProgress: progress }),
+    }));
+
+  const startExport = (request: ExportRequest, out: string) =>
+    jobs.start('export', async ({ signal, progress }) => ({
+      exported: await exportCorpus(
+        db,
+        { format: request.format, out, ...(request.scope ? { scope: request.scope } : {}), ...(request.labels ? { labels: request.labels } : {}) },
+        { signal, onProgress: progress },
+      ),
+    }));
 
   const requireJob = (id: string) => {
     const job = jobs.get(id);
@@ -120,19 +131,26 @@ export function createHandlers(db: Db, platform: Platform): Handlers {
 
     'import/dialog': async () => {
       const paths = await platform.pickImportFiles();
-      return { job: paths.length === 0 ? null : importPaths(paths) };
+      return { job: paths.length === 0 ? null : startImport(paths) };
     },
 
-    'import/files': ({ paths }) => importPaths(paths),
+    'import/files': ({ paths }) => startImport(paths),
 
     'import/texts': ({ items }) =>
-      jobs.start('import', ({ signal, progress }) =>
-        importBatch(
+      jobs.start('import', async ({ signal, progress }) => ({
+        report: await importBatch(
           db,
           items.map((i) => ('base64' in i ? bytesSource(i.name, Buffer.from(i.base64, 'base64')) : textSource(i.name, i.content))),
           { author: platform.author, signal, onProgress: progress },
         ),
-      ),
+      })),
+
+    'export/dialog': async (request) => {
+      const out = await platform.pickExportTarget(request.format);
+      return { job: out ? startExport(request, out) : null };
+    },
+
+    'export/run': ({ out, ...request }) => startExport(request, out),
 
     'jobs/get': ({ id }) => requireJob(id),
 
@@ -161,8 +179,10 @@ export function createHandlers(db: Db, platform: Platform): Handlers {
 
     'annotations/restore': ({ annotations }) =>
       db.transaction(() =>
-        annotations.map((annotation) => {
+        // Originals before their conflict copies, so a copy's link finds its target.
+        [...annotations].sort((a, b) => Number(a.conflictOf !== null) - Number(b.conflictOf !== null)).map((annotation) => {
           const article = requireArticle(db, annotation.articleId);
+          if (annotation.conflictOf && !getAnnotation(db, annotation.conflictOf)) annotation = { ...annotation, conflictOf: null };
           if (getAnnotation(db, annotation.id)) throw new HandlerError('conflict', `annotation ${annotation.id} already exists`);
           if (annotation.end > article.text.length || annotation.start > annotation.end) {
             throw new HandlerError('invalid_input', `annotation ${annotation.id} lies outside the article text`);

@@ -118,6 +118,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Warnings shown per file (problems: twice as many); a large dataset can have one per record. */
+const MAX_NOTES = 10;
+
 const cancelledReport = (): ImportReport => ({ outcomes: [], imported: 0, partial: 0, duplicates: 0, failed: 0, cancelled: true });
 
 /**
@@ -159,18 +162,18 @@ export async function importBatch(db: Db, sources: ImportSource[], options: Impo
         seenInBatch.add(hash);
         fresh.push(draft);
       }
-      const notes: string[] = [...problems];
-      if (fresh.length > 0 && duplicates.length > 0) {
+      const notes: string[] = problems.slice(0, MAX_NOTES * 2);
+      if (problems.length > MAX_NOTES * 2) notes.push(`and ${problems.length - MAX_NOTES * 2} more problems`);
+      if (duplicates.length > 0) {
         const where = duplicates.filter(Boolean);
-        notes.push(`${plural(duplicates.length, 'duplicate article')} skipped${where.length ? ` (${where.slice(0, 10).join(', ')}${where.length > 10 ? ', …' : ''})` : ''}`);
-      }
-      if (fresh.length === 0 && duplicates.length > 0) {
-        notes.push(
-          parsed.drafts.length === 1 ? 'same text as an article already in the library' : `${plural(duplicates.length, 'article')} already in the library`,
-        );
+        const at = where.length ? ` (${where.slice(0, 10).join(', ')}${where.length > 10 ? ', …' : ''})` : '';
+        if (fresh.length > 0) notes.push(`${plural(duplicates.length, 'duplicate article')} skipped${at}`);
+        else if (parsed.drafts.length === 1 && !at) notes.push('same text as an article already in the library');
+        else notes.push(`${plural(duplicates.length, 'article')} already in the library${at}`);
       }
       if (parsed.drafts.length === 0 && problems.length === 0) notes.push('no articles in file');
-      notes.push(...parsed.warnings);
+      notes.push(...parsed.warnings.slice(0, MAX_NOTES));
+      if (parsed.warnings.length > MAX_NOTES) notes.push(`and ${parsed.warnings.length - MAX_NOTES} more notes`);
       outcome.message = notes.length ? notes.join('; ') : null;
       if (fresh.length > 0) {
         outcome.status = problems.length ? 'partial' : 'imported';

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportReport, Job } from '../../../shared/ipc/contract';
+import type { ExportSummary, ImportReport, Job } from '../../../shared/ipc/contract';
+
+export interface JobOutcome {
+  report?: ImportReport;
+  exported?: ExportSummary;
+}
 
 export interface JobContext {
   signal: AbortSignal;
@@ -27,10 +32,10 @@ export function createJobs() {
     for (const [id, e] of entries) if (e.finishedAt !== null && now - e.finishedAt > KEEP_FINISHED_MS) entries.delete(id);
   };
 
-  function start(kind: Job['kind'], run: (ctx: JobContext) => Promise<ImportReport | null>): Job {
+  function start(kind: Job['kind'], run: (ctx: JobContext) => Promise<JobOutcome>): Job {
     prune();
     const controller = new AbortController();
-    const job: Job = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, report: null, error: null };
+    const job: Job = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, report: null, exported: null, error: null };
     const entry: Entry = { job, controller, finishedAt: null };
     entries.set(job.id, entry);
     const ctx: JobContext = {
@@ -43,9 +48,10 @@ export function createJobs() {
     // Started on the next turn so the caller gets the job before any progress happens.
     setImmediate(() => {
       run(ctx)
-        .then((report) => {
-          job.report = report;
-          job.state = controller.signal.aborted || report?.cancelled ? 'cancelled' : 'done';
+        .then((outcome) => {
+          job.report = outcome.report ?? null;
+          job.exported = outcome.exported ?? null;
+          job.state = controller.signal.aborted || outcome.report?.cancelled ? 'cancelled' : 'done';
         })
         .catch((err: unknown) => {
           job.state = controller.signal.aborted ? 'cancelled' : 'failed';

@@ -15,6 +15,7 @@ interface AnnotationRow {
   attrs: string;
   author: string;
   status: 'ok' | 'orphaned';
+  conflict_of: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -31,6 +32,7 @@ export function rowToAnnotation(r: AnnotationRow): Annotation {
     attrs: JSON.parse(r.attrs) as AnyAttrs,
     author: r.author,
     status: r.status,
+    conflictOf: r.conflict_of ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -64,6 +66,7 @@ export interface NewAnnotation {
   attrs?: AnyAttrs;
   author?: string;
   status?: 'ok' | 'orphaned';
+  conflictOf?: string | null;
   createdAt?: string;
   updatedAt?: string;
 }
@@ -82,12 +85,13 @@ export function insertAnnotation(db: Db, a: NewAnnotation): Annotation {
     attrs: a.attrs ?? {},
     author: a.author ?? '',
     status: a.status ?? 'ok',
+    conflictOf: a.conflictOf ?? null,
     createdAt: a.createdAt ?? at,
     updatedAt: a.updatedAt ?? a.createdAt ?? at,
   };
   db.prepare(
-    `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, created_at, updated_at)
-     VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, @author, @status, @createdAt, @updatedAt)`,
+    `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, conflict_of, created_at, updated_at)
+     VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, @author, @status, @conflictOf, @createdAt, @updatedAt)`,
   ).run({ ...annotation, attrs: JSON.stringify(annotation.attrs) });
   return annotation;
 }

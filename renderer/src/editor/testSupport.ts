@@ -2,7 +2,7 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import type { LexicalEditor } from 'lexical';
 import { LABELS } from '../../../shared/model';
-import { splitsSurrogatePair } from '../../../shared/text';
+import { splitsSurrogatePair, trimSpan } from '../../../shared/text';
 import { EDITOR_NODES } from './AnnotationMarkNode';
 import type { MarkSpan } from './segments';
 
@@ -54,7 +54,10 @@ export function makeArticle(wordCount: number, seed = 1): string {
   return paragraphs.join('\n\n');
 }
 
-/** `count` random spans of varied lengths (some crossing paragraphs), never splitting a surrogate pair. */
+/**
+ * `count` random spans of varied lengths (some crossing paragraphs), trimmed of whitespace like
+ * every stored annotation, never splitting a surrogate pair.
+ */
 export function makeSpans(text: string, count: number, seed = 2, maxLength = 400): MarkSpan[] {
   const next = random(seed);
   const spans: MarkSpan[] = [];
@@ -64,8 +67,9 @@ export function makeSpans(text: string, count: number, seed = 2, maxLength = 400
     let end = Math.min(text.length, start + length);
     if (splitsSurrogatePair(text, start)) start--;
     if (splitsSurrogatePair(text, end)) end++;
-    if (start >= end) continue;
-    spans.push({ id: `s${i}`, label: LABELS[Math.floor(next() * LABELS.length)] as MarkSpan['label'], start, end });
+    const trimmed = trimSpan(text, start, end);
+    if (trimmed === null) continue;
+    spans.push({ id: `s${i}`, label: LABELS[Math.floor(next() * LABELS.length)] as MarkSpan['label'], ...trimmed });
   }
   return spans;
 }

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { SortKey } from '../../../shared/ipc/contract';
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
 import { Snippet } from './Snippet';
@@ -9,6 +9,9 @@ export interface LibraryProps {
   selectedId: string | null;
   onOpen(id: string): void;
   onImport(): void;
+  onExport(): void;
+  /** The library's current search and filters, for exporting what is shown. */
+  onQueryChange(query: ListQuery): void;
   /** Bumped whenever the library changes (import, delete, annotation counts) so pages reload. */
   revision: number;
 }
@@ -23,7 +26,7 @@ const SORTS: { key: SortKey; title: string }[] = [
 
 const ROW_HEIGHT = 64;
 
-export function Library({ selectedId, onOpen, onImport, revision }: LibraryProps) {
+export function Library({ selectedId, onOpen, onImport, onExport, onQueryChange, revision }: LibraryProps) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('imported');
   const [label, setLabel] = useState<Label | ''>('');
@@ -37,6 +40,8 @@ export function Library({ selectedId, onOpen, onImport, revision }: LibraryProps
     ...(unannotated ? { unannotated: true } : {}),
   };
   const { total, error, itemAt } = usePagedArticles(query, revision);
+  const queryKey = JSON.stringify(query);
+  useEffect(() => onQueryChange(JSON.parse(queryKey) as ListQuery), [queryKey, onQueryChange]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -57,6 +62,9 @@ export function Library({ selectedId, onOpen, onImport, revision }: LibraryProps
         />
         <button type="button" onClick={onImport}>
           Import
+        </button>
+        <button type="button" onClick={onExport}>
+          Export
         </button>
       </div>
       <div className="library-filters">

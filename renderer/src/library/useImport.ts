@@ -1,57 +1,17 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { ImportReport, Job } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
-
-const POLL_MS = 120;
+import { useJob } from '../api/useJob';
 
 type Item = { name: string; content: string } | { name: string; base64: string };
 
 /** Runs imports as background jobs: progress while they run, cancel, and the per-file report at the end. */
 export function useImport(onFinished: (report: ImportReport) => void) {
-  const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const polling = useRef<number | null>(null);
-
-  const follow = useCallback(
-    (started: Job) => {
-      setJob(started);
-      const tick = () => {
-        call('jobs/get', { id: started.id })
-          .then((current) => {
-            setJob(current);
-            if (current.state === 'running') {
-              polling.current = window.setTimeout(tick, POLL_MS);
-              return;
-            }
-            setJob(null);
-            if (current.state === 'failed') setError(`Import failed: ${current.error ?? 'unknown error'}`);
-            else if (current.report) onFinished(current.report);
-          })
-          .catch((err: Error) => {
-            setJob(null);
-            setError(err.message);
-          });
-      };
-      polling.current = window.setTimeout(tick, POLL_MS);
-    },
-    [onFinished],
-  );
-
-  const start = useCallback(
-    (request: Promise<Job | null>) => {
-      setError(null);
-      request.then((j) => j && follow(j)).catch((err: Error) => setError(err.message));
-    },
-    [follow],
-  );
-
+  const onEnd = useCallback((job: Job) => job.report && onFinished(job.report), [onFinished]);
+  const { job, error, start, cancel, clearError } = useJob(onEnd);
   const fromDialog = useCallback(() => start(call('import/dialog', {}).then((r) => r.job)), [start]);
   const fromItems = useCallback((items: Item[]) => items.length > 0 && start(call('import/texts', { items })), [start]);
-  const cancel = useCallback(() => {
-    if (job) void call('jobs/cancel', { id: job.id }).catch(() => undefined);
-  }, [job]);
-
-  return { job, error, fromDialog, fromItems, cancel, clearError: () => setError(null) };
+  return { job, error: error ? `Import failed: ${error}` : null, fromDialog, fromItems, cancel, clearError };
 }
 
 /** Reads dropped files as bytes (base64) so the importer, not the browser, decides their encoding. */
