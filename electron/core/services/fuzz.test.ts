@@ -1,26 +1,21 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, ERROR_CODES, type Channel } from '../../../shared/ipc/channels';
 import { contract } from '../../../shared/ipc/contract';
 import { insertArticle } from '../store/articles';
 import { insertAnnotation } from '../store/annotations';
 import { dumpTables } from '../testing/dump';
 import { createRng, describePayload, fuzzInput, randomChannelName, type FuzzPools } from '../testing/fuzz';
-import { useTmpDir } from '../testing/tmp';
 import { startBackend, type Backend } from './app';
 
 // A failure prints its seed; SPANWISE_FUZZ_SEED=<seed> replays exactly that run.
 const SEED = Number(process.env.SPANWISE_FUZZ_SEED ?? 0x5eed2024);
 const PER_CHANNEL = Number(process.env.SPANWISE_FUZZ_ROUNDS ?? 240);
 const UNKNOWN_CHANNELS = 300;
+const MAX_ARTICLES = 16;
 
-const tmp = useTmpDir();
-let backend: Backend | null = null;
-afterEach(() => {
-  backend?.close();
-  backend = null;
-});
 
 const TEXT = 'Officials said 80 drones were shot down over the city.\n\nThe ministry later said 76, citing 🇺🇦 radar data and Київ sources.';
 
@@ -66,15 +61,122 @@ async function settle(b: Backend, jobId: string): Promise<void> {
   throw new Error(`job ${jobId} never finished`);
 }
 
-describe('the IPC gate under random and malformed input', () => {
-  it(`answers every call with an envelope and leaves the store unchanged on refusal (seed ${SEED})`, async () => {
-    const dir = tmp();
+interface FuzzRun {
+  calls: number;
+  successes: number;
+  /** Refusals from handlers that had written first, so the transaction had to take it back. */
+  rolledBack: number;
+  codes: Map<string, number>;
+  /** Broken promises of the gate: a throw, a non-envelope, an unknown or internal error code. */
+  gate: string[];
+  /** Refusals after which the store differed. */
+  changed: string[];
+  /** Accepted calls whose answer does not satisfy the contract's output schema. */
+  contract: string[];
+  crashes: unknown[];
+  protoBefore: string[];
+  protoAfter: string[];
+  integrity: unknown;
+  ms: number;
+}
+
+/** Every channel gets PER_CHANNEL payloads, then unknown channels; the store is checked after each call. */
+async function fuzz(b: Backend, sandbox: string): Promise<FuzzRun> {
+  const run: FuzzRun = { calls: 0, successes: 0, rolledBack: 0, codes: new Map(), gate: [], changed: [], contract: [], crashes: [], protoBefore: [], protoAfter: [], integrity: null, ms: 0 };
+  const onCrash = (err: unknown) => run.crashes.push(err);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  run.protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+
+  const rng = createRng(SEED);
+  const jobIds: string[] = [];
+  let baseline = dumpTables(b.db);
+
+  // Cheap to read before and after every call: any row change, even one rolled back, moves
+  // total_changes, and any schema change moves schema_version. Only then is the full dump compared.
+  const fingerprint = () =>
+    [
+      b.db.prepare('SELECT total_changes()').pluck().get(),
+      b.db.pragma('schema_version', { simple: true }),
+      b.db.pragma('user_version', { simple: true }),
+      b.db.pragma('application_id', { simple: true }),
+    ].join('|');
+
+  const call = async (channel: string, input: unknown) => {
+    const index = run.calls++;
+    const before = fingerprint();
+    const where = () => `seed ${SEED}, call ${index}, ${channel} ${describePayload(input)}`;
+    let result: unknown;
+    try {
+      result = await b.dispatch(channel, input);
+    } catch (err) {
+      run.gate.push(`threw ${(err as Error)?.message}: ${where()}`);
+      return;
+    }
+    if (!isEnvelope(result)) {
+      run.gate.push(`not an envelope (${describePayload(result)}): ${where()}`);
+      return;
+    }
+    if (!result.ok) {
+      const { code, message } = result.error;
+      run.codes.set(code, (run.codes.get(code) ?? 0) + 1);
+      if (!(ERROR_CODES as readonly string[]).includes(code)) run.gate.push(`unknown error code ${code}: ${where()}`);
+      if (code === 'internal') run.gate.push(`internal error "${message.slice(0, 200)}": ${where()}`);
+      if (fingerprint() !== before) {
+        run.rolledBack++;
+        const now = dumpTables(b.db);
+        if (now !== baseline) run.changed.push(`refused (${code}) but the store changed: ${where()}`);
+        baseline = now;
+      }
+      return;
+    }
+    run.successes++;
+    const output = contract[channel as Channel].output.safeParse(result.value);
+    if (!output.success) {
+      const issue = output.error.issues[0];
+      run.contract.push(`answer does not match the contract (${issue?.path.join('.')}: ${issue?.message}): ${where()}`);
+    }
+    const value = result.value as { id?: unknown; job?: { id?: unknown } | null } | null;
+    const jobId = /^(import|export)\//.test(channel) ? (value?.job?.id ?? value?.id) : undefined;
+    if (typeof jobId === 'string') {
+      jobIds.push(jobId);
+      await settle(b, jobId);
+    }
+    if (fingerprint() !== before) {
+      // Accepted imports keep adding articles; a bounded library keeps every comparison cheap.
+      b.db.prepare(`DELETE FROM articles WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid LIMIT max(0, (SELECT count(*) FROM articles) - ${MAX_ARTICLES}))`).run();
+      baseline = dumpTables(b.db);
+    }
+  };
+
+  const started = Date.now();
+  try {
+    for (let round = 0; round < PER_CHANNEL; round++) {
+      for (const channel of CHANNELS) await call(channel, fuzzInput(rng, channel, pools(b, sandbox, jobIds)));
+    }
+    for (let i = 0; i < UNKNOWN_CHANNELS; i++) await call(randomChannelName(rng), fuzzInput(rng, rng.pick(CHANNELS), pools(b, sandbox, jobIds)));
+  } finally {
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  }
+  run.ms = Date.now() - started;
+  run.protoAfter = Object.getOwnPropertyNames(Object.prototype).sort();
+  run.integrity = b.db.pragma('integrity_check', { simple: true });
+  return run;
+}
+
+describe(`the IPC gate under random and malformed input (seed ${SEED})`, () => {
+  let dir = '';
+  let backend: Backend | null = null;
+  let run: FuzzRun;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'spanwise-fuzz-'));
     const sandbox = join(dir, 'inputs');
     mkdirSync(join(sandbox, 'empty'), { recursive: true });
     mkdirSync(join(sandbox, 'out'));
     writeFileSync(join(sandbox, 'note.txt'), 'A short note about the bridge closure.\n');
     writeFileSync(join(sandbox, 'junk.json'), '{"not": "an article"');
-
     let picks = 0;
     backend = await startBackend(join(dir, 'library.db'), {
       author: 'fuzzer',
@@ -82,99 +184,40 @@ describe('the IPC gate under random and malformed input', () => {
       // Every other dialog is "cancelled"; the rest answer a fresh name inside the sandbox.
       pickExportTarget: async (format) => (picks++ % 2 ? null : join(sandbox, 'out', `dialog-${picks}.${format}`)),
     });
-    const b = backend;
-    seed(b);
-
-    const crashes: unknown[] = [];
-    const onCrash = (err: unknown) => crashes.push(err);
-    process.on('uncaughtException', onCrash);
-    process.on('unhandledRejection', onCrash);
-    const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
-
-    const rng = createRng(SEED);
-    const jobIds: string[] = [];
-    const problems: string[] = [];
-    const codes = new Map<string, number>();
-    let baseline = dumpTables(b.db);
-    let calls = 0;
-    let successes = 0;
-    let rolledBack = 0;
-
-    // Cheap to read before and after every call: any committed row change moves total_changes,
-    // any schema change moves schema_version. Only when one moved is the full dump compared.
-    const fingerprint = () =>
-      [
-        b.db.prepare('SELECT total_changes()').pluck().get(),
-        b.db.pragma('schema_version', { simple: true }),
-        b.db.pragma('user_version', { simple: true }),
-        b.db.pragma('application_id', { simple: true }),
-      ].join('|');
-
-    const call = async (channel: string, input: unknown) => {
-      const index = calls++;
-      const before = fingerprint();
-      const where = () => `seed ${SEED}, call ${index}, ${channel} ${describePayload(input)}`;
-      let result: unknown;
-      try {
-        result = await b.dispatch(channel, input);
-      } catch (err) {
-        problems.push(`threw ${(err as Error)?.message}: ${where()}`);
-        return;
-      }
-      if (!isEnvelope(result)) {
-        problems.push(`not an envelope (${describePayload(result)}): ${where()}`);
-        return;
-      }
-      if (!result.ok) {
-        codes.set(result.error.code, (codes.get(result.error.code) ?? 0) + 1);
-        if (!(ERROR_CODES as readonly string[]).includes(result.error.code)) problems.push(`unknown error code ${result.error.code}: ${where()}`);
-        if (result.error.code === 'internal') problems.push(`internal error "${result.error.message.slice(0, 200)}": ${where()}`);
-        if (fingerprint() !== before) {
-          // The handler wrote before it refused: the transaction must have taken it all back.
-          rolledBack++;
-          if (dumpTables(b.db) !== baseline) {
-            problems.push(`refused (${result.error.code}) but the store changed: ${where()}`);
-            baseline = dumpTables(b.db);
-          }
-        }
-        return;
-      }
-      successes++;
-      const output = contract[channel as Channel].output.safeParse(result.value);
-      if (!output.success) problems.push(`answer does not match the contract (${output.error.issues[0]?.message}): ${where()}`);
-      const value = result.value as { id?: unknown; job?: { id?: unknown } | null } | null;
-      const jobId = /^(import|export)\//.test(channel) ? (value?.job?.id ?? value?.id) : undefined;
-      if (typeof jobId === 'string') {
-        jobIds.push(jobId);
-        await settle(b, jobId);
-      }
-      if (fingerprint() !== before) baseline = dumpTables(b.db);
-    };
-
-    const started = Date.now();
-    for (let round = 0; round < PER_CHANNEL; round++) {
-      for (const channel of CHANNELS) {
-        await call(channel, fuzzInput(rng, channel, pools(b, sandbox, jobIds)));
-      }
-    }
-    for (let i = 0; i < UNKNOWN_CHANNELS; i++) await call(randomChannelName(rng), fuzzInput(rng, rng.pick(CHANNELS), pools(b, sandbox, jobIds)));
-
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
+    seed(backend);
+    run = await fuzz(backend, sandbox);
     console.log(
-      `fuzz: ${calls} calls in ${Date.now() - started} ms, ${successes} accepted, ${rolledBack} refused after writing; refusals by code: ${JSON.stringify(Object.fromEntries(codes))}`,
+      `fuzz: ${run.calls} calls in ${run.ms} ms, ${run.successes} accepted, ${run.rolledBack} refused after writing; refusals by code: ${JSON.stringify(Object.fromEntries(run.codes))}`,
     );
+  }, 90_000);
 
-    expect(problems.slice(0, 20)).toEqual([]);
-    expect(crashes).toEqual([]);
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoKeys);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  afterAll(() => {
+    backend?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every call with an envelope whose error code is a known, deliberate one; nothing throws or crashes', () => {
+    expect(run.gate.slice(0, 20)).toEqual([]);
+    expect(run.crashes).toEqual([]);
+    expect(run.codes.get('unknown_channel')).toBe(UNKNOWN_CHANNELS);
     // The run reached the handlers, not just the schema gate: both outcomes happened in numbers.
-    expect(successes).toBeGreaterThan(calls / 20);
-    expect(codes.get('invalid_input') ?? 0).toBeGreaterThan(calls / 4);
-    expect(codes.get('not_found') ?? 0).toBeGreaterThan(20);
-    expect(codes.get('unknown_channel')).toBe(UNKNOWN_CHANNELS);
-    expect(rolledBack).toBeGreaterThan(0);
-    expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
-  }, 60_000);
+    expect(run.successes).toBeGreaterThan(run.calls / 20);
+    expect(run.codes.get('invalid_input') ?? 0).toBeGreaterThan(run.calls / 4);
+    expect(run.codes.get('not_found') ?? 0).toBeGreaterThan(20);
+  });
+
+  it('leaves the store exactly as it was after every refusal, including refusals after a write', () => {
+    expect(run.changed.slice(0, 20)).toEqual([]);
+    expect(run.rolledBack).toBeGreaterThan(0);
+    expect(run.integrity).toBe('ok');
+  });
+
+  it('lets no payload pollute the prototype chain', () => {
+    expect(run.protoAfter).toEqual(run.protoBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers every accepted call with a value that satisfies the contract', () => {
+    expect(run.contract.slice(0, 10)).toEqual([]);
+  });
 });

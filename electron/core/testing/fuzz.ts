@@ -74,7 +74,7 @@ function anyString(rng: Rng): string {
   if (roll < 0.3) return rng.pick(NASTY_STRINGS);
   if (roll < 0.97) return randomString(rng);
   // Huge strings stay rare: the point is one past each limit, not a slow run.
-  return rng.pick(['a', '🇺🇦', '\n']).repeat(rng.pick([1001, 4097, 100_001, 300_000]));
+  return rng.pick(['a', '🇺🇦', '\n']).repeat(rng.pick([65, 1001, 2001, 4097, 100_001]));
 }
 
 function anyNumber(rng: Rng): number {

@@ -7,11 +7,9 @@ import {
   ElementNode,
   enumValue,
   type LexicalNode,
-  type LexicalParseJSON,
   type NodeKey,
   nodeSchema,
   type SerializedElementNode,
-  type SerializedPartial,
   type Spread,
   stringValue,
   withAccessors,
@@ -55,20 +53,12 @@ const annotationMarkSchema = nodeSchema<AnnotationMarkNode>()({
 const NO_IDS: readonly string[] = [];
 const NO_LABELS: readonly Label[] = [];
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export interface AnnotationMarkNode {
-  exportJSON(compact?: false): SerializedAnnotationMarkNode;
-  exportJSON(compact: boolean): SerializedPartial<SerializedAnnotationMarkNode>;
-  updateFromJSON(serializedNode: LexicalParseJSON<SerializedAnnotationMarkNode>): this;
-}
-
 /**
  * An inline run of text covered by one or more annotations. The highlight structure is flat:
  * overlapping and nested annotations become consecutive marks whose `ids` list every annotation
  * covering that run (innermost first), so no mark is ever nested in another and a paragraph is
  * rebuilt in one pass. `labels[i]` is the label of `ids[i]`.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AnnotationMarkNode extends ElementNode {
   /** @internal */
   __ids: readonly string[];

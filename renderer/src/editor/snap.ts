@@ -20,7 +20,7 @@ function trimmed(text: string, start: number, end: number): Span | null {
 function snapStart(text: string, start: number, end: number): number {
   const missing = start - wordStart(text, start);
   const caught = Math.min(wordEnd(text, start), end) - start;
-  if (missing <= SLIP && missing < caught) return start - missing;
+  if (missing <= SLIP && missing <= caught) return start - missing;
   if (caught <= SLIP && caught < missing && start + caught < end) return start + caught;
   return start;
 }
@@ -29,7 +29,7 @@ function snapStart(text: string, start: number, end: number): number {
 function snapEnd(text: string, start: number, end: number): number {
   const missing = wordEnd(text, end) - end;
   const caught = end - Math.max(wordStart(text, end), start);
-  if (missing <= SLIP && missing < caught) return end + missing;
+  if (missing <= SLIP && missing <= caught) return end + missing;
   if (caught <= SLIP && caught < missing && end - caught > start) return end - caught;
   return end;
 }
@@ -41,8 +41,10 @@ function snapEnd(text: string, start: number, end: number): number {
  *    missing one or two characters is completed ("rone" in "drones" → "drones", "80 dron" →
  *    "80 drones"), and a stray one or two characters caught from a neighbouring word are dropped
  *    ("s fired" in "drones fired" → "fired"), with any whitespace or , ; : left at that end.
- *    A slip counts only when the part kept is longer than the part changed: "rone" inside
- *    "drones" is completed, "ne" is left alone, and a selection inside one word is never shrunk;
+ *    A word is completed only when at least as much of it was selected as is missing, and a
+ *    fragment dropped only when less of it was selected than not: "rone" inside "drones" and
+ *    "0" of "80" are completed, "ne" inside "drones" is left alone, and a selection inside one
+ *    word is never shrunk;
  * 3. widens both ends to grapheme boundaries, so a span never splits a surrogate pair, a flag,
  *    an emoji sequence or a letter from its combining accent.
  * Returns offsets in UTF-16 code units.
@@ -54,7 +56,7 @@ export function snapSpan(text: string, start: number, end: number): Span | null 
   const insideOneWord = cutsWord(text, s) && cutsWord(text, e) && wordEnd(text, s) >= e;
   if (insideOneWord) {
     const missing = s - wordStart(text, s) + (wordEnd(text, e) - e);
-    if (missing <= SLIP && missing < e - s) {
+    if (missing <= SLIP && missing <= e - s) {
       s = wordStart(text, s);
       e = wordEnd(text, e);
     }
