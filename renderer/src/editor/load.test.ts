@@ -117,11 +117,11 @@ describe('$loadArticle', () => {
 
 describe('$refreshSpans', () => {
   it('gives the same document as a full load after adding, removing and retagging', () => {
-    const text = makeArticle(4000, 31);
-    let spans = makeSpans(text, 600, 32, 700);
+    const text = makeArticle(2500, 31);
+    let spans = makeSpans(text, 400, 32, 700);
     const editor = loaded(text, spans);
     const next = random(33);
-    for (let step = 0; step < 60; step++) {
+    for (let step = 0; step < 45; step++) {
       const before = spans;
       const pick = before[Math.floor(next() * before.length)] as MarkSpan;
       let changed: { start: number; end: number };
@@ -148,9 +148,10 @@ describe('$refreshSpans', () => {
   it('rebuilds only the paragraphs the range touches', () => {
     const text = 'alpha\n\nbeta gamma\n\ndelta';
     const editor = loaded(text, [span('a', 0, 5)]);
-    const keysBefore = editor.read(() => $getRoot().getChildren().map((p) => p.getFirstChild()?.getKey()));
+    const firstKeys = () => editor.read(() => $getRoot().getChildren().map((p) => ($isElementNode(p) ? p.getFirstChild()?.getKey() : null)));
+    const keysBefore = firstKeys();
     update(editor, () => $refreshSpans(text, [span('a', 0, 5), span('b', 7, 11)], 7, 11));
-    const keysAfter = editor.read(() => $getRoot().getChildren().map((p) => p.getFirstChild()?.getKey()));
+    const keysAfter = firstKeys();
     expect(keysAfter[0]).toBe(keysBefore[0]);
     expect(keysAfter[1]).not.toBe(keysBefore[1]);
     expect(keysAfter[2]).toBe(keysBefore[2]);

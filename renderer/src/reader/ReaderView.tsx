@@ -39,6 +39,9 @@ export function ReaderView({ session, onChanged, onDeleted }: { session: ReaderS
         if (!selection) return;
         $setSelection(selection);
         offsets = $selectionOffsets();
+        // The reader does not keep a selection of its own: a stale one would be written back
+        // into the page at the next refresh and replace what the user selects next.
+        $setSelection(null);
       },
       { discrete: true },
     );
