@@ -308,11 +308,12 @@ function remapOne<T extends SpanRef>(texts: Texts, hunks: readonly Hunk[], span:
 
 /**
  * Maps each span from `oldText` onto `newText`. Unchanged text moves with the edits around it;
- * edits inside a span grow or shrink it; insertions exactly at a boundary stay outside. A span
+ * edits inside a span grow or shrink it; insertions exactly at a boundary stay outside (unless
+ * they only carry on the span's first or last word, as a letter-level typo fix does). A span
  * whose text was deleted entirely comes back 'orphaned' with both offsets at the place its text
  * used to be (the caller keeps its old quote); already orphaned spans stay orphaned and just move.
  * Nothing is dropped and the order is kept. Only the region between the texts' common prefix and
- * suffix is diffed, word by word (a word changed into another word letter by letter); a span
+ * suffix is diffed, word by word (a word changed into a similar one, letter by letter); a span
  * left with nothing but whitespace of its own text counts as deleted.
  */
 export function remapSpans<T extends SpanRef>(oldText: string, newText: string, spans: readonly T[]): Remapped<T>[] {

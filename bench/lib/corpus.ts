@@ -72,6 +72,8 @@ class TextBuilder {
 
 interface Marks {
   words: Range[];
+  /** Per sentence, the indexes in `words` of its first and last plain word. */
+  sentenceWords: Range[];
   sentences: Range[];
   names: Range[];
   numbers: Range[];
@@ -110,6 +112,7 @@ function sentence(b: TextBuilder, v: Vocabulary, rng: Rng, words: number, m: Mar
   const start = b.pos;
   if (quoted) b.add(v.open);
   const inner = b.pos;
+  const firstWord = m.words.length;
   for (let k = 0; k < words; k++) {
     if (k > 0) b.add(rng() < 0.07 ? `${v.comma}${sep}` : sep);
     const roll = rng();
@@ -124,7 +127,7 @@ function sentence(b: TextBuilder, v: Vocabulary, rng: Rng, words: number, m: Mar
       k++;
     } else {
       const w = v.word(rng);
-      m.words.push(b.add(k === 0 && !quoted ? capitalise(w) : w));
+      m.words.push(b.add(k === 0 ? capitalise(w) : w));
     }
   }
   if (quoted) {
@@ -136,6 +139,7 @@ function sentence(b: TextBuilder, v: Vocabulary, rng: Rng, words: number, m: Mar
   if (rng() < 0.01) b.add(` ${pick(rng, EMOJI)}`);
   b.add(v.stop);
   m.sentences.push([start, b.pos]);
+  if (m.words.length > firstWord) m.sentenceWords.push([firstWord, m.words.length - 1]);
 }
 
 /** What users paste along with an article: a post's remnant, a "read also" line. */
@@ -190,10 +194,12 @@ function chooseLabel(rng: Rng): Label {
   return x < 0.35 ? 'actor' : x < 0.5 ? 'figure' : x < 0.75 ? 'claim' : 'event';
 }
 
-function wordRun(m: Marks, rng: Rng, min: number, max: number): Range | null {
-  if (m.words.length === 0) return null;
-  const first = Math.floor(rng() * m.words.length);
-  const last = Math.min(m.words.length - 1, first + int(rng, min, max) - 1);
+/** A run of plain words inside one sentence, or (across) anywhere, paragraph breaks included. */
+function wordRun(m: Marks, rng: Rng, min: number, max: number, across = false): Range | null {
+  if (m.words.length === 0 || m.sentenceWords.length === 0) return null;
+  const [lo, hi] = across ? [0, m.words.length - 1] : pick(rng, m.sentenceWords);
+  const first = int(rng, lo, hi);
+  const last = Math.min(hi, first + int(rng, min, max) - 1);
   return [(m.words[first] as Range)[0], (m.words[last] as Range)[1]];
 }
 
@@ -208,7 +214,7 @@ function spansFor(text: string, count: number, m: Marks, rng: Rng, v: Vocabulary
     else if (label === 'figure') range = rng() < 0.9 ? from(m.numbers) : wordRun(m, rng, 1, 3);
     else if (label === 'claim') range = rng() < 0.5 ? from(m.quotes) : from(m.sentences);
     // A few events run across a paragraph break, as analysts' spans sometimes do.
-    else range = rng() < 0.01 ? wordRun(m, rng, 30, 60) : wordRun(m, rng, 3, 12);
+    else range = rng() < 0.01 ? wordRun(m, rng, 30, 60, true) : wordRun(m, rng, 3, 12);
     if (!range || range[1] <= range[0]) continue;
     const key = `${label}:${range[0]}:${range[1]}`;
     if (used.has(key)) continue;
@@ -230,7 +236,7 @@ export function generateArticle(seed: string, index: number, shape: ArticleShape
   const language = chooseLanguage(rng);
   const v = vocabulary(language);
   const words = shape.words ?? Math.max(60, Math.min(9000, Math.round(550 * Math.exp(0.65 * normal(rng)))));
-  const m: Marks = { words: [], sentences: [], names: [], numbers: [], quotes: [] };
+  const m: Marks = { words: [], sentenceWords: [], sentences: [], names: [], numbers: [], quotes: [] };
   const text = body(v, rng, words, m);
   const sep = v.spaced ? ' ' : '';
   const title = capitalise(Array.from({ length: int(rng, 6, 12) }, () => v.word(rng)).join(sep));

@@ -66,14 +66,15 @@ export function uuid(rng: Rng): string {
 }
 
 /**
- * Samples ranks 0..n-1 with Zipf weights 1/(r+1)^s, the shape of word frequencies in running
- * text, by binary search over the cumulative weights.
+ * Samples ranks 0..n-1 with Zipf weights 1/(r+1+offset)^s, the shape of word frequencies in
+ * running text (offset: how many more frequent words of another list rank above these), by binary
+ * search over the cumulative weights.
  */
-export function zipf(n: number, s: number): (rng: Rng) => number {
+export function zipf(n: number, s: number, offset = 0): (rng: Rng) => number {
   const cumulative = new Float64Array(n);
   let total = 0;
   for (let r = 0; r < n; r++) {
-    total += 1 / Math.pow(r + 1, s);
+    total += 1 / Math.pow(r + 1 + offset, s);
     cumulative[r] = total;
   }
   return (rng) => {

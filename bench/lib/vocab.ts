@@ -23,7 +23,7 @@ export interface Vocabulary {
   close: string;
 }
 
-const FUNCTION_WORDS: Record<Language, string[]> = {
+export const FUNCTION_WORDS: Record<Language, string[]> = {
   en: 'the of and to a in that is for on was with he it as at by said from his an be has have are were had not but this which they who its been their after also would will more than one two about over into up there when new other last year some could all people what first against if officials forces region'.split(' '),
   ru: 'и в не на что с по как это из за к о от для но же все его до также бы так уже при только был было она они после более года который во заявил сообщил время'.split(' '),
   uk: 'і в на що не з до як це за від про для але вже також було він вона вони після року який під час заявив повідомив що було'.split(' '),
@@ -84,9 +84,10 @@ function buildVocabulary(language: Language): Vocabulary {
   const functionWords = FUNCTION_WORDS[language];
   const content = buildContent(language, rng, CONTENT_WORDS);
   const names = buildContent(language, rng, NAMES).map((w) => (language === 'zh' || language === 'ar' ? w : capitalise(w)));
-  const contentRank = zipf(content.length, 1.05);
+  // Content words rank below the function words, so even the commonest is about 1% of the text.
+  const contentRank = zipf(content.length, 1.05, 60);
   const functionRank = zipf(Math.max(1, functionWords.length), 0.9);
-  const nameRank = zipf(names.length, 0.8);
+  const nameRank = zipf(names.length, 0.9, 5);
   // About half of the running words of news text are function words.
   const functionShare = functionWords.length ? 0.45 : 0;
   const vocabulary: Vocabulary = {

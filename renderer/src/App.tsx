@@ -16,7 +16,14 @@ interface Undoable {
 
 export function App() {
   const [articleId, setArticleId] = useState<string | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const open = useCallback((id: string, annotationId?: string) => {
+    setArticleId(id);
+    setFocusId(annotationId ?? null);
+  }, []);
   const [revision, setRevision] = useState(0);
+  // An import can change the open article (a merged bundle); the reader reopens it from the store.
+  const [epoch, setEpoch] = useState(0);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [deleted, setDeleted] = useState<Undoable | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +35,7 @@ export function App() {
     (result: ImportReport) => {
       setReport(result);
       refresh();
+      setEpoch((e) => e + 1);
       const first = result.outcomes.find((o) => o.articleIds.length > 0)?.articleIds[0];
       if (first) setArticleId(first);
     },
@@ -86,7 +94,7 @@ export function App() {
     <div className="app">
       <Library
         selectedId={articleId}
-        onOpen={setArticleId}
+        onOpen={open}
         onImport={importer.fromDialog}
         onExport={() => setExporting(true)}
         onQueryChange={setQuery}
@@ -102,8 +110,9 @@ export function App() {
         {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
         {articleId ? (
           <Reader
-            key={articleId}
+            key={`${articleId}:${focusId ?? ''}:${epoch}`}
             articleId={articleId}
+            focusId={focusId}
             onChanged={refresh}
             onDeleted={(token, count) => {
               setArticleId(null);

@@ -19,6 +19,7 @@ export const CHANNELS = [
   'annotations/create',
   'annotations/createMany',
   'annotations/update',
+  'annotations/search',
   'annotations/delete',
   'annotations/restore',
   'library/stats',

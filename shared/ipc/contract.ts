@@ -164,6 +164,10 @@ export const contract = {
     input: z.object({ articleId: Id, items: z.array(NewSpan).min(1).max(10_000) }).strict(),
     output: z.array(Annotation),
   },
+  'annotations/search': {
+    input: z.object({ query: z.string().min(1).max(1000), label: Label.optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z.object({ total: z.number(), hits: z.array(z.object({ annotation: Annotation, articleTitle: z.string(), snippet: z.string() })) }),
+  },
   'annotations/delete': { input: z.object({ ids: z.array(Id).min(1).max(10_000) }).strict(), output: z.array(Annotation) },
   /** Puts back annotations exactly as they were (same ids and timestamps): how undo reverses a delete. */
   'annotations/restore': { input: z.object({ annotations: z.array(Annotation).min(1).max(10_000) }).strict(), output: z.array(Annotation) },

@@ -10,6 +10,7 @@ import {
   insertAnnotation,
   listAnnotations,
   requireAnnotation,
+  searchAnnotations,
   updateAnnotation,
 } from '../store/annotations';
 import { StoreError, type Db } from '../store/db';
@@ -190,6 +191,8 @@ export function createHandlers(db: Db, platform: Platform): Handlers {
           return insertAnnotation(db, { ...annotation, quote: annotation.status === 'orphaned' ? annotation.quote : article.text.slice(annotation.start, annotation.end) });
         }),
       )(),
+
+    'annotations/search': (input) => searchAnnotations(db, input),
 
     'library/stats': () => libraryStats(db),
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
+import { HIT_CLOSE, HIT_OPEN, type Annotation, type AnyAttrs, type Label } from '../../../shared/model';
+import { toFtsQuery } from './search';
 import type { Db } from './db';
 import { StoreError } from './db';
 import { nowIso } from './articles';
@@ -124,4 +125,38 @@ export function deleteAnnotation(db: Db, id: string): Annotation {
   const current = requireAnnotation(db, id);
   db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
   return current;
+}
+
+export interface AnnotationHit {
+  annotation: Annotation;
+  articleTitle: string;
+  /** Quote and note with the hits wrapped in U+E000 ... U+E001. */
+  snippet: string;
+}
+
+/** Searches annotations' quotes and notes (FTS5, bm25 order), optionally only one label's. */
+export function searchAnnotations(db: Db, input: { query: string; label?: Label; limit: number }): { total: number; hits: AnnotationHit[] } {
+  const fts = toFtsQuery(input.query);
+  if (!fts) return { total: 0, hits: [] };
+  const labelSql = input.label ? 'AND n.label = @label' : '';
+  const params = { fts, label: input.label ?? null, limit: input.limit };
+  const from = `annotations_fts JOIN annotations n ON n.rowid = annotations_fts.rowid JOIN articles a ON a.id = n.article_id
+    WHERE annotations_fts MATCH @fts ${labelSql}`;
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT n.*, a.title AS article_title,
+              highlight(annotations_fts, 0, '${HIT_OPEN}', '${HIT_CLOSE}') AS quote_hl,
+              snippet(annotations_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 16) AS note_hl
+       FROM ${from} ORDER BY annotations_fts.rank, n.rowid LIMIT @limit`,
+    )
+    .all(params) as (AnnotationRow & { article_title: string; quote_hl: string; note_hl: string })[];
+  return {
+    total,
+    hits: rows.map((r) => ({
+      annotation: rowToAnnotation(r),
+      articleTitle: r.article_title,
+      snippet: r.note ? `${r.quote_hl} — ${r.note_hl}` : r.quote_hl,
+    })),
+  };
 }

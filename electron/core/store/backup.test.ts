@@ -210,6 +210,29 @@ describe('backup and restore', () => {
     await expect(restoreStore(dest, target, { keepPreviousAs: previous })).rejects.toThrow(/already exists/);
   });
 
+  it('refuses to restore over a library another connection still has open, and leaves it alone', async () => {
+    const dir = tmp();
+    const app = library(join(dir, 'library.db'), 2);
+    const dest = join(dir, 'backup.db');
+    await backupStore(app, dest);
+    app.close();
+    const target = join(dir, 'target.db');
+    const open = openStore(target);
+    addArticle(open, 5);
+    const before = dumpTables(open);
+
+    const err = await refusalAsync(() => restoreStore(dest, target));
+    expect(err.code).toBe('conflict');
+    expect(err.message).toContain(target);
+    expect(dumpTables(open)).toBe(before);
+    addArticle(open, 6);
+    open.close();
+    await restoreStore(dest, target);
+    const restored = openStore(target);
+    expect(restored.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(2);
+    restored.close();
+  });
+
   it('refuses to back up onto the library itself', async () => {
     const dir = tmp();
     const file = join(dir, 'library.db');

@@ -114,17 +114,20 @@ export interface RestoreOptions extends FileOptions {
 /**
  * Replaces a library file with a verified backup. The caller must have closed every connection
  * to `targetDbFile` first (the app, the command line): SQLite cannot see a file swapped under an
- * open connection, and that connection would go on writing into the replaced library.
+ * open connection, and that connection would go on writing into the replaced library. A library
+ * still open elsewhere is detected and refused ('conflict'), short of a program that opens it in
+ * the instant between that check and the swap.
  *
- * A bad backup is refused before anything is written beside the target. The new file is built
- * under a temporary name beside the target and renamed over it, so at every moment the target
- * is either the old library or the new one, never a mixture.
+ * A bad backup is refused before the target is opened or anything is written beside it. The new
+ * file is built under a temporary name beside the target and renamed over it, so at every moment
+ * the target is either the old library or the new one, never a mixture.
  */
 export async function restoreStore(backupFile: string, targetDbFile: string, options: RestoreOptions = {}): Promise<BackupCounts> {
   const source = resolve(backupFile);
   const target = resolve(targetDbFile);
   if (source === target) throw new StoreError('invalid', `cannot restore ${target} from itself`);
   verifyBackup(source, options);
+  claimTarget(target, options);
   const temp = tempBeside(target);
   try {
     // The backup API rather than a byte copy: a backup that is itself in WAL mode carries its
@@ -148,6 +151,38 @@ export async function restoreStore(backupFile: string, targetDbFile: string, opt
   } catch (err) {
     removeWithSideFiles(temp);
     throw err;
+  }
+}
+
+/**
+ * Refuses a library that another connection holds open, and folds the old library's log into
+ * its file so a kept previous copy is complete. An exclusive lock is refused while any other
+ * connection has a WAL library open, even an idle one. A target too damaged to open is simply
+ * replaced: that is what restoring is for.
+ */
+function claimTarget(target: string, options: FileOptions): void {
+  if (!existsSync(target)) return;
+  let db: Db;
+  try {
+    db = new Database(target, { fileMustExist: true, timeout: 0, ...binding(options) });
+  } catch {
+    return;
+  }
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+  } catch (err) {
+    if (((err as { code?: string }).code ?? '').startsWith('SQLITE_BUSY')) {
+      throw new StoreError('conflict', `${target} is open in another program (Spanwise or a spanwise command); close it, then restore`);
+    }
+  } finally {
+    try {
+      // Closing the last connection checkpoints the log into the file and removes it.
+      db.close();
+    } catch {
+      // A damaged library may fail to close cleanly; it is about to be replaced.
+    }
   }
 }
 

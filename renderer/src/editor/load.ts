@@ -118,12 +118,14 @@ export function $refreshSpans(text: string, spans: readonly MarkSpan[], start: n
   // Rebuilding detaches the nodes a selection points into; keep the analyst's selection on the
   // same text instead of letting Lexical collapse it somewhere nearby.
   const points = $selectionPoints(text);
+  const inWindow = (offset: number) => offset >= windowStart && offset <= windowEnd;
+  const restore = points !== null && (inWindow(points.anchor) || inWindow(points.focus));
   targets.forEach((paragraph, i) => {
     const range = ranges[firstIndex + i] as ParagraphRange;
     const segs = segmentParagraph(range.start, range.end, nearby);
     paragraph.splice(0, paragraph.getChildrenSize(), paragraphChildren(text, range, segs, selectedId));
   });
-  if (points !== null) $selectOffsets(points.anchor, points.focus, text);
+  if (restore) $selectOffsets(points.anchor, points.focus, text);
   return true;
 }
 

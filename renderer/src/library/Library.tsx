@@ -2,12 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { SortKey } from '../../../shared/ipc/contract';
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
+import { AnnotationResults } from './AnnotationResults';
 import { Snippet } from './Snippet';
 import { usePagedArticles, type ListQuery } from './usePagedArticles';
 
 export interface LibraryProps {
   selectedId: string | null;
-  onOpen(id: string): void;
+  onOpen(id: string, annotationId?: string): void;
   onImport(): void;
   onExport(): void;
   /** The library's current search and filters, for exporting what is shown. */
@@ -31,6 +32,7 @@ export function Library({ selectedId, onOpen, onImport, onExport, onQueryChange,
   const [sort, setSort] = useState<SortKey>('imported');
   const [label, setLabel] = useState<Label | ''>('');
   const [unannotated, setUnannotated] = useState(false);
+  const [searchIn, setSearchIn] = useState<'articles' | 'annotations'>('articles');
   const deferredSearch = useDeferredValue(search.trim());
   const query: ListQuery = {
     sort: deferredSearch && sort === 'imported' ? 'relevance' : sort,
@@ -67,6 +69,14 @@ export function Library({ selectedId, onOpen, onImport, onExport, onQueryChange,
           Export
         </button>
       </div>
+      <div className="library-filters" role="group" aria-label="Search in">
+        <button type="button" aria-pressed={searchIn === 'articles'} onClick={() => setSearchIn('articles')}>
+          Articles
+        </button>
+        <button type="button" aria-pressed={searchIn === 'annotations'} onClick={() => setSearchIn('annotations')}>
+          Annotations
+        </button>
+      </div>
       <div className="library-filters">
         <label>
           Sort{' '}
@@ -90,6 +100,10 @@ export function Library({ selectedId, onOpen, onImport, onExport, onQueryChange,
           <input type="checkbox" checked={unannotated} onChange={(e) => setUnannotated(e.target.checked)} /> Not yet annotated
         </label>
       </div>
+      {searchIn === 'annotations' ? (
+        <AnnotationResults query={deferredSearch} label={label} revision={revision} onOpen={onOpen} />
+      ) : (
+        <>
       <div className="library-count" role="status">
         {error ? <span className="error">{error}</span> : total === null ? 'Loading…' : `${total} article${total === 1 ? '' : 's'}`}
       </div>
@@ -131,6 +145,8 @@ export function Library({ selectedId, onOpen, onImport, onExport, onQueryChange,
           })}
         </ul>
       </div>
+        </>
+      )}
     </section>
   );
 }

@@ -12,6 +12,7 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
   const [filter, setFilter] = useState<Label | null>(null);
   const shown = filter ? annotations.filter((a) => a.label === filter) : annotations;
   const ordered = LABELS.flatMap((label) => shown.filter((a) => a.label === label));
+  const inConflict = conflictedIds(annotations);
 
   const move = (from: string, delta: number) => {
     const i = ordered.findIndex((a) => a.id === from);
@@ -63,6 +64,7 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
               >
                 <span className="quote">
                   {a.status === 'orphaned' ? <strong title="Its text was deleted by a correction">Orphaned: </strong> : null}
+                  {inConflict.has(a.id) ? <strong className="conflict" title="A merged bundle brought a different version">Conflict: </strong> : null}
                   {a.quote}
                 </span>
                 {a.note ? <span className="note">{a.note.slice(0, 120)}</span> : null}
@@ -74,4 +76,17 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
       </div>
     </aside>
   );
+}
+
+/** Annotations with another version from a merged bundle still present beside them. */
+export function conflictedIds(annotations: Annotation[]): Set<string> {
+  const ids = new Set(annotations.map((a) => a.id));
+  const out = new Set<string>();
+  for (const a of annotations) {
+    if (a.conflictOf && ids.has(a.conflictOf)) {
+      out.add(a.id);
+      out.add(a.conflictOf);
+    }
+  }
+  return out;
 }

@@ -13,6 +13,9 @@ import type { Patch } from './session';
 
 export interface DetailsProps {
   annotation: Annotation;
+  /** The other version of this annotation when a merged bundle disagreed with it. */
+  rival: Annotation | null;
+  onKeep(): void;
   actors: Annotation[];
   occurrences: number;
   onChange(patch: Patch, coalesce?: string): void;
@@ -43,7 +46,7 @@ const FIELDS: Record<Label, Field[]> = {
 };
 
 /** The selected annotation: its label, note and the attributes of its label. Every edit saves at once. */
-export function Details({ annotation: a, actors, occurrences, onChange, onDelete, onTagAll }: DetailsProps) {
+export function Details({ annotation: a, rival, onKeep, actors, occurrences, onChange, onDelete, onTagAll }: DetailsProps) {
   const [note, setNote] = useState(a.note);
   const [draft, setDraft] = useState<Record<string, string>>(() => toDraft(a.attrs));
   useEffect(() => setNote(a.note), [a.id, a.note]);
@@ -74,6 +77,15 @@ export function Details({ annotation: a, actors, occurrences, onChange, onDelete
         </select>
       </label>
       <blockquote className="quote">{a.quote}</blockquote>
+      {rival ? (
+        <div className="conflict-box" role="note">
+          <strong className="conflict">Conflict.</strong> Another version{rival.author ? ` by ${rival.author}` : ''} says: {LABEL_TITLES[rival.label]}
+          {rival.note ? `, “${rival.note.slice(0, 80)}”` : ''}.{' '}
+          <button type="button" onClick={onKeep}>
+            Keep this version
+          </button>
+        </div>
+      ) : null}
       <label>
         Note
         <textarea

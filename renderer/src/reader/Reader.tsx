@@ -7,12 +7,14 @@ import { ReaderSession } from './session';
 
 export interface ReaderProps {
   articleId: string;
+  /** An annotation to select and scroll to once the article is open. */
+  focusId?: string | null;
   /** Tells the library that counts or metadata changed. */
   onChanged(): void;
   onDeleted(token: string, articles: number): void;
 }
 
-export function Reader({ articleId, onChanged, onDeleted }: ReaderProps) {
+export function Reader({ articleId, focusId, onChanged, onDeleted }: ReaderProps) {
   const [session, setSession] = useState<ReaderSession | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,7 +40,7 @@ export function Reader({ articleId, onChanged, onDeleted }: ReaderProps) {
         onError: (err: Error) => setError(`The reader failed: ${err.message}`),
       }}
     >
-      <ReaderView session={session} onChanged={onChanged} onDeleted={onDeleted} />
+      <ReaderView session={session} focusId={focusId ?? null} onChanged={onChanged} onDeleted={onDeleted} />
     </LexicalComposer>
   );
 }

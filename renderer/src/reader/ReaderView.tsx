@@ -3,9 +3,9 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $createRangeSelectionFromDom, $setSelection } from 'lexical';
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { parseFigure } from '../../../shared/figures';
-import { LABEL_TITLES, type AnyAttrs, type Label } from '../../../shared/model';
+import { LABEL_TITLES, type Annotation, type AnyAttrs, type Label } from '../../../shared/model';
 import { $readText, $selectionOffsets, findOccurrences, idsAtDomTarget, snapSpan } from '../editor';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { ArticleHeader } from './ArticleHeader';
@@ -16,7 +16,19 @@ import { Toolbar } from './Toolbar';
 import { useEditorSync } from './useEditorSync';
 import { useReaderKeys } from './useReaderKeys';
 
-export function ReaderView({ session, onChanged, onDeleted }: { session: ReaderSession; onChanged(): void; onDeleted(token: string, articles: number): void }) {
+/** The other version of a conflicted annotation, whichever side of the conflict it is on. */
+function rivalOf(a: Annotation, all: Annotation[]): Annotation | null {
+  return all.find((x) => (a.conflictOf !== null && x.id === a.conflictOf) || x.conflictOf === a.id) ?? null;
+}
+
+export interface ReaderViewProps {
+  session: ReaderSession;
+  focusId: string | null;
+  onChanged(): void;
+  onDeleted(token: string, articles: number): void;
+}
+
+export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderViewProps) {
   const [editor] = useLexicalComposerContext();
   const [correcting, setCorrecting] = useState(false);
   const [menu, setMenu] = useState<MenuState | null>(null);
@@ -100,6 +112,10 @@ export function ReaderView({ session, onChanged, onDeleted }: { session: ReaderS
   );
   useReaderKeys(!correcting, keyActions);
 
+  useEffect(() => {
+    if (focusId && session.annotations.has(focusId)) select(focusId, true);
+  }, [focusId, session, select]);
+
   const onClick = (e: React.MouseEvent) => {
     if (correcting) return;
     const dom = window.getSelection();
@@ -168,6 +184,11 @@ export function ReaderView({ session, onChanged, onDeleted }: { session: ReaderS
             annotation={selected}
             actors={annotations.filter((a) => a.label === 'actor')}
             occurrences={occurrences.length}
+            rival={rivalOf(selected, annotations)}
+            onKeep={() => {
+              const rival = rivalOf(selected, annotations);
+              if (rival) report(session.remove([rival.id]));
+            }}
             onChange={(patch, coalesce) => report(session.update(selected.id, patch, coalesce))}
             onDelete={() => report(session.remove([selected.id]))}
             onTagAll={() => report(session.tag(selected.label, occurrences, selected.attrs))}

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from './proc';
+
+/** A V8 .cpuprofile (what node --cpu-prof writes). */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  /** Self time by function, largest first. */
+  functions: { name: string; ms: number; share: number }[];
+  /** Self time by where the code lives (a project file, a package, native code, GC). */
+  places: { place: string; ms: number; share: number }[];
+}
+
+function place(url: string, name: string): string {
+  if (name === '(garbage collector)') return 'garbage collection';
+  if (name === '(program)' || name === '(idle)') return name;
+  if (!url) return 'native (V8 builtins and addons: SQLite runs here)';
+  const path = url.replace(/^file:\/\//, '');
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg) return `package ${pkg[1]}`;
+  if (path.startsWith('node:')) return 'Node built-ins';
+  return relative(ROOT, path);
+}
+
+/** Self time per function and per place, from the newest profile in `dir`. */
+export function summariseProfile(dir: string, top = 12): ProfileSummary {
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()
+    .pop();
+  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const fn = new Map<string, number>();
+  const where = new Map<string, number>();
+  let total = 0;
+  for (const [id, ms] of self) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    total += ms;
+    const p = place(url, functionName);
+    const name = `${functionName || '(anonymous)'} ${url ? `${p}:${lineNumber + 1}` : `[${p.split(' ')[0]}]`}`;
+    fn.set(name, (fn.get(name) ?? 0) + ms);
+    where.set(p, (where.get(p) ?? 0) + ms);
+  }
+  const list = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, ms]) => ({ ms: Math.round(ms), share: Math.round((ms / total) * 1000) / 10, k }));
+  return {
+    totalMs: Math.round(total),
+    functions: list(fn).map(({ k, ...r }) => ({ name: k, ...r })),
+    places: list(where).map(({ k, ...r }) => ({ place: k, ...r })),
+  };
+}

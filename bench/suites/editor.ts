@@ -1,0 +1,1 @@
+export async function editorSuite(..._a: unknown[]): Promise<void> {}

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { expect, test } from './support/fixtures';
+import { importArticle, saved, stored } from './support/articles';
+import { selectText } from './support/text';
+
+test('importing a colleague bundle that edited the same annotation shows the conflict and lets the analyst keep one', async ({ page, host, workDir }) => {
+  await importArticle(page, host, workDir, 'budget.txt', 'Budget vote\n\nThe council approved a transit budget of 48.5 million euros.');
+  await selectText(page, '48.5 million euros');
+  await page.keyboard.press('4');
+  await page.getByLabel('Annotation details').getByLabel('Note').fill('Colleague version');
+  await saved(page);
+
+  // The colleague's machine: this library as it is now, exported as a bundle.
+  const bundle = join(workDir, 'colleague.spanwise');
+  const started = await host.backend.dispatch('export/run', { format: 'bundle', out: bundle });
+  expect(started.ok).toBe(true);
+  await expect.poll(async () => {
+    const job = await host.backend.dispatch('jobs/get', { id: (started.ok && (started.value as { id: string }).id) as string });
+    return job.ok && (job.value as { state: string }).state;
+  }).toBe('done');
+
+  // Meanwhile the analyst edits the same annotation differently, then imports the bundle.
+  await page.getByLabel('Annotation details').getByLabel('Note').fill('My version');
+  await saved(page);
+  host.setDialogAnswer([bundle]);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByLabel('Import report')).toContainText('1 conflict(s) kept in both versions');
+
+  await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: /Budget vote/ }).click();
+  const rows = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Conflict' })).toHaveCount(2);
+  expect((await stored(host)).map((a) => a.note).sort()).toEqual(['Colleague version', 'My version']);
+
+  await rows.filter({ hasText: 'My version' }).click();
+  await expect(page.getByRole('note')).toContainText('Colleague version');
+  await page.getByRole('button', { name: 'Keep this version' }).click();
+  await saved(page);
+  await expect(rows).toHaveCount(1);
+  expect((await stored(host)).map((a) => [a.note, a.conflictOf])).toEqual([['My version', null]]);
+});
