@@ -11,8 +11,10 @@ export async function importArticle(page: Page, host: Host, dir: string, name: s
   writeFileSync(file, text);
   host.setDialogAnswer([file]);
   await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByLabel('Import report').getByText(file)).toBeVisible();
   await expect(page.getByLabel('Import report')).toContainText('1 imported');
-  await expect(page.locator('[aria-label="Article text"] p').first()).toBeVisible();
+  // The reader has switched to the new article when its first line is on screen.
+  await expect(page.locator('[aria-label="Article text"] p').first()).toHaveText(text.split('\n')[0] as string);
 }
 
 /** Waits until every change on screen has reached the store. */
