@@ -39,6 +39,7 @@ export interface ArticleShape {
   words?: number;
   /** Exact number of spans (default: drawn from the annotation density). */
   spans?: number;
+  language?: Language;
 }
 
 const LANGUAGES: [Language, number][] = [
@@ -233,7 +234,8 @@ function isoDate(index: number, rng: Rng): string {
 
 export function generateArticle(seed: string, index: number, shape: ArticleShape = {}): GenArticle {
   const rng = rngFor(seed, 'article', index);
-  const language = chooseLanguage(rng);
+  const drawn = chooseLanguage(rng);
+  const language = shape.language ?? drawn;
   const v = vocabulary(language);
   const words = shape.words ?? Math.max(60, Math.min(9000, Math.round(550 * Math.exp(0.65 * normal(rng)))));
   const m: Marks = { words: [], sentenceWords: [], sentences: [], names: [], numbers: [], quotes: [] };

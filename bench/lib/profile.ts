@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ROOT } from './proc';
 
-/** A V8 .cpuprofile (what node --cpu-prof writes). */
-interface CpuProfile {
+/** A V8 .cpuprofile (what node --cpu-prof writes, and Chromium's Profiler.stop returns). */
+export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
@@ -35,7 +35,10 @@ export function summariseProfile(dir: string, top = 12): ProfileSummary {
     .sort()
     .pop();
   if (!file) throw new Error(`no .cpuprofile in ${dir}`);
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  return summariseCpuProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, top);
+}
+
+export function summariseCpuProfile(profile: CpuProfile, top = 12): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));

@@ -51,6 +51,9 @@ export async function selectText(page: Page, text: string, occurrence = 0): Prom
     { text, occurrence },
   );
   if (found !== 'ok') throw new Error(`cannot select: ${found}`);
+  // The browser announces a selection change asynchronously; an editable editor adopts it then.
+  // A person never types within the same frame as selecting, so neither does the test.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** The highlights in the reader: text, labels and ids of every mark. */

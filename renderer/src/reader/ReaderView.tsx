@@ -69,8 +69,9 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
     (label: Label) => {
       const span = selectedSpan();
       if (!span) {
-        // With no text selected, a label key retags the selected annotation.
-        if (selected && selected.label !== label) report(session.update(selected.id, { label }));
+        // With no text selected, a label key retags the annotation the analyst clicked, never
+        // one that was merely selected by tagging it.
+        if (selected && session.selectionChosen && selected.label !== label) report(session.update(selected.id, { label }));
         return;
       }
       const attrs: AnyAttrs = label === 'figure' ? { ...(parseFigure(text.slice(span.start, span.end)) ?? {}) } : {};

@@ -34,6 +34,8 @@ export class ReaderSession {
   article: Article;
   annotations = new Map<string, Annotation>();
   selectedId: string | null = null;
+  /** True when the analyst chose the selected annotation (a click), false when tagging selected it. */
+  selectionChosen = false;
   error: string | null = null;
   pending = 0;
   version = 0;
@@ -67,6 +69,7 @@ export class ReaderSession {
   }
 
   select(id: string | null): void {
+    this.selectionChosen = id !== null;
     if (this.selectedId === id) return;
     this.selectedId = id;
     this.emit({ full: false, ranges: [] });
@@ -84,6 +87,7 @@ export class ReaderSession {
         redo: async () => this.added(await call('annotations/restore', { annotations: created })),
       });
       this.selectedId = created[0]?.id ?? this.selectedId;
+      this.selectionChosen = false;
       return this.finish(created, rangesOf(created));
     });
   }

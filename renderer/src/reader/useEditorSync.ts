@@ -1,6 +1,7 @@
 import type { LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 import { $loadArticle, $refreshSpans, type MarkSpan } from '../editor';
+import { updateKeepingSelection } from './keepSelection';
 import type { ReaderSession } from './session';
 
 function spansOf(session: ReaderSession): MarkSpan[] {
@@ -40,7 +41,11 @@ export function useEditorSync(editor: LexicalEditor, session: ReaderSession, cor
       } else if (change.ranges.length > 0) {
         const start = Math.min(...change.ranges.map((r) => r.start));
         const end = Math.max(...change.ranges.map((r) => r.end));
-        editor.update(() => $refreshSpans(session.article.text, spansOf(session), start, end), { discrete: true });
+        updateKeepingSelection(
+          editor,
+          () => session.article.text,
+          () => $refreshSpans(session.article.text, spansOf(session), start, end),
+        );
       }
       markSelected(editor.getRootElement(), session.selectedId);
     });

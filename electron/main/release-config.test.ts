@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BLOCKED_URL_PATTERNS } from './app-path';
+
+const read = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
+
+interface BuilderConfig {
+  appId?: string;
+  productName?: string;
+  asar?: boolean;
+  npmRebuild?: boolean;
+  publish?: unknown;
+  files?: string[];
+  electronFuses?: Record<string, boolean>;
+  linux?: { target?: string[] };
+  win?: { target?: string[] };
+  [key: string]: unknown;
+}
+
+const config = parse(read('../../electron-builder.yml')) as BuilderConfig;
+
+describe('release packaging', () => {
+  it('flips the fuses that stop the binary being used as Node or a debuggee', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it('publishes nothing and ships no update feed', () => {
+    expect(config.publish).toBeNull();
+    const text = JSON.stringify(config);
+    expect(text).not.toMatch(/electron-updater|"provider"|generateUpdatesFilesForAllChannels|"releaseInfo"/);
+    const pkg = JSON.parse(read('../../package.json')) as { dependencies?: Record<string, string> };
+    expect(Object.keys(pkg.dependencies ?? {})).not.toContain('electron-updater');
+  });
+
+  it('packs the app into an asar with the built output and the sample corpus, rebuilding the addon for Electron', () => {
+    expect(config.asar).toBe(true);
+    expect(config.npmRebuild).toBe(true);
+    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'resources/sample/**']));
+    expect(config.appId).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i);
+    expect(config.productName).toBe('Spanwise');
+    expect(config.linux?.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(config.win?.target).toEqual(['nsis']);
+  });
+});
+
+describe('window and session security in main', () => {
+  const main = read('./index.ts');
+  const security = read('./security.ts');
+
+  /** The options object passed to `new BrowserWindow(...)`, as source text. */
+  function webPreferences(source: string): string {
+    const windowAt = source.indexOf('new BrowserWindow(');
+    expect(windowAt).toBeGreaterThan(-1);
+    const start = source.indexOf('webPreferences:', windowAt);
+    expect(start).toBeGreaterThan(-1);
+    return source.slice(start, source.indexOf('}', start));
+  }
+
+  it('keeps contextIsolation and sandbox on and nodeIntegration off in every window', () => {
+    expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    const prefs = webPreferences(main);
+    expect(prefs).toMatch(/contextIsolation:\s*true/);
+    expect(prefs).toMatch(/sandbox:\s*true/);
+    expect(prefs).toMatch(/nodeIntegration:\s*false/);
+    expect(prefs).toMatch(/webviewTag:\s*false/);
+    expect(main).not.toMatch(/nodeIntegration(InWorker|InSubFrames)?:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
+  });
+
+  it('cancels every http, https, ws and wss request in every session', () => {
+    expect([...BLOCKED_URL_PATTERNS].sort()).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
+    expect(security).toMatch(/onBeforeRequest\(\s*\{\s*urls:\s*BLOCKED_URL_PATTERNS\s*\},[^;]*callback\(\{\s*cancel:\s*true\s*\}\)/);
+    expect(security).toMatch(/app\.on\('session-created',\s*blockNetwork\)/);
+    expect(main.indexOf('installSecurityPolicy()')).toBeLessThan(main.indexOf('new BrowserWindow('));
+  });
+});
