@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import { startHost } from '/work/main/e2e/host/server';
 import { CHROMIUM_ARGS, findChromium } from '/work/main/e2e/support/chromium';
-import { INSTRUMENT_FETCH } from '/work/main/bench/lib/page';
+import { INSTRUMENT_FETCH, SELECT_RANGE, ARM_KEYSTROKE } from '/work/main/bench/lib/page';
 import { openStore } from '/work/main/electron/core/store/db';
 import { insertArticle } from '/work/main/electron/core/store/articles';
 import { generateArticle } from '/work/main/bench/lib/corpus';
@@ -14,10 +14,17 @@ const page = await browser.newPage();
 page.on('console', (m) => console.log('console', m.text()));
 page.on('pageerror', (e) => console.log('pageerror', e.message));
 await page.goto(host.url);
-await page.getByRole('option').first().waitFor();
+await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').first().waitFor();
 await page.evaluate(`(${INSTRUMENT_FETCH})()`);
-await page.getByRole('option').first().click();
+await page.getByRole('listbox', { name: 'Articles' }).getByRole('option').first().click();
 await page.waitForTimeout(1000);
 console.log(await page.evaluate('JSON.stringify(globalThis.__benchNet)'));
 console.log(await page.locator('h1').textContent());
+const w = /[\p{L}]+/u.exec(a.text.slice(40))!; const start = 40 + w.index; const end = start + w[0].length;
+console.log('sel', await page.evaluate(`(${SELECT_RANGE})(${JSON.stringify({ start, end })})`), a.text.slice(start, end));
+await page.evaluate(`(${ARM_KEYSTROKE})()`);
+await page.keyboard.press('1');
+try { console.log(await page.evaluate('globalThis.__benchKey')); } catch (e) { console.log('ERR', (e as Error).message); }
+console.log(await page.evaluate('JSON.stringify(globalThis.__benchNet)'));
+console.log(await page.locator('mark').count());
 await browser.close(); await host.close();

@@ -245,6 +245,11 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return { articleId: id(rng, pools.articleIds), items: some(() => span(rng), 5) };
     case 'annotations/update':
       return { id: id(rng, pools.annotationIds), ...pickKeys(rng, { label: rng.pick(LABEL_LIKE), note: anyString(rng), attrs: attrs(rng) }) };
+    case 'annotations/search':
+      return {
+        query: rng.chance(0.5) ? rng.pick(['drones', 'contested', 'Київ', 'drone*', '"shot down"', 'NOT', 'a OR']) : anyString(rng),
+        ...pickKeys(rng, { label: rng.pick(LABEL_LIKE), limit: rng.chance(0.7) ? 1 + rng.int(1000) : anyNumber(rng) }),
+      };
     case 'annotations/delete':
       return { ids: some(() => id(rng, pools.annotationIds)) };
     case 'annotations/restore':

@@ -94,7 +94,10 @@ export class ReaderSession {
 
   remove(ids: string[]): Promise<Annotation[]> {
     return this.run(async () => {
-      const removed = await call('annotations/delete', { ids });
+      // An earlier queued step (an undo, a second Delete) may already have removed some.
+      const present = ids.filter((id) => this.annotations.has(id));
+      if (present.length === 0) return [];
+      const removed = await call('annotations/delete', { ids: present });
       this.drop(removed);
       this.record({
         undo: async () => this.added(await call('annotations/restore', { annotations: removed })),
@@ -105,10 +108,11 @@ export class ReaderSession {
     });
   }
 
-  update(id: string, patch: Patch, coalesce?: string): Promise<Annotation> {
+  update(id: string, patch: Patch, coalesce?: string): Promise<Annotation | null> {
     return this.run(async () => {
       const before = this.annotations.get(id);
-      if (!before) throw new Error(`annotation ${id} is not in this article`);
+      // Removed by an earlier queued step: there is nothing left to edit.
+      if (!before) return null;
       const after = await call('annotations/update', { id, ...patch });
       this.put([after]);
       const restore = (a: Annotation) => ({ id: a.id, label: a.label, note: a.note, attrs: a.attrs });
