@@ -129,8 +129,8 @@ export const ARM_KEYSTROKE = `() => {
       clearTimeout(timeout);
       const channel = new MessageChannel();
       const net = globalThis.__benchNet && globalThis.__benchNet['annotations/createMany'];
-      const fresh = net && net.start >= t0;
-      channel.port1.onmessage = () => resolve({ domMs: now - t0, paintMs: performance.now() - t0, requestMs: fresh ? net.start - t0 : null, responseMs: fresh ? net.end - t0 : null });
+      const timed = net && net.start >= t0;
+      channel.port1.onmessage = () => resolve({ domMs: now - t0, paintMs: performance.now() - t0, requestMs: timed ? net.start - t0 : null, responseMs: timed ? net.end - t0 : null });
       requestAnimationFrame(() => channel.port2.postMessage(0));
     });
     observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-annotation-ids'] });

@@ -11,7 +11,8 @@ import { startBackend, type Backend } from '../core/services/app';
 import { resolveAppPath, mimeType } from './app-path';
 import { bindContract } from './ipc';
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+// Standard and secure so 'self' in the CSP means app://spanwise and module scripts load from it.
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = join(here, '../renderer');
@@ -31,6 +32,18 @@ function serveApp(): void {
     const response = await net.fetch(pathToFileURL(file).toString());
     return new Response(response.body, { headers: { 'Content-Type': mimeType(file) } });
   });
+}
+
+/**
+ * Clipboard and window roles only: undo and redo belong to the reader (they undo annotation
+ * operations in the store), so the menu must not claim Ctrl/Cmd+Z for the page's own undo.
+ */
+function applicationMenu(): Menu {
+  return Menu.buildFromTemplate([
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : [{ label: 'File', submenu: [{ role: 'quit' as const }] }]),
+    { label: 'Edit', submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    { role: 'windowMenu' },
+  ]);
 }
 
 function createWindow(): void {
@@ -88,7 +101,7 @@ async function start(): Promise<void> {
     return;
   }
   bindContract(backend.dispatch);
-  Menu.setApplicationMenu(null);
+  Menu.setApplicationMenu(applicationMenu());
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -16,6 +16,10 @@ export function blockNetwork(target: Session): void {
 
 /** Called before anything else in main so no session, however created, escapes the policy. */
 export function installSecurityPolicy(): void {
+  // Chromium's own background traffic (component updates, pings, reporting) is switched off too.
+  for (const flag of ['disable-background-networking', 'disable-component-update', 'disable-domain-reliability', 'no-pings']) {
+    app.commandLine.appendSwitch(flag);
+  }
   app.on('session-created', blockNetwork);
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
   void app.whenReady().then(() => blockNetwork(session.defaultSession));

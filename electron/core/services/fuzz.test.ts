@@ -221,3 +221,36 @@ describe(`the IPC gate under random and malformed input (seed ${SEED})`, () => {
     expect(run.contract.slice(0, 10)).toEqual([]);
   });
 });
+
+/**
+ * What the random run above keeps finding, pinned down: SQLite stores text as UTF-8, a lone UTF-16
+ * surrogate has no UTF-8 form, and better-sqlite3 writes it as three bytes that read back as three
+ * U+FFFD. The text comes back longer than it went in, past the contract's limits, and every UTF-16
+ * offset after it moves by two.
+ */
+describe('text that is not well-formed UTF-16', () => {
+  let dir = '';
+  let backend: Backend | null = null;
+  afterAll(() => {
+    backend?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('comes back from the store as long as it went in, within the contract', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'spanwise-surrogates-'));
+    backend = await startBackend(join(dir, 'library.db'), { author: 'tester', pickImportFiles: async () => [], pickExportTarget: async () => null });
+    seed(backend);
+    const id = backend.db.prepare('SELECT id FROM articles ORDER BY rowid LIMIT 1').pluck().get() as string;
+    const language = 'en\ud800'.repeat(10);
+    const answer = await backend.dispatch('articles/updateMeta', { id, meta: { language } });
+    if (!answer.ok) {
+      // Refusing such input at the gate is as good an answer as storing it faithfully.
+      expect(answer.error.code).toBe('invalid_input');
+      return;
+    }
+    const stored = (answer.value as { language: string }).language;
+    expect(stored.length).toBe(language.length);
+    expect(contract['articles/updateMeta'].output.safeParse(answer.value).success).toBe(true);
+  });
+});
+
