@@ -3,7 +3,7 @@ import type { ListItem, ParsedInputOf, Stats } from '../../../shared/ipc/contrac
 import { HIT_CLOSE, HIT_OPEN, type Article, type ArticleDraft, type ArticleMeta } from '../../../shared/model';
 import type { Db } from './db';
 import { StoreError } from './db';
-import { toFtsQuery } from './search';
+import { filterSql } from './filters';
 
 interface ArticleRow {
   id: string;
@@ -106,31 +106,10 @@ export function updateArticleMeta(db: Db, id: string, meta: Partial<ArticleMeta>
 type ParsedList = ParsedInputOf<'articles/list'>;
 
 export function listArticles(db: Db, input: ParsedList): { total: number; items: ListItem[] } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  const fts = input.query ? toFtsQuery(input.query) : null;
-  const searching = fts !== null;
-  if (input.query && !searching) return { total: 0, items: [] };
-  if (searching) {
-    where.push('articles_fts MATCH @fts');
-    params.fts = fts;
-  }
-  if (input.source !== undefined) {
-    where.push('a.source = @source');
-    params.source = input.source;
-  }
-  if (input.label) where.push(`c.${input.label} > 0`);
-  if (input.unannotated) where.push('c.total = 0');
-  if (input.publishedFrom) {
-    where.push('a.published_at >= @from');
-    params.from = input.publishedFrom;
-  }
-  if (input.publishedTo) {
-    // Partial dates compare as prefixes: "to 2024-11" includes 2024-11-30.
-    where.push('a.published_at <= @to');
-    params.to = `${input.publishedTo}\uffff`;
-  }
-  const from = `articles a JOIN article_counts c ON c.article_id = a.id${searching ? ' JOIN articles_fts ON articles_fts.rowid = a.rowid' : ''}`;
+  const sql = filterSql(input);
+  if (!sql) return { total: 0, items: [] };
+  const { from, where, params } = sql;
+  const searching = where.includes('articles_fts MATCH @fts');
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const dir = input.descending ? 'DESC' : 'ASC';
   const order = orderBy(input.sort, dir, searching);
