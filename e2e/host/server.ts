@@ -48,7 +48,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let saveAnswer: string | null = null;
   const backend = await startBackend(
     options.dbFile,
-    { author: options.author ?? 'analyst', pickImportFiles: async () => dialogAnswer, pickExportTarget: async () => saveAnswer },
+    {
+      author: options.author ?? 'analyst',
+      pickImportFiles: async () => dialogAnswer,
+      pickExportTarget: async () => saveAnswer,
+      pickBackupTarget: async () => saveAnswer,
+      pickBackupSource: async () => dialogAnswer[0] ?? null,
+      // The host cannot restart itself: the restore is applied when a host next starts on this library.
+      restoreStaged: () => {},
+    },
     options.sampleDir ? { sampleDir: options.sampleDir } : {},
   );
   const token = randomBytes(24).toString('hex');
@@ -103,6 +111,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   const { port } = server.address() as AddressInfo;
+  // A test may stop a host itself (to start another on the same library) before the fixture does.
+  let closing: Promise<void> | undefined;
   const origin = `http://127.0.0.1:${port}`;
 
   function sameOrigin(req: IncomingMessage): boolean {
@@ -121,13 +131,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
       saveAnswer = path;
     },
     close: () =>
-      new Promise<void>((ok) => {
+      (closing ??= new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
           backend.close();
           ok();
         });
-      }),
+      })),
   };
 }
 

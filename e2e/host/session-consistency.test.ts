@@ -4,6 +4,7 @@ import { functionName, CHANNELS } from '../../shared/ipc/channels';
 import { LABELS, type Annotation } from '../../shared/model';
 import { startBackend, type Backend } from '../../electron/core/services/app';
 import { useTmpDir } from '../../electron/core/testing/tmp';
+import { quietPlatform } from '../../electron/core/testing/platform';
 import { ReaderSession } from '../../renderer/src/reader/session';
 
 const tmp = useTmpDir();
@@ -16,7 +17,7 @@ afterEach(() => {
 
 /** The renderer's session, talking to the real handlers through the same envelopes as the app. */
 async function connect(): Promise<Backend> {
-  backend = await startBackend(join(tmp(), 'library.db'), { author: 'tester', pickImportFiles: async () => [], pickExportTarget: async () => null });
+  backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester'));
   const b = backend;
   const bridge = Object.fromEntries(CHANNELS.map((c) => [functionName(c), (input?: unknown) => b.dispatch(c, input ?? {})]));
   (globalThis as { window?: unknown }).window = { spanwise: bridge };

@@ -7,6 +7,7 @@ import { insertArticle } from '../core/store/articles';
 import { openStore, StoreError } from '../core/store/db';
 import { useTmpDir } from '../core/testing/tmp';
 import { backupCommand, restoreCommand } from './backup';
+import { run } from './index';
 import { createOutput, EXIT, UsageError } from './output';
 
 const tmp = useTmpDir();
@@ -86,5 +87,27 @@ describe('spanwise backup and restore', () => {
     await expect(backupCommand(db, ['extra'], capture().out, { out: join(dir, 'x') })).rejects.toBeInstanceOf(UsageError);
     db.close();
     await expect(restoreCommand(file, [], capture().out, {})).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('runs as spanwise backup and spanwise restore, and refuses a damaged backup with exit 1', async () => {
+    const dir = tmp();
+    const file = join(dir, 'library.db');
+    const backup = join(dir, 'copy.backup');
+    library(file, ['Harbour strike', 'Grain prices']);
+
+    const b = capture();
+    expect(await run(['backup', '--db', file, '--out', backup, '--json'], b.out)).toBe(EXIT.ok);
+    expect(b.lines()).toEqual([expect.objectContaining({ type: 'backup', articles: 2 })]);
+
+    const r = capture();
+    expect(await run(['restore', '--db', file, '--from', backup, '--json'], r.out)).toBe(EXIT.ok);
+    expect(r.lines().map((l) => l.type)).toEqual(['verified', 'restore']);
+
+    const bad = join(dir, 'bad.backup');
+    writeFileSync(bad, randomBytes(8 * 1024));
+    const before = sha256(file);
+    expect(await run(['restore', '--db', file, '--from', bad, '--json'], capture().out)).toBe(EXIT.someFailed);
+    expect(sha256(file)).toBe(before);
+    expect(await run(['restore', '--db', file, '--json'], capture().out)).toBe(EXIT.usage);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backupStore, restoreStore, verifyBackup } from '../core/store/backup';
+import { backupStore, previousLibraryName, restoreStore, verifyBackup } from '../core/store/backup';
 import type { Db } from '../core/store/db';
 import { EXIT, UsageError, type Output } from './output';
 
@@ -37,19 +37,11 @@ export async function restoreCommand(dbFile: string, args: string[], out: Output
   const target = resolve(dbFile);
   const checked = verifyBackup(source);
   out.result({ type: 'verified', from: source, ...checked }, `verified ${source}: ${checked.articles} article(s), ${checked.annotations} annotation(s)`);
-  const keep = existsSync(target) ? previousName(target) : undefined;
+  const keep = existsSync(target) ? previousLibraryName(target) : undefined;
   const counts = await restoreStore(source, target, keep ? { keepPreviousAs: keep } : {});
   out.result(
     { type: 'restore', db: target, from: source, previous: keep ?? null, ...counts },
     `restored ${target} from ${source}${keep ? `\nthe library it replaced is kept as ${keep}` : ''}`,
   );
   return EXIT.ok;
-}
-
-function previousName(target: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  for (let n = 0; ; n++) {
-    const candidate = `${target}.before-restore-${stamp}${n ? `-${n}` : ''}`;
-    if (!existsSync(candidate)) return candidate;
-  }
 }

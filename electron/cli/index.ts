@@ -7,6 +7,7 @@ import { openStore, type Db } from '../core/store/db';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc/contract';
 import { exportCorpus } from '../core/export';
 import { importPaths } from '../core/services/library-import';
+import { backupCommand, restoreCommand } from './backup';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 
 export const USAGE = `usage:
@@ -15,6 +16,9 @@ export const USAGE = `usage:
   spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle --out PATH [--labels event,claim] [--query Q]
   spanwise search --db FILE [--limit N] QUERY  full-text search over titles and texts
   spanwise stats  --db FILE                    counts of articles and annotations
+  spanwise backup --db FILE --out BACKUP       online copy of the library (the app may stay open)
+  spanwise restore --db FILE --from BACKUP     verify BACKUP, then replace the library with it
+                                               (the replaced library is kept beside it; close the app first)
 options:
   --json    print one JSON object per line
 exit status: 0 all succeeded, 1 some inputs failed (the rest were imported), 2 usage error`;
@@ -27,6 +31,7 @@ interface Flags {
   out?: string;
   labels?: string;
   query?: string;
+  from?: string;
 }
 
 const commands: Record<string, Command> = {
@@ -82,6 +87,8 @@ const commands: Record<string, Command> = {
     return EXIT.ok;
   },
 
+  backup: backupCommand,
+
   async stats(db, _rest, out) {
     const s = libraryStats(db);
     out.result(
@@ -108,6 +115,7 @@ export async function run(argv: string[], out: Output = createOutput(argv.includ
         out: { type: 'string' },
         labels: { type: 'string' },
         query: { type: 'string' },
+        from: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -117,8 +125,10 @@ export async function run(argv: string[], out: Output = createOutput(argv.includ
       return EXIT.ok;
     }
     const command = name ? commands[name] : undefined;
-    if (!command) throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
+    if (!command && name !== 'restore') throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
     if (!values.db) throw new UsageError(`${name} needs --db FILE`);
+    // Restore swaps the library's file, so it must not hold the library open itself.
+    if (!command) return await restoreCommand(values.db, rest, out, values.from ? { from: values.from } : {});
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
     const dbFile = resolve(values.db);
@@ -133,6 +143,7 @@ export async function run(argv: string[], out: Output = createOutput(argv.includ
       ...(values.out ? { out: values.out } : {}),
       ...(values.labels ? { labels: values.labels } : {}),
       ...(values.query ? { query: values.query } : {}),
+      ...(values.from ? { from: values.from } : {}),
     });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -91,6 +91,28 @@ async function start(): Promise<void> {
           const result = await dialog.showSaveDialog({ title: 'Export annotations', defaultPath: `spanwise-export${EXPORT_EXTENSIONS[format]}` });
           return result.canceled ? null : (result.filePath ?? null);
         },
+        pickBackupTarget: async () => {
+          const day = new Date().toISOString().slice(0, 10);
+          const result = await dialog.showSaveDialog({ title: 'Back up the library', defaultPath: `spanwise-backup-${day}.db` });
+          return result.canceled ? null : (result.filePath ?? null);
+        },
+        pickBackupSource: async () => {
+          const result = await dialog.showOpenDialog({ title: 'Restore the library from a backup', properties: ['openFile'] });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        restoreStaged: () => {
+          // The library is swapped before it is opened, so the app restarts to apply the restore.
+          void dialog
+            .showMessageBox({
+              type: 'info',
+              message: 'The backup is verified.',
+              detail: 'Spanwise restarts now to open it. The library it replaces is kept beside it.',
+            })
+            .then(() => {
+              app.relaunch();
+              app.quit();
+            });
+        },
       },
       { ...(nativeBinding ? { nativeBinding } : {}), sampleDir: join(app.getAppPath(), 'resources', 'sample') },
     );
@@ -99,6 +121,14 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Spanwise cannot open its library', `${dbFile}\n\n${(err as Error).message}`);
     app.exit(1);
     return;
+  }
+  if (backend.restored) {
+    const r = backend.restored;
+    void dialog.showMessageBox(
+      r.applied
+        ? { type: 'info', message: `Restored ${r.articles} article(s) and ${r.annotations} annotation(s) from the backup.`, detail: r.previous ? `The library it replaced is kept as ${r.previous}` : '' }
+        : { type: 'warning', message: 'The chosen backup could not be restored; the library is unchanged.', detail: `${r.reason}\n\nThe copy was set aside as ${r.setAsideAs}` },
+    );
   }
   bindContract(backend.dispatch);
   Menu.setApplicationMenu(applicationMenu());

@@ -5,6 +5,7 @@ import { ExportDialog } from './library/ExportDialog';
 import { ImportProgress } from './library/ImportProgress';
 import { ImportReportView } from './library/ImportReportView';
 import { Library } from './library/Library';
+import { useBackup } from './library/useBackup';
 import { droppedFiles, pastedItem, readDropped, useImport } from './library/useImport';
 import type { ListQuery } from './library/usePagedArticles';
 import { Reader } from './reader/Reader';
@@ -42,6 +43,7 @@ export function App() {
     [refresh],
   );
   const importer = useImport(onImported);
+  const backups = useBackup(setError);
 
   useEffect(() => {
     // Pasting outside a text field imports what was pasted as a new article.
@@ -97,6 +99,9 @@ export function App() {
         onOpen={open}
         onImport={importer.fromDialog}
         onExport={() => setExporting(true)}
+        onBackup={backups.backup}
+        onRestore={backups.restore}
+        backupBusy={backups.busy !== null}
         onQueryChange={setQuery}
         revision={revision}
       />
@@ -124,6 +129,16 @@ export function App() {
         )}
       </main>
       {exporting ? <ExportDialog query={query} articleId={articleId} onClose={() => setExporting(false)} /> : null}
+      {backups.notice ? (
+        <div className="notice" role="status" aria-label="Backup">
+          {backups.notice}
+          {backups.busy ? null : (
+            <button type="button" aria-label="Dismiss" onClick={backups.dismiss}>
+              ×
+            </button>
+          )}
+        </div>
+      ) : null}
       {deleted ? (
         <div className="toast" role="status">
           {deleted.message}

@@ -23,6 +23,8 @@ export const CHANNELS = [
   'annotations/delete',
   'annotations/restore',
   'library/stats',
+  'library/backup',
+  'library/restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -60,6 +60,9 @@ const byId = z.object({ id: Id }).strict();
 export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), bytes: z.number(), out: z.string() });
 export type ExportSummary = z.infer<typeof ExportSummary>;
 
+export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.number(), articles: z.number(), annotations: z.number() });
+export type BackupSummary = z.infer<typeof BackupSummary>;
+
 /** A background task (import, export) the renderer polls for progress and can cancel. */
 export const Job = z.object({
   id: z.string(),
@@ -189,6 +192,13 @@ export const contract = {
     output: z.object({ article: Article, annotations: z.array(Annotation) }),
   },
   'library/stats': { input: z.object({}).strict(), output: Stats },
+  /** Asks where to write, then makes an online copy of the library (null: the analyst cancelled). */
+  'library/backup': { input: z.object({}).strict(), output: z.object({ backup: BackupSummary.nullable() }) },
+  /**
+   * Asks for a backup and verifies it; a good one replaces the library when the app next starts
+   * (the app restarts at once), keeping the replaced library beside it. A bad one is refused.
+   */
+  'library/restore': { input: z.object({}).strict(), output: z.object({ restore: BackupSummary.nullable() }) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

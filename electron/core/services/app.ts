@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { libraryStats } from '../store/articles';
+import { applyStagedRestore, type StagedRestoreOutcome } from '../store/backup';
 import { openStore, type Db, type OpenOptions } from '../store/db';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers, type Platform } from './handlers';
@@ -8,6 +9,8 @@ import { expandPaths, fileSource, importBatch } from './importer';
 export interface Backend {
   db: Db;
   dispatch: Dispatch;
+  /** The restore applied at this start, if one was waiting. */
+  restored: StagedRestoreOutcome | null;
   close(): void;
 }
 
@@ -16,10 +19,13 @@ export interface Backend {
  * test host, so the two differ only in transport and platform.
  */
 export async function startBackend(dbFile: string, platform: Platform, options: OpenOptions & { sampleDir?: string } = {}): Promise<Backend> {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  // A restore chosen in the previous run is swapped in before the library is opened.
+  const restored = await applyStagedRestore(dbFile, binding);
   const db = openStore(dbFile, options);
   if (options.sampleDir) await seedSamples(db, options.sampleDir);
-  const dispatch = createDispatch(createHandlers(db, platform), (message, err) => console.error(message, err));
-  return { db, dispatch, close: () => db.close() };
+  const dispatch = createDispatch(createHandlers(db, platform, binding), (message, err) => console.error(message, err));
+  return { db, dispatch, restored, close: () => db.close() };
 }
 
 /** A fresh store gets the sample corpus so a newcomer has something to annotate at once. */

@@ -9,6 +9,7 @@ import { insertAnnotation } from '../store/annotations';
 import { dumpTables } from '../testing/dump';
 import { createRng, describePayload, fuzzInput, randomChannelName, type FuzzPools } from '../testing/fuzz';
 import { startBackend, type Backend } from './app';
+import { quietPlatform } from '../testing/platform';
 
 // A failure prints its seed; SPANWISE_FUZZ_SEED=<seed> replays exactly that run.
 const SEED = Number(process.env.SPANWISE_FUZZ_SEED ?? 0x5eed2024);
@@ -178,12 +179,21 @@ describe(`the IPC gate under random and malformed input (seed ${SEED})`, () => {
     writeFileSync(join(sandbox, 'note.txt'), 'A short note about the bridge closure.\n');
     writeFileSync(join(sandbox, 'junk.json'), '{"not": "an article"');
     let picks = 0;
-    backend = await startBackend(join(dir, 'library.db'), {
-      author: 'fuzzer',
-      pickImportFiles: async () => [],
-      // Every other dialog is "cancelled"; the rest answer a fresh name inside the sandbox.
-      pickExportTarget: async (format) => (picks++ % 2 ? null : join(sandbox, 'out', `dialog-${picks}.${format}`)),
-    });
+    let lastBackup: string | null = null;
+    backend = await startBackend(
+      join(dir, 'library.db'),
+      quietPlatform('fuzzer', {
+        // Every other dialog is "cancelled"; the rest answer a fresh name inside the sandbox.
+        pickExportTarget: async (format) => (picks++ % 2 ? null : join(sandbox, 'out', `dialog-${picks}.${format}`)),
+        pickBackupTarget: async () => {
+          if (picks++ % 2) return null;
+          lastBackup = join(sandbox, 'out', `backup-${picks}.db`);
+          return lastBackup;
+        },
+        // Cancelled, junk, a missing file, a real backup: a good one is only staged, never applied.
+        pickBackupSource: async () => [null, join(sandbox, 'junk.json'), join(sandbox, 'missing.db'), lastBackup][picks++ % 4] ?? null,
+      }),
+    );
     seed(backend);
     run = await fuzz(backend, sandbox);
     console.log(
@@ -238,7 +248,7 @@ describe('text that is not well-formed UTF-16', () => {
 
   it('comes back from the store as long as it went in, within the contract', async () => {
     dir = mkdtempSync(join(tmpdir(), 'spanwise-surrogates-'));
-    backend = await startBackend(join(dir, 'library.db'), { author: 'tester', pickImportFiles: async () => [], pickExportTarget: async () => null });
+    backend = await startBackend(join(dir, 'library.db'), quietPlatform('tester'));
     seed(backend);
     const id = backend.db.prepare('SELECT id FROM articles ORDER BY rowid LIMIT 1').pluck().get() as string;
     const language = 'en\ud800'.repeat(10);

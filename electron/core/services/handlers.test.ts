@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model';
 import { useTmpDir } from '../testing/tmp';
 import { startBackend, type Backend } from './app';
+import { quietPlatform } from '../testing/platform';
 
 const tmp = useTmpDir();
 let backend: Backend | null = null;
@@ -12,7 +13,7 @@ afterEach(() => {
 });
 
 async function open(): Promise<Backend> {
-  backend = await startBackend(join(tmp(), 'library.db'), { author: 'tester', pickImportFiles: async () => [], pickExportTarget: async () => null });
+  backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester'));
   return backend;
 }
 

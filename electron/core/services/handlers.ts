@@ -13,6 +13,7 @@ import {
   searchAnnotations,
   updateAnnotation,
 } from '../store/annotations';
+import { backupStore, stageRestore, type FileOptions } from '../store/backup';
 import { StoreError, type Db } from '../store/db';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
@@ -29,6 +30,12 @@ export interface Platform {
   pickImportFiles(): Promise<string[]>;
   /** A file (a folder for brat) to export to, or null when the user cancels. */
   pickExportTarget(format: ExportFormat): Promise<string | null>;
+  /** Where to write a backup, or null. */
+  pickBackupTarget(): Promise<string | null>;
+  /** A backup to restore from, or null. */
+  pickBackupSource(): Promise<string | null>;
+  /** Called once a restore is staged: the app restarts so the restore is applied before the library opens. */
+  restoreStaged(): void;
   author: string;
 }
 
@@ -37,7 +44,7 @@ interface DeletedSet {
   annotations: Annotation[];
 }
 
-export function createHandlers(db: Db, platform: Platform): Handlers {
+export function createHandlers(db: Db, platform: Platform, options: FileOptions = {}): Handlers {
   // Deleted articles are kept here for the session so a delete can be undone.
   const trash = new Map<string, DeletedSet>();
 
@@ -195,6 +202,23 @@ export function createHandlers(db: Db, platform: Platform): Handlers {
     'annotations/search': (input) => searchAnnotations(db, input),
 
     'library/stats': () => libraryStats(db),
+
+    'library/backup': async () => {
+      const file = await platform.pickBackupTarget();
+      if (!file) return { backup: null };
+      return { backup: { file, ...(await backupStore(db, file, undefined, options)) } };
+    },
+
+    'library/restore': async () => {
+      const file = await platform.pickBackupSource();
+      if (!file) return { restore: null };
+      if (!db.name) throw new Error('the library has no file to restore into');
+      const counts = await stageRestore(file, db.name, options).catch((err: unknown) => {
+        throw err instanceof StoreError ? new StoreError(err.code, `cannot restore from ${file}: ${err.message}`) : err;
+      });
+      platform.restoreStaged();
+      return { restore: { file, ...counts } };
+    },
   };
 }
 

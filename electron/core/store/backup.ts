@@ -154,6 +154,55 @@ export async function restoreStore(backupFile: string, targetDbFile: string, opt
   }
 }
 
+/** Where a restore chosen in the running app waits, verified, until the library is next opened. */
+export const stagedRestoreFile = (dbFile: string): string => `${resolve(dbFile)}.restore-pending`;
+
+/**
+ * The running app cannot swap the file under its own open connection, so a restore from the app
+ * makes a verified copy beside the library now and swaps it in at the next start, before the
+ * library is opened (see applyStagedRestore). A bad backup is refused here, with nothing written.
+ */
+export async function stageRestore(backupFile: string, dbFile: string, options: FileOptions = {}): Promise<BackupCounts> {
+  const staged = stagedRestoreFile(dbFile);
+  removeWithSideFiles(staged);
+  return restoreStore(backupFile, staged, options);
+}
+
+export type StagedRestoreOutcome =
+  | ({ applied: true; previous: string | null } & BackupCounts)
+  /** The staged copy no longer verified: set aside, and the library left as it was. */
+  | { applied: false; setAsideAs: string; reason: string };
+
+/**
+ * Swaps a staged restore in before the library is opened; returns null when none is waiting. A
+ * staged copy that no longer verifies is set aside (never applied) and the library is left as it is.
+ */
+export async function applyStagedRestore(dbFile: string, options: FileOptions = {}): Promise<StagedRestoreOutcome | null> {
+  const staged = stagedRestoreFile(dbFile);
+  if (!existsSync(staged)) return null;
+  const target = resolve(dbFile);
+  try {
+    verifyBackup(staged, options);
+  } catch (err) {
+    const setAsideAs = `${staged}.refused`;
+    renameSync(staged, setAsideAs);
+    return { applied: false, setAsideAs, reason: (err as Error).message };
+  }
+  const previous = existsSync(target) ? previousLibraryName(target) : null;
+  const counts = await restoreStore(staged, target, { ...options, ...(previous ? { keepPreviousAs: previous } : {}) });
+  removeWithSideFiles(staged);
+  return { applied: true, ...counts, previous };
+}
+
+/** A free name beside the library for the copy a restore replaces, so a restore can be undone. */
+export function previousLibraryName(target: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (let n = 0; ; n++) {
+    const candidate = `${target}.before-restore-${stamp}${n ? `-${n}` : ''}`;
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
 /**
  * Refuses a library that another connection holds open, and folds the old library's log into
  * its file so a kept previous copy is complete. An exclusive lock is refused while any other

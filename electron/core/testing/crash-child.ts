@@ -10,6 +10,7 @@
  *
  * usage: node --import tsx crash-child.ts import|edits DBFILE SEED BATCHSIZE
  */
+import { quietPlatform } from './platform';
 import { openStore } from '../store/db';
 import { startBackend } from '../services/app';
 import { importBatch, textSource } from '../services/importer';
@@ -56,7 +57,7 @@ async function importForever(): Promise<void> {
 }
 
 async function editForever(): Promise<void> {
-  const backend = await startBackend(dbFile as string, { author: 'crash-test', pickImportFiles: async () => [], pickExportTarget: async () => null });
+  const backend = await startBackend(dbFile as string, quietPlatform('crash-test'));
   const { db, dispatch } = backend;
   let article = db.prepare('SELECT id, text FROM articles ORDER BY rowid LIMIT 1').get() as { id: string; text: string } | undefined;
   if (!article) {

@@ -222,6 +222,8 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return { token: rng.chance(0.8) ? rng.uuid() : anyString(rng) };
     case 'import/dialog':
     case 'library/stats':
+    case 'library/backup':
+    case 'library/restore':
       return {};
     case 'import/files':
       return { paths: some(() => sandboxPath(rng, pools)) };

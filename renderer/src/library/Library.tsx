@@ -11,6 +11,10 @@ export interface LibraryProps {
   onOpen(id: string, annotationId?: string): void;
   onImport(): void;
   onExport(): void;
+  onBackup(): void;
+  onRestore(): void;
+  /** A backup or restore is under way; both buttons wait for it. */
+  backupBusy: boolean;
   /** The library's current search and filters, for exporting what is shown. */
   onQueryChange(query: ListQuery): void;
   /** Bumped whenever the library changes (import, delete, annotation counts) so pages reload. */
@@ -27,7 +31,7 @@ const SORTS: { key: SortKey; title: string }[] = [
 
 const ROW_HEIGHT = 64;
 
-export function Library({ selectedId, onOpen, onImport, onExport, onQueryChange, revision }: LibraryProps) {
+export function Library({ selectedId, onOpen, onImport, onExport, onBackup, onRestore, backupBusy, onQueryChange, revision }: LibraryProps) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('imported');
   const [label, setLabel] = useState<Label | ''>('');
@@ -147,6 +151,14 @@ export function Library({ selectedId, onOpen, onImport, onExport, onQueryChange,
       </div>
         </>
       )}
+      <div className="library-foot">
+        <button type="button" onClick={onBackup} disabled={backupBusy}>
+          Back up library…
+        </button>
+        <button type="button" onClick={onRestore} disabled={backupBusy}>
+          Restore from backup…
+        </button>
+      </div>
     </section>
   );
 }
