@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util/out/DebugLogger.js';
 import { BLOCKED_URL_PATTERNS } from './app-path';
 
 const read = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
@@ -31,6 +33,17 @@ describe('release packaging', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
     });
+  });
+
+  it('is the configuration electron-builder itself loads, and passes its schema', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const loaded = await getConfig(root, 'electron-builder.yml', null);
+    await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(loaded.electronFuses).toEqual(config.electronFuses);
+    expect(loaded.publish).toBeNull();
+    // The schema check is real: a misspelt fuse is refused rather than silently ignored.
+    const misspelt = { ...loaded, electronFuses: { ...loaded.electronFuses, runAsNodeX: false } } as typeof loaded;
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
   });
 
   it('publishes nothing and ships no update feed', () => {
