@@ -3,6 +3,12 @@ import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSu
 import type { Channel } from './channels';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
+/**
+ * Rows the library asks for at a time. A page of search hits costs one snippet per row (FTS5
+ * re-reads and re-tokenises each article), so a page stays near a few screens' worth.
+ */
+export const LIBRARY_PAGE_SIZE = 50;
+
 export const SortKey = z.enum(['relevance', 'imported', 'published', 'title', 'annotations']);
 export type SortKey = z.infer<typeof SortKey>;
 

@@ -113,14 +113,14 @@ export function listArticles(db: Db, input: ParsedList): { total: number; items:
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const dir = input.descending ? 'DESC' : 'ASC';
   const order = orderBy(input.sort, dir, searching);
-  const snippet = searching ? `snippet(articles_fts, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 16)` : 'NULL';
   const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT a.id, a.title, a.source, a.published_at, a.imported_at, c.event, c.claim, c.actor, c.figure, ${snippet} AS snippet
+      `SELECT a.rowid AS rid, a.id, a.title, a.source, a.published_at, a.imported_at, c.event, c.claim, c.actor, c.figure
        FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit: input.limit, offset: input.offset }) as {
+    rid: number;
     id: string;
     title: string;
     source: string | null;
@@ -130,8 +130,8 @@ export function listArticles(db: Db, input: ParsedList): { total: number; items:
     claim: number;
     actor: number;
     figure: number;
-    snippet: string | null;
   }[];
+  const snippets = searching && rows.length ? pageSnippets(db, params.fts as string, rows.map((r) => r.rid)) : new Map<number, string>();
   return {
     total,
     items: rows.map((r) => ({
@@ -141,9 +141,26 @@ export function listArticles(db: Db, input: ParsedList): { total: number; items:
       publishedAt: r.published_at,
       importedAt: r.imported_at,
       counts: { event: r.event, claim: r.claim, actor: r.actor, figure: r.figure },
-      snippet: r.snippet,
+      snippet: searching ? (snippets.get(r.rid) ?? null) : null,
     })),
   };
+}
+
+/**
+ * Snippets for one page of hits only. Asked for in the ranked query itself, SQLite would build a
+ * snippet (re-reading and re-tokenising the whole article) for every match before sorting, which
+ * on a common word is thousands of articles for a page of fifty.
+ */
+// The unary plus keeps the rowid list a filter: offered to FTS5 as a constraint, it would run the
+// whole MATCH once per listed row (for a prefix query, a prefix expansion each time).
+function pageSnippets(db: Db, fts: string, rowids: number[]): Map<number, string> {
+  const rows = db
+    .prepare(
+      `SELECT rowid AS rid, snippet(articles_fts, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 16) AS snippet
+       FROM articles_fts WHERE articles_fts MATCH @fts AND +rowid IN (SELECT value FROM json_each(@ids))`,
+    )
+    .all({ fts, ids: JSON.stringify(rowids) }) as { rid: number; snippet: string }[];
+  return new Map(rows.map((r) => [r.rid, r.snippet]));
 }
 
 function orderBy(sort: ParsedList['sort'], dir: 'ASC' | 'DESC', searching: boolean): string {

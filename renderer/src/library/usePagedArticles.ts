@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ListInput, ListItem } from '../../../shared/ipc/contract';
+import { LIBRARY_PAGE_SIZE as PAGE_SIZE, type ListInput, type ListItem } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
-
-export const PAGE_SIZE = 200;
 
 export type ListQuery = Omit<ListInput, 'limit' | 'offset'>;
 
