@@ -28,14 +28,17 @@ function place(url: string, name: string): string {
   return relative(ROOT, path);
 }
 
-/** Self time per function and per place, from the newest profile in `dir`. */
+/**
+ * Self time per function and per place, from the busiest profile in `dir`. A process writes one
+ * profile per thread (tsx's loader runs in a worker), and the work is on the thread least idle.
+ */
 export function summariseProfile(dir: string, top = 12): ProfileSummary {
-  const file = readdirSync(dir)
+  const summaries = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
-    .sort()
-    .pop();
-  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
-  return summariseCpuProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, top);
+    .map((f) => summariseCpuProfile(JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile, top));
+  if (summaries.length === 0) throw new Error(`no .cpuprofile in ${dir}`);
+  const busy = (s: ProfileSummary) => s.totalMs - (s.places.find((p) => p.place === '(idle)')?.ms ?? 0);
+  return summaries.reduce((a, b) => (busy(b) > busy(a) ? b : a));
 }
 
 export function summariseCpuProfile(profile: CpuProfile, top = 12): ProfileSummary {

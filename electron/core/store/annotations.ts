@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HIT_CLOSE, HIT_OPEN, type Annotation, type AnyAttrs, type Label } from '../../../shared/model';
 import { toFtsQuery } from './search';
 import type { Db } from './db';
-import { StoreError } from './db';
+import { cached, StoreError } from './db';
 import { nowIso } from './articles';
 
 interface AnnotationRow {
@@ -40,13 +40,13 @@ export function rowToAnnotation(r: AnnotationRow): Annotation {
 }
 
 export function listAnnotations(db: Db, articleId: string): Annotation[] {
-  return (db.prepare('SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end" DESC, created_at').all(articleId) as AnnotationRow[]).map(
+  return (cached(db, 'SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end" DESC, created_at').all(articleId) as AnnotationRow[]).map(
     rowToAnnotation,
   );
 }
 
 export function getAnnotation(db: Db, id: string): Annotation | null {
-  const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
+  const row = cached(db, 'SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
   return row ? rowToAnnotation(row) : null;
 }
 
@@ -90,7 +90,8 @@ export function insertAnnotation(db: Db, a: NewAnnotation): Annotation {
     createdAt: a.createdAt ?? at,
     updatedAt: a.updatedAt ?? a.createdAt ?? at,
   };
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, conflict_of, created_at, updated_at)
      VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, @author, @status, @conflictOf, @createdAt, @updatedAt)`,
   ).run({ ...annotation, attrs: JSON.stringify(annotation.attrs) });

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ListItem, ParsedInputOf, Stats } from '../../../shared/ipc/contract';
 import { HIT_CLOSE, HIT_OPEN, type Article, type ArticleDraft, type ArticleMeta } from '../../../shared/model';
 import type { Db } from './db';
-import { StoreError } from './db';
+import { cached, StoreError } from './db';
 import { filterSql } from './filters';
 
 interface ArticleRow {
@@ -44,7 +44,7 @@ export function nowIso(): string {
 }
 
 export function getArticle(db: Db, id: string): Article | null {
-  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  const row = cached(db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
   return row ? rowToArticle(row) : null;
 }
 
@@ -55,7 +55,7 @@ export function requireArticle(db: Db, id: string): Article {
 }
 
 export function findArticleIdByText(db: Db, text: string): string | null {
-  const row = db.prepare('SELECT id FROM articles WHERE text_hash = ?').get(textHash(text)) as { id: string } | undefined;
+  const row = cached(db, 'SELECT id FROM articles WHERE text_hash = ?').get(textHash(text)) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
@@ -75,7 +75,8 @@ export function insertArticle(db: Db, draft: ArticleDraft, opts: { id?: string; 
     importedAt: at,
     updatedAt: at,
   };
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
      VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, NULL, @hash, @importedAt, @updatedAt)`,
   ).run({ ...article, hash: textHash(article.text) });
