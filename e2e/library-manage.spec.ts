@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures';
 import { importArticle, saved } from './support/articles';
 import { selectText } from './support/text';
 
-test('edit an article’s details, delete it after a confirmation that counts its annotations, and undo the delete', async ({ page, host, workDir }) => {
+test('edit an article’s details, sort and filter by label, source and date, delete it after a confirmation that counts its annotations, and undo the delete', async ({ page, host, workDir }) => {
   await importArticle(page, host, workDir, 'a.txt', 'Quay closure\n\nThe quay at Ostrava closed on Friday after a crane failure.');
   await importArticle(page, host, workDir, 'b.txt', 'Bridge repairs\n\nThe Kestrel bridge reopened on Sunday.');
   await selectText(page, 'Kestrel bridge');
@@ -32,6 +32,18 @@ test('edit an article’s details, delete it after a confirmation that counts it
   await expect(articles).toHaveCount(1);
   await expect(articles.first()).toContainText('Kestrel');
   await page.getByLabel('Has label').selectOption('');
+  await page.getByLabel('Source').selectOption('Riverside Herald');
+  await expect(articles).toHaveCount(1);
+  await expect(articles.first()).toContainText('Kestrel bridge reopens');
+  await page.getByLabel('Source').selectOption('');
+  await page.getByLabel('Published from').fill('2025-06-02');
+  await expect(articles).toHaveCount(0);
+  await page.getByLabel('Published from').fill('2025-05-01');
+  await page.getByLabel('Published to').fill('2025-06-01');
+  await expect(articles).toHaveCount(1);
+  await page.getByLabel('Published from').fill('');
+  await page.getByLabel('Published to').fill('');
+  await expect(articles).toHaveCount(2);
 
   await articles.filter({ hasText: 'Kestrel' }).click();
   await page.getByRole('button', { name: 'Delete article' }).click();

@@ -58,6 +58,8 @@ export const Stats = z.object({
   annotations: z.number(),
   byLabel: z.object({ event: z.number(), claim: z.number(), actor: z.number(), figure: z.number() }),
   unannotated: z.number(),
+  /** The sources articles came from, most articles first (at most 500): the library's source filter. */
+  sources: z.array(z.object({ source: z.string(), articles: z.number() })),
 });
 export type Stats = z.infer<typeof Stats>;
 
@@ -111,6 +113,8 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 
 const NewSpan = z
   .object({
+    /** Chosen by the renderer so it can draw the highlight before the store answers; refused if taken. */
+    id: Id.optional(),
     label: Label,
     start: z.number().int().nonnegative(),
     end: z.number().int().nonnegative(),

@@ -79,9 +79,13 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
       return { ...item, ...span, attrs: parsed.attrs };
     });
+    const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
+    if (new Set(ids).size !== ids.length) throw new HandlerError('invalid_input', 'two items ask for the same id');
     return db.transaction(() =>
-      checked.map((item) =>
-        insertAnnotation(db, {
+      checked.map((item) => {
+        if (item.id && getAnnotation(db, item.id)) throw new HandlerError('conflict', `annotation ${item.id} already exists`);
+        return insertAnnotation(db, {
+          ...(item.id ? { id: item.id } : {}),
           articleId,
           label: item.label,
           start: item.start,
@@ -90,8 +94,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
           note: item.note ?? '',
           attrs: item.attrs,
           author: platform.author,
-        }),
-      ),
+        });
+      }),
     )();
   };
 

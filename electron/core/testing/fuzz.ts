@@ -242,9 +242,9 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
         ...(rng.chance(0.5) ? { positions: some(() => ({ id: id(rng, pools.annotationIds), start: offset(rng), end: offset(rng), status: rng.pick(['ok', 'orphaned', 'gone']) })) } : {}),
       };
     case 'annotations/create':
-      return { articleId: id(rng, pools.articleIds), ...span(rng) };
+      return { articleId: id(rng, pools.articleIds), ...span(rng, pools) };
     case 'annotations/createMany':
-      return { articleId: id(rng, pools.articleIds), items: some(() => span(rng), 5) };
+      return { articleId: id(rng, pools.articleIds), items: some(() => span(rng, pools), 5) };
     case 'annotations/update':
       return { id: id(rng, pools.annotationIds), ...pickKeys(rng, { label: rng.pick(LABEL_LIKE), note: anyString(rng), attrs: attrs(rng) }) };
     case 'annotations/search':
@@ -278,9 +278,11 @@ function exportRequest(rng: Rng, pools: FuzzPools): Record<string, unknown> {
   };
 }
 
-function span(rng: Rng): Record<string, unknown> {
+function span(rng: Rng, pools: FuzzPools): Record<string, unknown> {
   const start = offset(rng);
   return {
+    // The renderer's own ids: fresh, already taken, or malformed.
+    ...(rng.chance(0.3) ? { id: id(rng, pools.annotationIds) } : {}),
     label: rng.chance(0.85) ? rng.pick(['event', 'claim', 'actor', 'figure']) : rng.pick(LABEL_LIKE),
     start,
     end: rng.chance(0.85) ? start + 1 + rng.int(30) : offset(rng),

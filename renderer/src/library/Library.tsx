@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
-import type { SortKey } from '../../../shared/ipc/contract';
+import type { SortKey, Stats } from '../../../shared/ipc/contract';
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
+import { call } from '../api/client';
 import { AnnotationResults } from './AnnotationResults';
 import { Snippet } from './Snippet';
 import { usePagedArticles, type ListQuery } from './usePagedArticles';
@@ -36,6 +37,10 @@ export function Library({ selectedId, onOpen, onImport, onExport, onBackup, onRe
   const [sort, setSort] = useState<SortKey>('imported');
   const [label, setLabel] = useState<Label | ''>('');
   const [unannotated, setUnannotated] = useState(false);
+  const [source, setSource] = useState('');
+  const [publishedFrom, setPublishedFrom] = useState('');
+  const [publishedTo, setPublishedTo] = useState('');
+  const sources = useSources(revision);
   const [searchIn, setSearchIn] = useState<'articles' | 'annotations'>('articles');
   const deferredSearch = useDeferredValue(search.trim());
   const query: ListQuery = {
@@ -44,6 +49,9 @@ export function Library({ selectedId, onOpen, onImport, onExport, onBackup, onRe
     ...(deferredSearch ? { query: deferredSearch } : {}),
     ...(label ? { label } : {}),
     ...(unannotated ? { unannotated: true } : {}),
+    ...(source ? { source } : {}),
+    ...(publishedFrom ? { publishedFrom } : {}),
+    ...(publishedTo ? { publishedTo } : {}),
   };
   const { total, error, itemAt } = usePagedArticles(query, revision);
   const queryKey = JSON.stringify(query);
@@ -104,6 +112,22 @@ export function Library({ selectedId, onOpen, onImport, onExport, onBackup, onRe
           <input type="checkbox" checked={unannotated} onChange={(e) => setUnannotated(e.target.checked)} /> Not yet annotated
         </label>
       </div>
+      <div className="library-filters">
+        <select aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)}>
+          <option value="">Any source</option>
+          {sources.map((s) => (
+            <option key={s.source} value={s.source}>
+              {s.source} ({s.articles})
+            </option>
+          ))}
+        </select>
+        <label>
+          Published from <input type="date" aria-label="Published from" value={publishedFrom} onChange={(e) => setPublishedFrom(e.target.value)} />
+        </label>
+        <label>
+          to <input type="date" aria-label="Published to" value={publishedTo} onChange={(e) => setPublishedTo(e.target.value)} />
+        </label>
+      </div>
       {searchIn === 'annotations' ? (
         <AnnotationResults query={deferredSearch} label={label} revision={revision} onOpen={onOpen} />
       ) : (
@@ -161,4 +185,24 @@ export function Library({ selectedId, onOpen, onImport, onExport, onBackup, onRe
       </div>
     </section>
   );
+}
+
+/** The sources to filter by, reloaded whenever the library changes. */
+function useSources(revision: number): Stats['sources'] {
+  const [sources, setSources] = useState<Stats['sources']>([]);
+  useEffect(() => {
+    let live = true;
+    call('library/stats', {})
+      .then((s) => {
+        if (live) setSources(s.sources);
+      })
+      // The filter is a convenience: without the list, the library still works unfiltered.
+      .catch(() => {
+        if (live) setSources([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+  return sources;
 }

@@ -27,8 +27,9 @@ export interface Patch {
 
 /**
  * One open article and its annotations, kept identical to the store: every operation is sent
- * through the contract first and applied to this copy only with the store's answer, in order,
- * so after any sequence of edits, undos and redos the database holds what the screen shows.
+ * through the contract first and applied to this copy only with the store's answer, in order
+ * (tagging alone is drawn first and taken back if refused), so after any sequence of edits, undos
+ * and redos the database holds what the screen shows.
  */
 export class ReaderSession {
   article: Article;
@@ -75,20 +76,51 @@ export class ReaderSession {
     this.emit({ full: false, ranges: [] });
   }
 
+  /**
+   * The one operation shown before the store answers: a key press must light up its highlight
+   * within a frame, and a round trip to the store takes longer. The new annotations carry ids
+   * chosen here, so the store keeps them under the same ids; if it refuses, they are taken off
+   * the screen again and the error is shown.
+   */
   tag(label: Label, spans: Range[], attrs: AnyAttrs = {}): Promise<Annotation[]> {
+    const at = new Date().toISOString();
+    const provisional: Annotation[] = spans.map((s) => ({
+      id: crypto.randomUUID(),
+      articleId: this.article.id,
+      label,
+      start: s.start,
+      end: s.end,
+      quote: this.article.text.slice(s.start, s.end),
+      note: '',
+      attrs,
+      author: '',
+      status: 'ok',
+      conflictOf: null,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    this.put(provisional);
+    this.selectedId = provisional[0]?.id ?? this.selectedId;
+    this.selectionChosen = false;
+    this.emit({ full: false, ranges: rangesOf(provisional) });
     return this.run(async () => {
-      const created = await call('annotations/createMany', {
-        articleId: this.article.id,
-        items: spans.map((s) => ({ label, start: s.start, end: s.end, attrs })),
-      });
+      let created: Annotation[];
+      try {
+        created = await call('annotations/createMany', {
+          articleId: this.article.id,
+          items: provisional.map((a) => ({ id: a.id, label, start: a.start, end: a.end, attrs })),
+        });
+      } catch (err) {
+        this.emit(this.removed(provisional));
+        throw err;
+      }
+      // The store may have trimmed a span or completed its attributes: its answer is what stays.
       this.put(created);
       this.record({
         undo: async () => this.removed(await call('annotations/delete', { ids: created.map((a) => a.id) })),
         redo: async () => this.added(await call('annotations/restore', { annotations: created })),
       });
-      this.selectedId = created[0]?.id ?? this.selectedId;
-      this.selectionChosen = false;
-      return this.finish(created, rangesOf(created));
+      return this.finish(created, rangesOf([...provisional, ...created]));
     });
   }
 
