@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
 import { BRAT_CONFIG_FILES, isImportable, MAX_FILE_BYTES, parseBratPair, parseFile, parsePasted, tooLarge, type ImportDraft, type ParseOutcome } from '../import';
-import { findArticleIdByText, getArticle, insertArticle, textHash } from '../store/articles';
-import { getAnnotation, insertAnnotation } from '../store/annotations';
+import { articleExists, findArticleIdByText, getArticle, insertArticle, textHash } from '../store/articles';
+import { annotationExists, getAnnotation, insertAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
 
 export interface ImportSource {
@@ -105,6 +105,8 @@ export function expandPaths(paths: string[]): { files: string[]; missing: FileOu
 }
 
 /** Checks a draft's spans against its text so a bad span fails its record instead of the store. */
+type HashedDraft = ImportDraft & { hash: string };
+
 function spanProblem(draft: ImportDraft): string | null {
   for (const [i, s] of (draft.spans ?? []).entries()) {
     if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end > s.start && s.end <= draft.text.length)) {
@@ -130,7 +132,7 @@ const cancelledReport = (): ImportReport => ({ outcomes: [], imported: 0, partia
  */
 export async function importBatch(db: Db, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
   const outcomes: FileOutcome[] = [];
-  const pending: { outcome: FileOutcome; drafts: ImportDraft[] }[] = [];
+  const pending: { outcome: FileOutcome; drafts: HashedDraft[] }[] = [];
   const seenInBatch = new Set<string>();
   for (const [i, source] of sources.entries()) {
     if (options.signal?.aborted) return cancelledReport();
@@ -145,7 +147,7 @@ export async function importBatch(db: Db, sources: ImportSource[], options: Impo
     if (!parsed.ok) {
       outcome.message = parsed.reason;
     } else {
-      const fresh: ImportDraft[] = [];
+      const fresh: HashedDraft[] = [];
       const duplicates: string[] = [];
       const problems = [...parsed.problems];
       for (const draft of parsed.drafts) {
@@ -155,12 +157,12 @@ export async function importBatch(db: Db, sources: ImportSource[], options: Impo
           continue;
         }
         const hash = textHash(draft.text);
-        if (seenInBatch.has(hash) || findArticleIdByText(db, draft.text)) {
+        if (seenInBatch.has(hash) || findArticleIdByText(db, draft.text, hash)) {
           duplicates.push(draft.origin ?? '');
           continue;
         }
         seenInBatch.add(hash);
-        fresh.push(draft);
+        fresh.push({ ...draft, hash });
       }
       const notes: string[] = problems.slice(0, MAX_NOTES * 2);
       if (problems.length > MAX_NOTES * 2) notes.push(`and ${problems.length - MAX_NOTES * 2} more problems`);
@@ -191,12 +193,12 @@ export async function importBatch(db: Db, sources: ImportSource[], options: Impo
     for (const { outcome, drafts } of pending) {
       for (const draft of drafts) {
         // Keep the dataset's ids unless something in the library already holds them.
-        const keepId = draft.id !== undefined && !getArticle(db, draft.id);
-        const article = insertArticle(db, draft, keepId ? { id: draft.id } : {});
+        const keepId = draft.id !== undefined && !articleExists(db, draft.id);
+        const article = insertArticle(db, draft, { hash: draft.hash, ...(keepId ? { id: draft.id } : {}) });
         outcome.articleIds.push(article.id);
         for (const span of draft.spans ?? []) {
           insertAnnotation(db, {
-            ...(span.id && !getAnnotation(db, span.id) ? { id: span.id } : {}),
+            ...(span.id && !annotationExists(db, span.id) ? { id: span.id } : {}),
             articleId: article.id,
             label: span.label,
             start: span.start,

@@ -73,6 +73,11 @@ export interface NewAnnotation {
 }
 
 /** Inserts one annotation (no transaction of its own: callers batch). */
+/** Whether an id is taken, without reading the annotation. */
+export function annotationExists(db: Db, id: string): boolean {
+  return cached(db, 'SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
+}
+
 export function insertAnnotation(db: Db, a: NewAnnotation): Annotation {
   const at = nowIso();
   const annotation: Annotation = {

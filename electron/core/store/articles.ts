@@ -54,13 +54,18 @@ export function requireArticle(db: Db, id: string): Article {
   return article;
 }
 
-export function findArticleIdByText(db: Db, text: string): string | null {
-  const row = cached(db, 'SELECT id FROM articles WHERE text_hash = ?').get(textHash(text)) as { id: string } | undefined;
+export function findArticleIdByText(db: Db, text: string, hash = textHash(text)): string | null {
+  const row = cached(db, 'SELECT id FROM articles WHERE text_hash = ?').get(hash) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
+/** Whether an id is taken, without reading the article's text. */
+export function articleExists(db: Db, id: string): boolean {
+  return cached(db, 'SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+}
+
 /** Inserts one article (no transaction of its own: callers batch inserts into theirs). */
-export function insertArticle(db: Db, draft: ArticleDraft, opts: { id?: string; importedAt?: string } = {}): Article {
+export function insertArticle(db: Db, draft: ArticleDraft, opts: { id?: string; importedAt?: string; hash?: string } = {}): Article {
   const at = opts.importedAt ?? nowIso();
   const article: Article = {
     id: opts.id ?? randomUUID(),
@@ -79,7 +84,7 @@ export function insertArticle(db: Db, draft: ArticleDraft, opts: { id?: string; 
     db,
     `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
      VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, NULL, @hash, @importedAt, @updatedAt)`,
-  ).run({ ...article, hash: textHash(article.text) });
+  ).run({ ...article, hash: opts.hash ?? textHash(article.text) });
   return article;
 }
 
