@@ -137,7 +137,6 @@ export const contract = {
   },
   'articles/restore': { input: z.object({ token: z.string().max(64) }).strict(), output: z.object({ articles: z.number() }) },
   'import/dialog': { input: z.object({}).strict(), output: z.object({ job: Job.nullable() }) },
-  'import/files': { input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100_000) }).strict(), output: Job },
   'import/texts': {
     input: z
       .object({
@@ -156,8 +155,6 @@ export const contract = {
     output: Job,
   },
   'export/dialog': { input: ExportRequest, output: z.object({ job: Job.nullable() }) },
-  /** Export to a path chosen elsewhere (the command line, tests); the app asks through export/dialog. */
-  'export/run': { input: ExportRequest.extend({ out: z.string().min(1).max(4096) }).strict(), output: Job },
   'jobs/get': { input: byId, output: Job },
   'jobs/cancel': { input: byId, output: Job },
   'annotations/create': { input: NewSpan.extend({ articleId: Id }).strict(), output: Annotation },

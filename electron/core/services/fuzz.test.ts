@@ -32,12 +32,11 @@ function seed(b: Backend): void {
   })();
 }
 
-function pools(b: Backend, sandbox: string, jobIds: string[]): FuzzPools {
+function pools(b: Backend, jobIds: string[]): FuzzPools {
   return {
     articleIds: b.db.prepare('SELECT id FROM articles ORDER BY rowid').pluck().all() as string[],
     annotationIds: b.db.prepare('SELECT id FROM annotations ORDER BY rowid').pluck().all() as string[],
     jobIds,
-    sandbox,
   };
 }
 
@@ -82,7 +81,7 @@ interface FuzzRun {
 }
 
 /** Every channel gets PER_CHANNEL payloads, then unknown channels; the store is checked after each call. */
-async function fuzz(b: Backend, sandbox: string): Promise<FuzzRun> {
+async function fuzz(b: Backend): Promise<FuzzRun> {
   const run: FuzzRun = { calls: 0, successes: 0, rolledBack: 0, codes: new Map(), gate: [], changed: [], contract: [], crashes: [], protoBefore: [], protoAfter: [], integrity: null, ms: 0 };
   const onCrash = (err: unknown) => run.crashes.push(err);
   process.on('uncaughtException', onCrash);
@@ -153,9 +152,9 @@ async function fuzz(b: Backend, sandbox: string): Promise<FuzzRun> {
   const started = Date.now();
   try {
     for (let round = 0; round < PER_CHANNEL; round++) {
-      for (const channel of CHANNELS) await call(channel, fuzzInput(rng, channel, pools(b, sandbox, jobIds)));
+      for (const channel of CHANNELS) await call(channel, fuzzInput(rng, channel, pools(b, jobIds)));
     }
-    for (let i = 0; i < UNKNOWN_CHANNELS; i++) await call(randomChannelName(rng), fuzzInput(rng, rng.pick(CHANNELS), pools(b, sandbox, jobIds)));
+    for (let i = 0; i < UNKNOWN_CHANNELS; i++) await call(randomChannelName(rng), fuzzInput(rng, rng.pick(CHANNELS), pools(b, jobIds)));
   } finally {
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
@@ -195,7 +194,7 @@ describe(`the IPC gate under random and malformed input (seed ${SEED})`, () => {
       }),
     );
     seed(backend);
-    run = await fuzz(backend, sandbox);
+    run = await fuzz(backend);
     console.log(
       `fuzz: ${run.calls} calls in ${run.ms} ms, ${run.successes} accepted, ${run.rolledBack} refused after writing; refusals by code: ${JSON.stringify(Object.fromEntries(run.codes))}`,
     );

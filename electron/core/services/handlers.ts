@@ -146,8 +146,6 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       return { job: paths.length === 0 ? null : startImport(paths) };
     },
 
-    'import/files': ({ paths }) => startImport(paths),
-
     'import/texts': ({ items }) =>
       jobs.start('import', async ({ signal, progress }) => ({
         report: await importBatch(
@@ -161,8 +159,6 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       const out = await platform.pickExportTarget(request.format);
       return { job: out ? startExport(request, out) : null };
     },
-
-    'export/run': ({ out, ...request }) => startExport(request, out),
 
     'jobs/get': ({ id }) => requireJob(id),
 

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { CHANNELS, type Channel } from '../../../shared/ipc/channels';
-import { contract } from '../../../shared/ipc/contract';
 
 /** mulberry32: small, fast and seedable, so a failing run replays from its seed alone. */
 export function createRng(seed: number) {
@@ -28,8 +26,6 @@ export interface FuzzPools {
   articleIds: string[];
   annotationIds: string[];
   jobIds: string[];
-  /** Folder that every generated import path is confined to. */
-  sandbox: string;
 }
 
 const EDGE_NUMBERS = [0, -0, -1, 1, 0.5, -0.5, NaN, Infinity, -Infinity, 2 ** 31, -(2 ** 31), 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 1e308, -1e308, 5e-324, Number.MAX_VALUE];
@@ -181,15 +177,6 @@ function annotation(rng: Rng, pools: FuzzPools): Record<string, unknown> {
   };
 }
 
-/**
- * Paths stay inside the sandbox: a fuzzer that imported "/" or "." would read the whole disk, and
- * one that exported to a random name would litter the working folder.
- */
-function sandboxPath(rng: Rng, pools: FuzzPools, sub = ''): string {
-  const name = rng.pick(['note.txt', 'junk.json', 'empty', 'missing.txt', randomString(rng, 12).replace(/[/\\.]/g, '_') || 'x']);
-  return join(pools.sandbox, sub, name);
-}
-
 /** An input of the channel's own shape with values from the edges of each field's range. */
 export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Record<string, unknown> {
   const some = <T>(make: () => T, max = 3) => Array.from({ length: rng.chance(0.1) ? 0 : 1 + rng.int(max) }, make);
@@ -225,8 +212,6 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
     case 'library/backup':
     case 'library/restore':
       return {};
-    case 'import/files':
-      return { paths: some(() => sandboxPath(rng, pools)) };
     case 'import/texts':
       return {
         items: some(() =>
@@ -258,10 +243,9 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return { annotations: some(() => annotation(rng, pools)) };
     case 'export/dialog':
       return exportRequest(rng, pools);
-    case 'export/run':
-      return { ...exportRequest(rng, pools), out: sandboxPath(rng, pools, 'out') };
     default:
-      // A new channel needs its own generator here, and its paths confined like the others.
+      // A new channel needs its own generator here. No channel takes a file path: the renderer is
+      // untrusted, so paths come only from the platform's dialogs.
       throw new Error(`no fuzz generator for channel ${String(channel satisfies never)}`);
   }
 }
@@ -325,17 +309,6 @@ export function fuzzInput(rng: Rng, channel: Channel, pools: FuzzPools): unknown
   if (roll < 0.3) input = anyValue(rng);
   else if (roll < 0.6) input = mutate(rng, shapedInput(rng, channel, pools));
   else input = shapedInput(rng, channel, pools);
-  return confine(channel, input, rng, pools);
-}
-
-/** Whatever the generator made, a call that would pass the gate only ever names sandbox paths. */
-function confine(channel: Channel, input: unknown, rng: Rng, pools: FuzzPools): unknown {
-  if (channel === 'import/files' && contract['import/files'].input.safeParse(input).success) {
-    return { paths: (input as { paths: unknown[] }).paths.map(() => sandboxPath(rng, pools)) };
-  }
-  if (channel === 'export/run' && contract['export/run'].input.safeParse(input).success) {
-    return { ...(input as Record<string, unknown>), out: sandboxPath(rng, pools, 'out') };
-  }
   return input;
 }
 
