@@ -1,50 +1,14 @@
 /**
- * A small seeded PRNG (sfc32) so every corpus is the same on every machine and every run: the
- * figures of two runs differ only by the code and the machine, never by the data.
+ * Helpers over the project's seeded generator (shared/random.ts), so every corpus is the same on
+ * every machine and every run: the figures of two runs differ only by the code and the machine,
+ * never by the data.
  */
-export type Rng = () => number;
+import { seededRandom, type Rng } from '../../shared/random';
 
-/** A 32-bit hash of a string or numbers (FNV-1a then a finaliser), for deriving seeds. */
-export function hash32(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    const s = String(part);
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x2c;
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}
-
-export function sfc32(a: number, b: number, c: number, d: number): Rng {
-  return () => {
-    a |= 0;
-    b |= 0;
-    c |= 0;
-    d |= 0;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
+export type { Rng };
 
 /** An independent stream per (seed, name...): article 7 is the same whatever else is generated. */
-export function rngFor(...parts: (string | number)[]): Rng {
-  const rng = sfc32(hash32(...parts, 'a'), hash32(...parts, 'b'), hash32(...parts, 'c'), hash32(...parts, 'd'));
-  // Warm up: the first outputs of sfc32 from related seeds are correlated.
-  for (let i = 0; i < 12; i++) rng();
-  return rng;
-}
+export const rngFor = (...parts: (string | number)[]): Rng => seededRandom(...parts);
 
 export const int = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { functionName, CHANNELS } from '../../shared/ipc/channels';
 import { LABELS, type Annotation } from '../../shared/model';
+import { seededRandom } from '../../shared/random';
 import { startBackend, type Backend } from '../../electron/core/services/app';
 import { useTmpDir } from '../../electron/core/testing/tmp';
 import { quietPlatform } from '../../electron/core/testing/platform';
@@ -22,16 +23,6 @@ async function connect(): Promise<Backend> {
   const bridge = Object.fromEntries(CHANNELS.map((c) => [functionName(c), (input?: unknown) => b.dispatch(c, input ?? {})]));
   (globalThis as { window?: unknown }).window = { spanwise: bridge };
   return b;
-}
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const TEXT = 'Title of the report\n\nThe ministry said 64 drones 🛩️ were shot down over six regions.\n\nSkywatch counted 58; the governor said debris hit Brenn.';
@@ -88,7 +79,7 @@ describe('reader session and store stay identical', () => {
     const b = await connect();
     const session = await openArticle(b);
     const articleId = session.article.id;
-    const random = mulberry32(seed);
+    const random = seededRandom('session-consistency', seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const words = [...TEXT.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 

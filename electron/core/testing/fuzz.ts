@@ -1,15 +1,9 @@
 import { CHANNELS, type Channel } from '../../../shared/ipc/channels';
+import { seededRandom } from '../../../shared/random';
 
-/** mulberry32: small, fast and seedable, so a failing run replays from its seed alone. */
+/** Seeded (shared/random.ts), so a failing run replays from its seed alone. */
 export function createRng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   return {
     next,

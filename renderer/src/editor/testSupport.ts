@@ -2,6 +2,7 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import type { LexicalEditor } from 'lexical';
 import { LABELS } from '../../../shared/model';
+import { seededRandom } from '../../../shared/random';
 import { splitsSurrogatePair, trimSpan } from '../../../shared/text';
 import { EDITOR_NODES } from './AnnotationMarkNode';
 import type { MarkSpan } from './segments';
@@ -21,17 +22,8 @@ export function update(editor: LexicalEditor, fn: () => void): void {
   editor.update(fn, { discrete: true });
 }
 
-/** Deterministic PRNG (mulberry32) so a failing random case can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator, so a failing random case can be replayed. */
+export const random = (seed: number): (() => number) => seededRandom('editor-test', seed);
 
 const WORDS = ['drones', 'were', 'shot', 'down', 'over', 'Kyiv', 'officials', 'said', '80', 'the', 'ministry', 'reported',
   'Київ', 'заявили', 'café', '😀', '🇺🇦', 'e\u0301', 'claims', '“quoted”', 'strike', 'regional', 'governor'];
