@@ -5,7 +5,10 @@ import { openStore } from '../store/db';
 import { useTmpDir } from '../testing/tmp';
 import { exportCorpus } from './index';
 import { buildCorpus } from './test-support/corpus';
-import { cpOf, cpSlice, readCsv } from './test-support/readers';
+import { insertArticle } from '../store/articles';
+import { insertAnnotation } from '../store/annotations';
+import { csvRecord } from './csv';
+import { cpOf, cpSlice, readCsv, readCsvRecords } from './test-support/readers';
 
 const ATTRIBUTE_COLUMNS: Record<string, [string, string]> = {
   event_date: ['event', 'date'],
@@ -80,5 +83,39 @@ describe('CSV export', () => {
     const rows = readCsv(bytes);
     expect(new Set(rows.map((r) => r.label))).toEqual(new Set(['CLAIM', 'FIGURE']));
     expect(rows).toHaveLength(corpus.annotations.filter((a) => a.status === 'ok' && (a.label === 'claim' || a.label === 'figure')).length);
+  });
+
+  it('quotes every field holding a line break, so a strict RFC 4180 reader gets the notes and titles back exactly', async () => {
+    const dir = tmp();
+    const db = openStore(join(dir, 'x.db'));
+    const notes = ['tab\there', 'say "hi", twice', 'bare\rcr', 'bare\nlf', 'crlf\r\ninside', '\nleading lf', 'trailing cr\r', 'plain'];
+    const article = insertArticle(db, { title: 'Title\nacross lines', source: null, url: null, author: null, publishedAt: null, language: null, text: 'One two three.' }, { id: 'lines' });
+    notes.forEach((note, i) => insertAnnotation(db, { id: `n${i}`, articleId: article.id, label: 'event', start: 0, end: 3, quote: 'One', note }));
+    const out = join(dir, 'notes.csv');
+    await exportCorpus(db, { format: 'csv', out });
+    const rows = readCsv(readFileSync(out));
+    expect(rows.map((r) => [r.span_id, r.note])).toEqual(notes.map((n, i) => [`n${i}`, n]));
+    expect(new Set(rows.map((r) => r.article_title))).toEqual(new Set(['Title\nacross lines']));
+  });
+});
+
+describe('the strict CSV reader the tests rely on', () => {
+  const bom = '\uFEFF';
+
+  it('refuses a bare LF or CR outside quotes, which a lenient reader would take as a new record', () => {
+    expect(() => readCsvRecords(`${bom}a,b\r\nx\ny,z\r\n`)).toThrow(/bare CR or LF/);
+    expect(() => readCsvRecords(`${bom}a,b\r\nx\ry,z\r\n`)).toThrow(/bare CR or LF/);
+    expect(() => readCsvRecords(`${bom}a,b\nx,y\n`)).toThrow(/bare CR or LF/);
+  });
+
+  it('refuses stray quotes and ragged records', () => {
+    expect(() => readCsvRecords(`${bom}a,b\r\nx"y,z\r\n`)).toThrow(/quote inside/);
+    expect(() => readCsvRecords(`${bom}a,b\r\n"x"y,z\r\n`)).toThrow(/after a quoted field/);
+    expect(() => readCsvRecords(`${bom}a,b\r\nx\r\n`)).toThrow(/1 fields/);
+  });
+
+  it('reads what csvRecord writes, for every awkward field', () => {
+    const fields = ['', ' ', 'a,b', '"', '""', '\r', '\n', '\r\n', 'x\ty', ' edge ', 'plain'];
+    expect(readCsvRecords(bom + csvRecord(fields) + csvRecord(fields.map(() => 'z')))).toEqual([fields, fields.map(() => 'z')]);
   });
 });

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { ExportItem } from '../store/export';
 import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans } from './spans';
 import type { StreamWriter } from './types';
@@ -15,9 +14,25 @@ export const CSV_COLUMNS = [
   ...ATTRIBUTE_COLUMNS.map((c) => c.column),
 ] as const;
 
-// RFC 4180 ends records with CRLF; newlines inside quoted fields stay as they are in the text.
-// Cells with edge whitespace are quoted too, because spreadsheet tools trim it from bare cells.
-const OPTIONS = { record_delimiter: 'windows', quoted_match: /^\s|\s$/ } as const;
+/*
+ * RFC 4180: a field holding the delimiter, the quote, a CR or an LF is quoted, quotes inside
+ * doubled; records end with CRLF. A bare LF must be quoted as much as CRLF: readers that follow
+ * the RFC end a record only at CRLF, but pandas, Python's csv and spreadsheet tools end one at
+ * any line break outside quotes. Cells with edge whitespace are quoted too, because spreadsheet
+ * tools trim it from bare cells. Line breaks inside quoted fields stay exactly as in the text.
+ */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const QUOTE = /"/g;
+
+export function csvField(value: string): string {
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(QUOTE, '""')}"` : value;
+}
+
+export function csvRecord(fields: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < fields.length; i++) line += (i === 0 ? '' : ',') + csvField(fields[i] as string);
+  return `${line}\r\n`;
+}
 
 /**
  * CSV: one span per row. The BOM lets spreadsheet tools detect UTF-8; without it Excel shows
@@ -28,10 +43,10 @@ export function csvWriter(): StreamWriter {
     kind: 'stream',
     includeOrphaned: false,
     gzip: false,
-    begin: () => `\uFEFF${stringify([[...CSV_COLUMNS]], OPTIONS)}`,
+    begin: () => `\uFEFF${csvRecord(CSV_COLUMNS)}`,
     item: (item) => {
       const rows = csvRows(item);
-      return { chunk: rows.length ? stringify(rows, OPTIONS) : '', spans: rows.length };
+      return { chunk: rows.map(csvRecord).join(''), spans: rows.length };
     },
     end: () => '',
   };

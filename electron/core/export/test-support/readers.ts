@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { gunzipSync } from 'node:zlib';
 
 /*
@@ -27,8 +26,70 @@ export function readJsonl(content: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-export function readCsv(content: Buffer): Record<string, string>[] {
-  return parse(content, { bom: true, columns: true }) as Record<string, string>[];
+/**
+ * A strict RFC 4180 reader: a record ends only at CRLF outside quotes, so a bare CR or LF outside
+ * quotes is an error rather than a silent new row (what lenient readers, pandas and spreadsheet
+ * tools would each make of it differently). A quote may only open a field or close it; inside a
+ * quoted field `""` is one quote. Every record must have the header's number of fields.
+ */
+export function readCsvRecords(content: Buffer | string): string[][] {
+  const text = typeof content === 'string' ? content : content.toString('utf8');
+  if (text.charCodeAt(0) !== 0xfeff) throw new Error('CSV: no UTF-8 byte order mark');
+  const records: string[][] = [];
+  let record: string[] = [];
+  let i = 1;
+  const fail = (what: string): never => {
+    throw new Error(`CSV: ${what} at offset ${i} (record ${records.length + 1}, field ${record.length + 1})`);
+  };
+  while (i < text.length) {
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) fail('unterminated quoted field');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += text[i++];
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+        if (text[i] === '"') fail('quote inside an unquoted field');
+        field += text[i++];
+      }
+    }
+    record.push(field);
+    if (i >= text.length) break;
+    if (text[i] === ',') {
+      i++;
+      if (i >= text.length) record.push('');
+      continue;
+    }
+    if (text[i] === '\r' && text[i + 1] === '\n') {
+      records.push(record);
+      record = [];
+      i += 2;
+      continue;
+    }
+    fail(text[i] === '\r' || text[i] === '\n' ? 'bare CR or LF outside quotes' : `unexpected ${JSON.stringify(text[i])} after a quoted field`);
+  }
+  if (record.length > 0) records.push(record);
+  const width = records[0]?.length ?? 0;
+  records.forEach((r, n) => {
+    if (r.length !== width) throw new Error(`CSV: record ${n + 1} has ${r.length} fields, the header ${width}`);
+  });
+  return records;
+}
+
+export function readCsv(content: Buffer | string): Record<string, string>[] {
+  const [header = [], ...rows] = readCsvRecords(content);
+  return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] as string])));
 }
 
 export interface BratEntity {
