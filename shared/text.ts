@@ -5,13 +5,44 @@
 
 const PARAGRAPH_BREAK = /\n[ \t\u00a0]*\n/;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
 /**
- * Turns any body text into canonical text: `\n` line endings, no BOM, NFC, paragraphs separated
- * by exactly one blank line, a single `\n` only inside a paragraph, no trailing spaces on lines.
+ * Replaces each lone UTF-16 surrogate with one U+FFFD. SQLite keeps text as UTF-8, where a lone
+ * surrogate has no form: stored as it is, it reads back as three U+FFFD, so the text grows and
+ * every offset after it moves. One unit for one unit keeps every offset where it was.
+ */
+export function wellFormed(s: string): string {
+  return LONE_SURROGATE.test(s) ? s.replace(LONE_SURROGATES, '\ufffd') : s;
+}
+
+/** True when the UTF-16 unit at `i` is half of a surrogate pair with its other half missing. */
+export function isLoneSurrogate(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = s.charCodeAt(i + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) {
+    const before = s.charCodeAt(i - 1);
+    return !(before >= 0xd800 && before <= 0xdbff);
+  }
+  return false;
+}
+
+/** Text without the byte order mark a file or a clipboard may start with. */
+export function withoutBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+/**
+ * Turns any body text into canonical text: `\n` line endings, no BOM, no lone surrogates, NFC,
+ * paragraphs separated by exactly one blank line, a single `\n` only inside a paragraph, no
+ * trailing spaces on lines.
  */
 export function canonicalize(raw: string): string {
-  const unified = raw
-    .replace(/^\uFEFF/, '')
+  const unified = wellFormed(withoutBom(raw))
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029\u0085\f\v]/g, '\n')
     // Control characters other than tab and newline never belong in article text.

@@ -6,6 +6,7 @@ import { parseJson } from './json';
 import { parseJsonl } from './jsonl';
 import { parseMarkdown } from './md';
 import { parseTxt } from './txt';
+import { withoutBom } from '../../../shared/text';
 import { MAX_FILE_BYTES, tooLarge, type ParseOutcome } from './types';
 
 export { BRAT_CONFIG_FILES } from './brat';
@@ -54,12 +55,15 @@ export function parseBratPair(name: string, txtBytes: Uint8Array, annBytes: Uint
   });
 }
 
-/** Parses text already in memory by its name's extension (plain text when it has none we know). */
+/**
+ * Parses text already in memory by its name's extension (plain text when it has none we know).
+ * The byte order mark goes here, once, so no parser needs to know about it.
+ */
 export function parseDecoded(name: string, text: string, warnings: string[] = []): ParseOutcome {
   const base = basename(name, extname(name)) || name;
   const format = FORMATS[extname(name).toLowerCase()] ?? 'txt';
   return guarded(() => {
-    const outcome = parseAs(format, text, base);
+    const outcome = parseAs(format, withoutBom(text), base);
     return outcome.ok ? { ...outcome, warnings: [...warnings, ...outcome.warnings] } : outcome;
   });
 }
@@ -68,7 +72,8 @@ export function parseDecoded(name: string, text: string, warnings: string[] = []
  * Pasted or dropped content. A name with a known extension decides the format; otherwise a copied
  * web page (HTML) is told apart from plain text by its markup.
  */
-export function parsePasted(name: string, content: string): ParseOutcome {
+export function parsePasted(name: string, pasted: string): ParseOutcome {
+  const content = withoutBom(pasted);
   const bytes = Buffer.byteLength(content, 'utf8');
   if (bytes > MAX_FILE_BYTES) return { ok: false, reason: tooLarge(bytes) };
   if (content.trim() === '') return { ok: false, reason: 'empty: nothing was pasted' };
@@ -135,7 +140,7 @@ const TAG = /<\/?(?:p|div|span|a|article|section|main|header|footer|nav|h[1-6]|b
 
 /** Markup rather than prose that happens to mention a tag. */
 export function looksLikeHtml(content: string): boolean {
-  const head = content.replace(/^\uFEFF/, '').trimStart().slice(0, 2000);
+  const head = withoutBom(content).trimStart().slice(0, 2000);
   if (/^<!doctype html|^<html[\s>]|^<head[\s>]|^<body[\s>]/i.test(head)) return true;
   const sample = content.slice(0, 50_000);
   const tags = sample.match(TAG)?.length ?? 0;

@@ -6,7 +6,7 @@ import type { ImportDraft, ParseOutcome } from './types';
 export function parseJson(raw: string, baseName: string): ParseOutcome {
   let value: unknown;
   try {
-    value = JSON.parse(raw.replace(/^\uFEFF/, ''));
+    value = JSON.parse(raw);
   } catch (err) {
     return { ok: false, reason: `invalid JSON${lineOf(raw, err)}: ${jsonErrorMessage(err)}` };
   }
@@ -39,8 +39,7 @@ function lineOf(raw: string, err: unknown): string {
   const match = /position (\d+)/.exec(message);
   if (!match) return '';
   const pos = Number(match[1]);
-  const text = raw.replace(/^\uFEFF/, '');
   let line = 1;
-  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < pos && i < raw.length; i++) if (raw.charCodeAt(i) === 10) line++;
   return ` at line ${line}`;
 }

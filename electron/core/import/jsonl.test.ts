@@ -136,3 +136,15 @@ describe('parseJsonl', () => {
     expect(parseJsonl('\n \n\n', 'd')).toEqual({ ok: false, reason: 'no articles in file (every line is blank)' });
   });
 });
+
+describe('lone surrogates in records', () => {
+  it('are replaced one for one, so a span after one still covers its quote', () => {
+    const line = '{"title":"Lone","text":"Intro \\ud800 then Zelenskyy spoke.","spans":[{"start":13,"end":22,"label":"actor","text":"Zelenskyy"}]}';
+    const outcome = parseJsonl(line, 'lone');
+    expect(outcome.ok).toBe(true);
+    const draft = (outcome as { drafts: ImportDraft[] }).drafts[0] as ImportDraft;
+    expect(draft.text).toBe('Intro \ufffd then Zelenskyy spoke.');
+    const span = draft.spans?.[0];
+    expect(draft.text.slice(span?.start, span?.end)).toBe('Zelenskyy');
+  });
+});

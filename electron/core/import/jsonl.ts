@@ -10,7 +10,7 @@ export function parseJsonl(raw: string, baseName: string): ParseOutcome {
   const drafts: ImportDraft[] = [];
   const warnings: string[] = [];
   const problems: RecordProblem[] = [];
-  const lines = raw.replace(/^\uFEFF/, '').split('\n');
+  const lines = raw.split('\n');
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '') continue;
     const at = i + 1;

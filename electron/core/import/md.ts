@@ -15,7 +15,7 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
  * (one per paragraph when the list is loose), code keeps its lines, raw HTML is read for its text.
  */
 export function parseMarkdown(raw: string, fallbackTitle: string): ParseOutcome {
-  const source = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const source = raw.replace(/\r\n?/g, '\n');
   const warnings: string[] = [];
   let fields: Record<string, unknown> = {};
   let body = source;

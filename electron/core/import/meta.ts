@@ -1,3 +1,5 @@
+import { wellFormed } from '../../../shared/text';
+
 /**
  * Normalizing the metadata every format carries (dates, languages, free-text fields), so the
  * library's filters and sorting see one form whatever the source wrote.
@@ -13,7 +15,8 @@ export function cleanField(value: unknown, max: number): string | null {
   else if (typeof value === 'number' && Number.isFinite(value)) s = String(value);
   else if (Array.isArray(value)) s = value.filter((v) => typeof v === 'string' || typeof v === 'number').join(', ');
   else return null;
-  s = s.replace(/\s+/g, ' ').trim();
+  // A lone surrogate would be stored as three U+FFFD; one is what the text itself gets.
+  s = wellFormed(s).replace(/\s+/g, ' ').trim();
   if (s === '') return null;
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

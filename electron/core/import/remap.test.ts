@@ -59,3 +59,18 @@ describe('canonicalWithMap', () => {
     expect(follow(raw, '188 drones').covered).toBe('188 drones');
   });
 });
+
+describe('lone surrogates', () => {
+  it('become one U+FFFD each, so the text keeps its length and spans after them stay on their words', () => {
+    const raw = 'Intro \ud800 then Zelenskyy spoke; a broken \udc00 pair.';
+    const moved = follow(raw, 'Zelenskyy');
+    expect(moved.c.text).toBe('Intro \ufffd then Zelenskyy spoke; a broken \ufffd pair.');
+    expect(moved.c.text.length).toBe(raw.length);
+    expect(moved.moved).toEqual({ ok: true, start: raw.indexOf('Zelenskyy'), end: raw.indexOf('Zelenskyy') + 9 });
+    expect(follow(raw, '\ud800 then').covered).toBe('\ufffd then');
+  });
+
+  it('leave well-formed pairs alone', () => {
+    expect(canonicalize('flag 🇺🇦 and \ud83d\ude00')).toBe('flag 🇺🇦 and 😀');
+  });
+});

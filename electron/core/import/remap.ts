@@ -1,4 +1,4 @@
-import { canonicalize } from '../../../shared/text';
+import { canonicalize, isLoneSurrogate, wellFormed } from '../../../shared/text';
 
 export type Remapped = { ok: true; start: number; end: number } | { ok: false; reason: string };
 
@@ -50,6 +50,7 @@ function traceOrigins(raw: string, canonical: string): Origins | null {
       if (pair) i++;
     } else if (c === 0x2028 || c === 0x2029 || c === 0x85 || c === 0x0c || c === 0x0b) push('\n', i, i + 1);
     else if (c <= 0x08 || (c >= 0x0e && c <= 0x1f) || c === 0x7f) continue;
+    else if (isLoneSurrogate(raw, i)) push('\ufffd', i, i + 1);
     else push(raw[i] as string, i, i + 1);
   }
 
@@ -139,7 +140,7 @@ function remapSpan(raw: string, canonical: string, origin: Origins, start: numbe
 /** The characters that must survive any remapping: everything but whitespace and controls. */
 function visible(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\s\u0000-\u001f\u007f\u0085\uFEFF]/g, '').normalize('NFC');
+  return wellFormed(s).replace(/[\s\u0000-\u001f\u007f\u0085\uFEFF]/g, '').normalize('NFC');
 }
 
 function lowerBound(arr: Int32Array, value: number, n: number): number {

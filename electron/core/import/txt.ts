@@ -10,7 +10,7 @@ import { boilerplateWarning, stripBoilerplateLines } from './boilerplate';
  * removed and named in the warnings.
  */
 export function parseTxt(raw: string, fallbackTitle: string): { draft: ArticleDraft; warnings: string[] } {
-  let body = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let body = raw.replace(/\r\n?/g, '\n');
   const hasBlankLines = /\n[ \t]*\n/.test(body.trim());
   if (!hasBlankLines) body = body.split('\n').join('\n\n');
   const stripped = stripBoilerplateLines(body);

@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel, type Envelope, type ErrorCode } from '../../../shared/ipc/channels';
 import { contract } from '../../../shared/ipc/contract';
+import { wellFormed } from '../../../shared/text';
 import { StoreError } from '../store/db';
 import { HandlerError } from './errors';
 import type { Handlers } from './handlers';
@@ -27,7 +28,7 @@ export function createDispatch(handlers: Handlers, log: (message: string, err: u
     }
     try {
       const handler = handlers[channel] as (i: unknown) => unknown;
-      const value = await handler(wellFormed(parsed.data));
+      const value = await handler(wellFormedDeep(parsed.data));
       return { ok: true, value };
     } catch (err) {
       if (err instanceof HandlerError) return fail(err.code, err.message);
@@ -38,20 +39,16 @@ export function createDispatch(handlers: Handlers, log: (message: string, err: u
   };
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-
 /**
- * SQLite keeps text as UTF-8, where a lone UTF-16 surrogate has no form: better-sqlite3 would store
- * it as three U+FFFD, so the text would read back longer and every offset after it would move.
- * Replacing each lone surrogate with one U+FFFD at the gate keeps lengths and offsets as sent.
+ * Every string of a call made well formed (shared/text.ts `wellFormed`) before any handler sees
+ * it, so lengths and offsets the renderer computed stay true once stored.
  */
-export function wellFormed(value: unknown): unknown {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? value.replace(LONE_SURROGATES, '\ufffd') : value;
-  if (Array.isArray(value)) return value.map(wellFormed);
+export function wellFormedDeep(value: unknown): unknown {
+  if (typeof value === 'string') return wellFormed(value);
+  if (Array.isArray(value)) return value.map(wellFormedDeep);
   if (value && typeof value === 'object') {
     // fromEntries defines own properties, so a "__proto__" key stays data and never a prototype.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormed(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormedDeep(v)]));
   }
   return value;
 }

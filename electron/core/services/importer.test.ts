@@ -202,6 +202,21 @@ describe('pasted content', () => {
   });
 });
 
+describe('lone surrogates', () => {
+  it('are stored as one U+FFFD each, so the stored text and its spans line up', async () => {
+    const db = store();
+    const dir = tmp();
+    const file = write(dir, 'lone.jsonl', '{"title":"Lone","text":"Intro \\ud800 then Zelenskyy spoke.","spans":[{"start":13,"end":22,"label":"actor","text":"Zelenskyy"}]}\n');
+    const report = await importBatch(db, [fileSource(file)]);
+    const id = report.outcomes[0]?.articleIds[0] ?? '';
+    const article = getArticle(db, id);
+    expect(article?.text).toBe('Intro \ufffd then Zelenskyy spoke.');
+    const [span] = listAnnotations(db, id);
+    expect(article?.text.slice(span?.start, span?.end)).toBe('Zelenskyy');
+    expect(span?.quote).toBe('Zelenskyy');
+  });
+});
+
 describe('cancellation', () => {
   it('writes nothing when aborted part-way', async () => {
     const db = store();
