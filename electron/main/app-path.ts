@@ -1,32 +1,38 @@
-import { extname, normalize, resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
+
+/** The one host the app:// scheme answers for. */
+export const APP_HOST = 'spanwise';
 
 /**
- * Maps an app:// URL to a file under the renderer's build folder. Kept free of Electron so the
- * traversal rules are unit-tested under Node: anything that would leave `root` is refused.
+ * Maps an app:// URL to a file under the renderer's build folder, or null. Kept free of Electron
+ * so the rules are unit-tested under Node. Anything odd is refused rather than cleaned up: the
+ * build output has plain relative names only, so a request with '..', '.', an empty segment, a
+ * backslash, a drive letter, a control character or a hidden name can only be a probe.
  */
 export function resolveAppPath(root: string, url: string): string | null {
-  let pathname: string;
-  // The URL parser silently folds '..' segments away; a request that tries them is refused outright.
-  const rawPath = url.replace(/^[a-z]+:\/\/[^/]*/i, '').split(/[?#]/)[0] ?? '';
-  let decodedRaw: string;
+  let parsed: URL;
   try {
-    decodedRaw = decodeURIComponent(rawPath);
+    parsed = new URL(url);
   } catch {
     return null;
   }
-  if (decodedRaw.split(/[/\\]/).some((segment) => segment === '..')) return null;
+  if (parsed.protocol !== 'app:' || parsed.host !== APP_HOST || parsed.username !== '' || parsed.password !== '') return null;
+  // The raw path, not parsed.pathname: the URL parser folds '..' segments away before we could see them.
+  const raw = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+  let path: string;
   try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'app:' || parsed.host !== 'spanwise') return null;
-    pathname = decodeURIComponent(parsed.pathname);
+    path = decodeURIComponent(raw);
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
-  const relative = normalize(pathname === '/' || pathname === '' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
+  if (path === '' || path === '/') path = '/index.html';
+  if (!path.startsWith('/')) return null;
+  const segments = path.slice(1).split('/');
+  if (segments.some((s) => s === '' || s.startsWith('.') || /[\\:\u0000-\u001f\u007f]/.test(s))) return null;
   const base = resolve(root);
-  const full = resolve(base, relative);
-  if (full !== base && !full.startsWith(base + sep)) return null;
+  const full = resolve(base, ...segments);
+  // Belt and braces: after the checks above nothing can resolve outside, but the file system is the last word.
+  if (!full.startsWith(base + sep)) return null;
   return full;
 }
 
@@ -36,6 +42,7 @@ const MIME: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };

@@ -2,13 +2,13 @@
 import { installSecurityPolicy } from './security';
 installSecurityPolicy();
 
-import { app, BrowserWindow, dialog, Menu, net, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { EXPORT_EXTENSIONS } from '../../shared/ipc/contract';
 import { startBackend, type Backend } from '../core/services/app';
-import { resolveAppPath, mimeType } from './app-path';
+import { readRendererFile, serveAppRequest } from './app-protocol';
 import { bindContract } from './ipc';
 
 // Standard and secure so 'self' in the CSP means app://spanwise and module scripts load from it.
@@ -25,13 +25,7 @@ function electronNativeBinding(): string | undefined {
 }
 
 function serveApp(): void {
-  protocol.handle('app', async (request) => {
-    if (request.method !== 'GET') return new Response('method not allowed', { status: 405 });
-    const file = resolveAppPath(rendererRoot, request.url);
-    if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    return new Response(response.body, { headers: { 'Content-Type': mimeType(file) } });
-  });
+  protocol.handle('app', (request) => serveAppRequest(request, rendererRoot, readRendererFile));
 }
 
 /**

@@ -88,6 +88,13 @@ describe('window and session security in main', () => {
     expect(main).not.toMatch(/nodeIntegration(InWorker|InSubFrames)?:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
   });
 
+  it('serves app:// only through the tested handler, which puts the CSP on each Response', () => {
+    expect(main.match(/protocol\.handle\(/g)).toHaveLength(1);
+    expect(main).toMatch(/protocol\.handle\('app',\s*\(request\)\s*=>\s*serveAppRequest\(request,\s*rendererRoot,\s*readRendererFile\)\)/);
+    // Electron skips onHeadersReceived for protocol.handle responses: a CSP set there would be a false comfort.
+    expect(main + security).not.toMatch(/onHeadersReceived/);
+  });
+
   it('cancels every http, https, ws and wss request in every session', () => {
     expect([...BLOCKED_URL_PATTERNS].sort()).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']);
     expect(security).toMatch(/onBeforeRequest\(\s*\{\s*urls:\s*BLOCKED_URL_PATTERNS\s*\},[^;]*callback\(\{\s*cancel:\s*true\s*\}\)/);

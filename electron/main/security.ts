@@ -1,5 +1,5 @@
 import { app, session, type Session, type WebContents } from 'electron';
-import { BLOCKED_URL_PATTERNS, CONTENT_SECURITY_POLICY } from './app-path';
+import { BLOCKED_URL_PATTERNS } from './app-path';
 
 /** Cancels every network request a session could make; applied to every session that exists. */
 export function blockNetwork(target: Session): void {
@@ -9,9 +9,6 @@ export function blockNetwork(target: Session): void {
   target.setSpellCheckerEnabled(false);
   // An empty dictionary URL stops Chromium from ever trying to download one.
   target.setSpellCheckerDictionaryDownloadURL('data:,');
-  target.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
 }
 
 /** Called before anything else in main so no session, however created, escapes the policy. */
