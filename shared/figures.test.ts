@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ParsedFigure, parseFigure } from './figures';
+import { type ParsedFigure, parseFigure, parseNumberInput } from './figures';
 
 const cases: [string, ParsedFigure][] = [
   ['188', { value: 188, qualifier: 'exact' }],
@@ -89,5 +89,28 @@ describe('parseFigure', () => {
   it('keeps units within the attribute limit', () => {
     const figure = parseFigure(`80 ${'x'.repeat(300)}`);
     expect(figure?.unit?.length).toBe(100);
+  });
+});
+
+describe('parseNumberInput', () => {
+  it.each([
+    ['2.5', 2.5],
+    ['2,5', 2.5],
+    ['1,200', 1200],
+    ['1,200.5', 1200.5],
+    ['1.200.000', 1200000],
+    ['1\u202f200', 1200],
+    ['-3', -3],
+    ['\u22123', -3],
+    ['+4', 4],
+    [' 80 ', 80],
+    ['.5', 0.5],
+  ])('reads %j as %d, as parseFigure reads the same digits', (raw, value) => {
+    expect(parseNumberInput(raw)).toBe(value);
+    expect(parseFigure(raw.trim().replace(/^\+/, ''))?.value).toBe(value);
+  });
+
+  it.each(['', '-', '2.', '2,', '1 200', '1,2,3', 'abc', '80 drones', '1e5', '--2'])('refuses %j', (raw) => {
+    expect(parseNumberInput(raw)).toBeNull();
   });
 });

@@ -96,6 +96,21 @@ function parseNumeral(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/**
+ * A number as an analyst types it into a figure's value: the same reading of separators as
+ * `parseFigure` ("1,200" is 1200, "2,5" is 2.5, "1.200.000" is 1200000), an optional sign, and
+ * a narrow or no-break space between thousands as parseFigure allows. Null for anything else,
+ * a half-typed "2." or "-" included.
+ */
+export function parseNumberInput(raw: string): number | null {
+  const text = raw.trim().replace(/(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))/gu, '');
+  const match = /^([-\u2212+]?)(.+)$/u.exec(text);
+  if (match === null) return null;
+  const value = parseNumeral(match[2] as string);
+  if (value === null) return null;
+  return match[1] === '' || match[1] === '+' ? value : -value;
+}
+
 const isDigits = (t: Token | undefined): boolean => t !== undefined && /^\.?\d/.test(t.text);
 const isNumberWord = (t: Token | undefined): boolean => t !== undefined && (t.lower in NUMBER_WORDS || t.lower === 'half');
 const startsNumberWords = (tokens: readonly Token[], i: number): boolean =>

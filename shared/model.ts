@@ -16,9 +16,8 @@ export const ACTOR_KINDS = ['person', 'organisation', 'state', 'armed group', 'o
 export const FIGURE_QUALIFIERS = ['exact', 'approximate', 'at least', 'at most'] as const;
 
 /** ISO 8601 date that may be partial: 2024, 2024-11, 2024-11-26. */
-const PartialDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date such as 2024, 2024-11 or 2024-11-26');
+export const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const PartialDate = z.string().regex(PARTIAL_DATE, 'expected an ISO date such as 2024, 2024-11 or 2024-11-26');
 
 const text = (max: number) => z.string().max(max);
 
