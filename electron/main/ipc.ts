@@ -1,11 +1,11 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { Dispatch } from '../core/services/dispatch';
+import { isTrustedSender } from './sender';
 
-/** Only our own window, loaded from our own scheme, may call the backend. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith('app://spanwise/') && event.senderFrame === event.sender.mainFrame;
+  const frame = event.senderFrame;
+  return isTrustedSender({ url: frame?.url, isMainFrame: frame !== null && frame === event.sender.mainFrame });
 }
 
 export function bindContract(dispatch: Dispatch): void {
