@@ -165,6 +165,20 @@ export const contract = {
         label: Label.optional(),
         note: z.string().max(100_000).optional(),
         attrs: AnyAttrs.optional(),
+        /**
+         * Moves the annotation: status 'ok' (the default) puts it on [start, end) of the text, which
+         * is how an orphaned annotation is re-attached; 'orphaned' with its quote puts an orphan back
+         * exactly, which is how that is undone.
+         */
+        span: z
+          .object({
+            start: z.number().int().nonnegative(),
+            end: z.number().int().nonnegative(),
+            status: AnnotationStatus.optional(),
+            quote: z.string().max(50_000_000).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: Annotation,

@@ -97,7 +97,6 @@ const BLOCKS = new Set([
 
 /** True for a link that would run code when followed: it contributes no text. */
 export function isScriptLink(el: DomElement): boolean {
-  // eslint-disable-next-line no-control-regex
   const href = (el.getAttribute('href') ?? '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
   return /^(javascript|vbscript|data):/.test(href);
 }

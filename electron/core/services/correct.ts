@@ -12,7 +12,7 @@ type Positions = ParsedInputOf<'articles/correctText'>['positions'];
 /**
  * Applies the analyst's correction of an article's text in one transaction. Annotations follow
  * their text; one whose text was deleted entirely is flagged 'orphaned' with its quote kept,
- * never dropped. The text as first imported is kept once, for provenance.
+ * never dropped. The text as first imported is kept once, for provenance, while the text differs from it.
  */
 export function correctText(db: Db, id: string, rawText: string, positions: Positions): { article: Article; annotations: Annotation[] } {
   const text = canonicalize(rawText);
@@ -23,10 +23,12 @@ export function correctText(db: Db, id: string, rawText: string, positions: Posi
     const moved = positions ? checkPositions(text, annotations, positions) : remapSpans(article.text, text, annotations);
     const clash = db.prepare('SELECT id FROM articles WHERE text_hash = ? AND id <> ?').get(textHash(text), id) as { id: string } | undefined;
     if (clash) throw new HandlerError('conflict', `another article (${clash.id}) already has exactly this text`);
-    db.prepare('UPDATE articles SET text = ?, text_hash = ?, original_text = coalesce(original_text, ?), updated_at = ? WHERE id = ?').run(
+    // Correcting back to the imported text (an undo) leaves nothing corrected to keep provenance for.
+    const original = article.originalText ?? article.text;
+    db.prepare('UPDATE articles SET text = ?, text_hash = ?, original_text = ?, updated_at = ? WHERE id = ?').run(
       text,
       textHash(text),
-      article.text,
+      original === text ? null : original,
       nowIso(),
       id,
     );

@@ -112,9 +112,67 @@ describe('annotation handlers', () => {
       positions: [kept!, lost!].map((a) => ({ id: a.id, start: a.start, end: a.end, status: 'ok' as const })),
     });
     expect(back.article.text).toBe(TEXT);
+    // Back at the imported text, nothing is corrected any more.
+    expect(back.article).toMatchObject({ originalText: null });
     expect(back.annotations.map((a) => [a.id, a.start, a.end, a.status, a.quote]).sort()).toEqual(
       [kept!, lost!].map((a) => [a.id, a.start, a.end, 'ok', a.quote]).sort(),
     );
+  });
+
+  it('re-attaches an orphaned annotation to new text, and puts the orphan back exactly', async () => {
+    const b = await open();
+    const id = await importText(b, TEXT);
+    const drones = TEXT.indexOf('80 drones');
+    const figure = await ok<Annotation>(b, 'annotations/create', { articleId: id, label: 'figure', start: drones, end: drones + 9 });
+    const corrected = TEXT.replace(' 80 drones were', ' were');
+    const { annotations } = await ok<{ annotations: Annotation[] }>(b, 'articles/correctText', { id, text: corrected });
+    const orphan = annotations.find((a) => a.id === figure.id)!;
+    expect(orphan).toMatchObject({ status: 'orphaned', quote: '80 drones' });
+    const at = corrected.indexOf('shot');
+    const placed = await ok<Annotation>(b, 'annotations/update', { id: figure.id, span: { start: at, end: at + 5 } });
+    // Trimmed like any new span, the quote read from the text.
+    expect(placed).toMatchObject({ status: 'ok', start: at, end: at + 4, quote: 'shot' });
+    const back = await ok<Annotation>(b, 'annotations/update', {
+      id: figure.id,
+      span: { start: orphan.start, end: orphan.end, status: 'orphaned', quote: orphan.quote },
+    });
+    expect(back).toMatchObject({ status: 'orphaned', start: orphan.start, end: orphan.end, quote: '80 drones' });
+    const whitespace = await b.dispatch('annotations/update', { id: figure.id, span: { start: at - 1, end: at } });
+    expect(whitespace).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const noQuote = await b.dispatch('annotations/update', { id: figure.id, span: { start: 0, end: 0, status: 'orphaned' } });
+    expect(noQuote).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('links a claimant only to an actor annotation of the same article, and keeps a link that broke later', async () => {
+    const b = await open();
+    const id = await importText(b, TEXT);
+    const other = await importText(b, 'Elsewhere\n\nThe mayor spoke.');
+    const at = (text: string) => TEXT.indexOf(text);
+    const [actor, figure, claim] = await ok<Annotation[]>(b, 'annotations/createMany', {
+      articleId: id,
+      items: [
+        { label: 'actor', start: at('The minister'), end: at('The minister') + 12 },
+        { label: 'figure', start: at('80'), end: at('80') + 2 },
+        { label: 'claim', start: at('Officials'), end: at('Officials') + 21 },
+      ],
+    });
+    const [stranger] = await ok<Annotation[]>(b, 'annotations/createMany', { articleId: other, items: [{ label: 'actor', start: 11, end: 20 }] });
+    for (const wrong of [figure!.id, stranger!.id, claim!.id, 'no-such-annotation']) {
+      const refused = await b.dispatch('annotations/update', { id: claim!.id, attrs: { claimantId: wrong } });
+      expect(refused, wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not an actor annotation/) } });
+    }
+    const refusedNew = await b.dispatch('annotations/createMany', {
+      articleId: id,
+      items: [{ label: 'claim', start: at('said'), end: at('said') + 4, attrs: { claimantId: figure!.id } }],
+    });
+    expect(refusedNew).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    const linked = await ok<Annotation>(b, 'annotations/update', { id: claim!.id, attrs: { claimant: 'The minister', claimantId: actor!.id } });
+    expect(linked.attrs).toEqual({ claimant: 'The minister', claimantId: actor!.id });
+    await ok(b, 'annotations/delete', { ids: [actor!.id] });
+    // Editing the claim's status keeps the now broken link for the analyst to see and mend.
+    const edited = await ok<Annotation>(b, 'annotations/update', { id: claim!.id, attrs: { ...linked.attrs, status: 'disputed' } });
+    expect(edited.attrs).toMatchObject({ claimantId: actor!.id, status: 'disputed' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ExportFormat, ExportRequest, OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
-import { parseAttrs, type Annotation, type Article } from '../../../shared/model';
+import { parseAttrs, type Annotation, type AnyAttrs, type Article } from '../../../shared/model';
 import { splitsSurrogatePair, trimSpan } from '../../../shared/text';
 import { getArticle, insertArticle, libraryStats, listArticles, requireArticle, updateArticleMeta } from '../store/articles';
 import {
@@ -77,6 +77,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       const span = checkedSpan(article.text, item.start, item.end);
       const parsed = parseAttrs(item.label, item.attrs);
       if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
+      checkClaimant(db, articleId, item.id ?? null, parsed.attrs, {});
       return { ...item, ...span, attrs: parsed.attrs };
     });
     const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
@@ -173,14 +174,16 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
     'annotations/createMany': ({ articleId, items }) => createSpans(articleId, items),
 
-    'annotations/update': ({ id, label, note, attrs }) =>
+    'annotations/update': ({ id, label, note, attrs, span }) =>
       db.transaction(() => {
         const current = requireAnnotation(db, id);
         const nextLabel = label ?? current.label;
         // A retag keeps the attributes that still apply to the new label and drops the rest.
         const parsed = parseAttrs(nextLabel, attrs ?? current.attrs);
         if (!parsed.ok) throw new HandlerError('invalid_input', `attributes for ${nextLabel}: ${parsed.message}`);
-        return updateAnnotation(db, id, { label: nextLabel, note, attrs: parsed.attrs });
+        checkClaimant(db, current.articleId, id, parsed.attrs, current.attrs);
+        const placed = span ? placeSpan(requireArticle(db, current.articleId).text, span) : {};
+        return updateAnnotation(db, id, { label: nextLabel, note, attrs: parsed.attrs, ...placed });
       })(),
 
     'annotations/delete': ({ ids }) => db.transaction(() => ids.map((id) => deleteAnnotation(db, id)))(),
@@ -224,6 +227,35 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
 function bytesSource(name: string, bytes: Uint8Array): ImportSource {
   return { name, parse: () => parseFile(name, bytes) };
+}
+
+/**
+ * A claim's linked claimant must be an actor annotation of the same article. Checked only when the
+ * link is set or changed: a link kept while its actor was since deleted or retagged is shown as
+ * broken to the analyst, and undo must be able to put such a link back as it was.
+ */
+function checkClaimant(db: Db, articleId: string, selfId: string | null, attrs: AnyAttrs, previous: AnyAttrs): void {
+  const target = attrs.claimantId;
+  if (typeof target !== 'string' || target === previous.claimantId) return;
+  const actor = target === selfId ? null : getAnnotation(db, target);
+  if (!actor || actor.articleId !== articleId || actor.label !== 'actor') {
+    throw new HandlerError('invalid_input', `claimant ${target} is not an actor annotation in this article`);
+  }
+}
+
+type SpanInput = NonNullable<ParsedInputOf<'annotations/update'>['span']>;
+
+/** Where an annotation is moved to: onto text (quote read from it), or back to an orphan's place. */
+function placeSpan(text: string, span: SpanInput): { start: number; end: number; quote: string; status: 'ok' | 'orphaned' } {
+  if (span.status === 'orphaned') {
+    if (span.quote === undefined) throw new HandlerError('invalid_input', 'an orphaned annotation keeps its quote: give it');
+    if (span.start > span.end || span.end > text.length || splitsSurrogatePair(text, span.start) || splitsSurrogatePair(text, span.end)) {
+      throw new HandlerError('invalid_input', `position ${span.start}-${span.end} does not fit the text`);
+    }
+    return { start: span.start, end: span.end, quote: span.quote, status: 'orphaned' };
+  }
+  const checked = checkedSpan(text, span.start, span.end);
+  return { ...checked, quote: text.slice(checked.start, checked.end), status: 'ok' };
 }
 
 export function checkedSpan(text: string, start: number, end: number): { start: number; end: number } {
