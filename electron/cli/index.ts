@@ -4,16 +4,19 @@ import { dirname, resolve } from 'node:path';
 import { HIT_CLOSE, HIT_OPEN, LABELS } from '../../shared/model';
 import { libraryStats, listArticles } from '../core/store/articles';
 import { openStore, type Db } from '../core/store/db';
-import { EXPORT_FORMATS, type ExportFormat } from '../../shared/ipc/contract';
-import { exportCorpus } from '../core/export';
 import { importPaths } from '../core/services/library-import';
 import { backupCommand, restoreCommand } from './backup';
+import { exportCommand, type ExportFlags } from './export';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 
 export const USAGE = `usage:
   spanwise import --db FILE PATH...            import files or folders (.txt .md .html .json .jsonl,
                                                brat .txt+.ann, .spanwise bundles: merged)
-  spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle --out PATH [--labels event,claim] [--query Q]
+  spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle --out PATH [--labels event,claim]
+                  [--query Q] [--source S] [--label L] [--unannotated] [--published-from DATE] [--published-to DATE]
+                  [--ids ID,ID...]                export the whole library, what the filters match
+                                               (as in the library), or the named articles; --labels
+                                               keeps only those spans. Ctrl-C removes the partial output
   spanwise search --db FILE [--limit N] QUERY  full-text search over titles and texts
   spanwise stats  --db FILE                    counts of articles and annotations
   spanwise backup --db FILE --out BACKUP       online copy of the library (the app may stay open)
@@ -21,16 +24,14 @@ export const USAGE = `usage:
                                                (the replaced library is kept beside it; close the app first)
 options:
   --json    print one JSON object per line
-exit status: 0 all succeeded, 1 some inputs failed (the rest were imported), 2 usage error`;
+exit status: 0 all succeeded, 1 some inputs failed (the rest were imported), 2 usage error (including
+  an output the export may not use: the library or its -wal/-shm/-journal, a missing folder, a non-empty
+  brat folder), 130/143 export interrupted by SIGINT/SIGTERM (its partial output removed)`;
 
 type Command = (db: Db, args: string[], out: Output, flags: Flags) => Promise<number>;
-interface Flags {
+interface Flags extends ExportFlags {
   limit: number;
   author: string;
-  format?: string;
-  out?: string;
-  labels?: string;
-  query?: string;
   from?: string;
 }
 
@@ -52,28 +53,7 @@ const commands: Record<string, Command> = {
     return failed + report.partial > 0 ? EXIT.someFailed : EXIT.ok;
   },
 
-  async export(db, rest, out, flags) {
-    if (rest.length > 0) throw new UsageError(`export takes no positional arguments (got "${rest[0]}")`);
-    if (!flags.format || !(EXPORT_FORMATS as readonly string[]).includes(flags.format)) {
-      throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
-    }
-    if (!flags.out) throw new UsageError('export needs --out PATH');
-    const labels = flags.labels?.split(',').map((l) => l.trim().toLowerCase());
-    const bad = labels?.find((l) => !(LABELS as readonly string[]).includes(l));
-    if (bad !== undefined) throw new UsageError(`unknown label "${bad}" (labels: ${LABELS.join(', ')})`);
-    const scope = flags.query ? { query: flags.query } : {};
-    const result = await exportCorpus(db, {
-      format: flags.format as ExportFormat,
-      out: resolve(flags.out),
-      scope,
-      ...(labels ? { labels: labels as (typeof LABELS)[number][] } : {}),
-    });
-    out.result(
-      { type: 'export', format: flags.format, ...result },
-      `exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}`,
-    );
-    return EXIT.ok;
-  },
+  export: exportCommand,
 
   async search(db, words, out, flags) {
     const query = words.join(' ').trim();
@@ -115,6 +95,12 @@ export async function run(argv: string[], out: Output = createOutput(argv.includ
         out: { type: 'string' },
         labels: { type: 'string' },
         query: { type: 'string' },
+        ids: { type: 'string' },
+        source: { type: 'string' },
+        label: { type: 'string' },
+        unannotated: { type: 'boolean', default: false },
+        'published-from': { type: 'string' },
+        'published-to': { type: 'string' },
         from: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -143,11 +129,18 @@ export async function run(argv: string[], out: Output = createOutput(argv.includ
       ...(values.out ? { out: values.out } : {}),
       ...(values.labels ? { labels: values.labels } : {}),
       ...(values.query ? { query: values.query } : {}),
+      ...(values.ids !== undefined ? { ids: values.ids } : {}),
+      ...(values.source !== undefined ? { source: values.source } : {}),
+      ...(values.label !== undefined ? { label: values.label } : {}),
+      ...(values.unannotated ? { unannotated: true } : {}),
+      ...(values['published-from'] !== undefined ? { publishedFrom: values['published-from'] } : {}),
+      ...(values['published-to'] !== undefined ? { publishedTo: values['published-to'] } : {}),
       ...(values.from ? { from: values.from } : {}),
     });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, `spanwise: ${(err as Error).message}\n\n${USAGE}`);
+      const usage = err instanceof UsageError && !err.showUsage ? '' : `\n\n${USAGE}`;
+      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, `spanwise: ${(err as Error).message}${usage}`);
       return EXIT.usage;
     }
     out.error({ type: 'error', kind: 'fatal', message: (err as Error).message }, `spanwise: ${(err as Error).message}`);

@@ -13,6 +13,14 @@ export function createOutput(json: boolean, out: NodeJS.WritableStream = process
   };
 }
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** False for a refused argument whose message says all (the usage text would bury it). */
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertArticle } from '../store/articles';
@@ -142,5 +142,24 @@ describe('exportCorpus', () => {
     const labels = ['quote'] as unknown as ('event' | 'claim')[];
     await expect(exportCorpus(db, { format: 'csv', out: join(dir, 'a.csv'), labels })).rejects.toMatchObject({ code: 'invalid' });
     expect(readdirSync(dir).filter((f) => !f.startsWith('x.db'))).toEqual([]);
+  });
+
+  it('refuses to write over the library, its -wal, -shm or journal, however the path is spelled', async () => {
+    const { dir, db } = setup();
+    const library = join(dir, 'x.db');
+    const before = readFileSync(library);
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(dir, join(dir, 'link'));
+    linkSync(library, join(dir, 'hard.db'));
+    const targets = [library, `${library}-wal`, `${library}-shm`, `${library}-journal`, join(dir, 'sub', '..', 'x.db'), join(dir, 'link', 'x.db'), join(dir, 'hard.db')];
+    for (const out of targets) {
+      for (const format of ['jsonl', 'bundle', 'brat'] as const) {
+        await expect(exportCorpus(db, { format, out }), `${format} ${out}`).rejects.toMatchObject({ code: 'destination', message: expect.stringMatching(/library/) });
+      }
+    }
+    expect(readFileSync(library)).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(3);
+    // Beside the library is fine.
+    await expect(exportCorpus(db, { format: 'jsonl', out: join(dir, 'x.db.jsonl') })).resolves.toMatchObject({ articles: 3 });
   });
 });

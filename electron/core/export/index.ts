@@ -64,7 +64,7 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
 
   const writer = writerFor(options.format);
   const out = resolve(options.out);
-  const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file');
+  const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file', db.memory ? null : db.name);
   try {
     const scope = options.scope ?? {};
     const total = countInScope(db, scope);

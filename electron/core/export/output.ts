@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ExportError } from './types';
 
@@ -17,10 +17,11 @@ async function statOrNull(path: string) {
  * written to. The temporary sits beside the destination so the final rename stays on one file
  * system (and so is atomic), and starts with a dot so file browsers hide it while it grows.
  */
-export async function prepareDestination(out: string, kind: 'file' | 'folder'): Promise<string> {
+export async function prepareDestination(out: string, kind: 'file' | 'folder', library: string | null = null): Promise<string> {
   const parent = dirname(out);
   const parentStat = await statOrNull(parent);
   if (!parentStat?.isDirectory()) throw new ExportError('destination', `the folder ${parent} does not exist`);
+  if (library) await refuseLibraryFiles(out, library);
   const existing = await statOrNull(out);
   if (existing && kind === 'file' && existing.isDirectory()) {
     throw new ExportError('destination', `${out} is a folder; choose a file name`);
@@ -31,6 +32,31 @@ export async function prepareDestination(out: string, kind: 'file' | 'folder'): 
     if ((await readdir(out)).length > 0) throw new ExportError('destination', `the folder ${out} is not empty`);
   }
   return join(parent, `.${basename(out)}.${randomBytes(6).toString('hex')}.partial`);
+}
+
+/** The files SQLite keeps beside a database while it is open or recovering. */
+const LIBRARY_SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+
+/**
+ * Renaming an export over the library, or over its write-ahead log or journal, would destroy the
+ * analysts' work (or make SQLite "recover" from garbage). Paths are compared after resolving
+ * links, and case-insensitively where the file system usually is; an existing file is also
+ * compared by identity, which catches hard links and any spelling the name check misses.
+ */
+async function refuseLibraryFiles(out: string, library: string): Promise<void> {
+  const real = async (p: string) => join(await realpath(dirname(p)).catch(() => dirname(p)), basename(p));
+  const fold = (p: string) => (process.platform === 'win32' || process.platform === 'darwin' ? p.toLowerCase() : p);
+  const target = fold(await real(out));
+  const libraryReal = await real(library);
+  const outStat = await statOrNull(out);
+  for (const suffix of LIBRARY_SIDE_FILES) {
+    const side = `${libraryReal}${suffix}`;
+    const sideStat = outStat ? await statOrNull(side) : null;
+    const sameFile = !!(outStat && sideStat && outStat.dev === sideStat.dev && outStat.ino === sideStat.ino);
+    if (fold(side) === target || sameFile) {
+      throw new ExportError('destination', `${out} is ${suffix ? `a file of the library ${library}` : 'the library itself'}; choose another name for the export`);
+    }
+  }
 }
 
 /** Makes the finished file durable, then puts it in place in one step (replacing an older export). */
