@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplateLine, stripBoilerplateLines } from './boilerplate';
+import { isBoilerplateLine, isNoiseToken, stripBoilerplateLines } from './boilerplate';
 
 describe('boilerplate lines', () => {
   it.each([
@@ -47,4 +47,32 @@ describe('boilerplate lines', () => {
     );
     expect(removed).toEqual(['pic.twitter.com/o701zePjHd', '— Volodymyr Zelenskyy (@ZelenskyyUa) November 26, 2024', 'ALSO READ: Something else']);
   });
+});
+
+describe('share lines', () => {
+  it('keep a lone network name that heads a paragraph, and say what they did remove', () => {
+    const text = 'Channels monitored\n\nTelegram\n\nThe channel posted 40 videos of the strike.\n\nEmail\n\nThe ministry replied by email on Monday.\n\nRelated: the earlier strike on the port';
+    const { text: out, removed } = stripBoilerplateLines(text);
+    expect(out).toBe('Channels monitored\n\nTelegram\n\nThe channel posted 40 videos of the strike.\n\nEmail\n\nThe ministry replied by email on Monday.');
+    expect(removed).toEqual(['Related: the earlier strike on the port']);
+  });
+
+  it('remove network names in a run of share buttons, one per line', () => {
+    const text = 'Kyiv said 76 drones were downed.\n\nShare\nFacebook\nTelegram\nEmail\n\nMoscow said 80.';
+    const { text: out, removed } = stripBoilerplateLines(text);
+    expect(out).toBe('Kyiv said 76 drones were downed.\n\nMoscow said 80.');
+    expect(removed).toEqual(['Share', 'Facebook', 'Telegram', 'Email']);
+  });
+});
+
+describe('class and id tokens', () => {
+  it.each(['share', 'social-share', 'share-bar', 'related-articles', 'ad', 'ad-slot-2', 'newsletter-signup', 'cookie-banner', 'taboola', 'top-ad'])(
+    'mark %j as furniture',
+    (token) => expect(isNoiseToken(token)).toBe(true),
+  );
+
+  it.each(['ad-hoc-committee', 'shared-services', 'headline', 'adverb', 'shareholders', 'related-party-transactions', 'cookies-and-cakes-recipe', 'modalities', 'lead'])(
+    'leave %j alone: a noise word inside a token says nothing',
+    (token) => expect(isNoiseToken(token)).toBe(false),
+  );
 });

@@ -1,4 +1,4 @@
-import { isElement, type DomDocument, type DomElement, type DomNode } from './dom';
+import { blocksOf, isElement, textLength, type DomDocument, type DomElement, type DomNode } from './dom';
 
 /**
  * Page furniture that is not part of an article. Only what can be told apart reliably is removed;
@@ -11,39 +11,55 @@ const FURNITURE_SELECTOR = [
   '[role="menu"]', '[role="menubar"]', '[role="dialog"]', '[role="alertdialog"]',
 ].join(',');
 
-/** Class or id words marking share bars, teasers, ads, consent banners and the like. */
-const NOISE_WORDS = new Set([
-  'share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'related', 'newsletter', 'subscribe',
-  'subscription', 'promo', 'advert', 'advertisement', 'adverts', 'ad', 'ads', 'adslot', 'sponsored', 'cookie', 'cookies',
-  'consent', 'gdpr', 'breadcrumb', 'breadcrumbs', 'comments', 'outbrain', 'taboola', 'recirculation', 'recommended',
-  'trending', 'popup', 'modal', 'paywall',
-]);
+/**
+ * Class or id tokens naming share bars, teasers, ads, consent banners and the like, matched against
+ * whole tokens only: "share-bar" and "related-articles" are furniture, while "ad-hoc-committee" or
+ * "shared-services" are not (a word inside a token says nothing). A token is a noise word, with
+ * optionally a page-part prefix ("social-share") and layout suffixes ("ad-slot-2", "share-buttons").
+ */
+const NOISE_WORD =
+  'share|shares|sharing|sharebar|sharetools|social|socials|related|newsletter|subscribe|subscription|promo|advert|advertisement|adverts|ad|ads|adslot|sponsored|cookie|cookies|consent|gdpr|breadcrumb|breadcrumbs|comments|outbrain|taboola|recirculation|recommended|trending|popup|modal|paywall';
+const NOISE_PREFIX = 'social|post|article|story|site|page|entry|inline|top|bottom|sticky';
+const NOISE_SUFFIX =
+  'bar|box|buttons?|btns?|links?|tools|icons?|container|wrapper|wrap|widget|list|module|banner|signup|slot|unit|block|section|articles|stories|content|posts|notice|area|panel|placeholder|top|bottom|inline|label|\\d+';
+const NOISE_TOKEN = new RegExp(`^(?:(?:${NOISE_PREFIX})[-_])?(?:${NOISE_WORD})(?:[-_](?:${NOISE_SUFFIX}))*$`);
 
-function classWords(el: DomElement): string[] {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+function classTokens(el: DomElement): string[] {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
-function textLength(node: DomNode): number {
-  return (node.textContent ?? '').replace(/\s+/g, '').length;
+/** Whether a class or id token marks page furniture (exported for tests). */
+export function isNoiseToken(token: string): boolean {
+  return NOISE_TOKEN.test(token.toLowerCase());
 }
 
 /**
  * Removes navigation, footers, asides, share bars and teaser boxes. An element holding much of
  * the page's text is kept whatever its class says: article bodies are sometimes named "share-…".
+ * Structural furniture (nav, footer, aside, landmark roles) goes without comment, since the page
+ * itself says it is not content; what goes because of a class name is returned, so the import
+ * report can say what was taken out on a guess.
  */
-export function removeFurniture(doc: DomDocument): void {
+export function removeFurniture(doc: DomDocument): string[] {
   const body = doc.body;
-  if (!body) return;
+  if (!body) return [];
   const total = Math.max(1, textLength(body));
   const isBig = (el: DomElement) => textLength(el) > total * 0.4 || el.querySelector('article, main') !== null;
   for (const el of [...body.querySelectorAll(FURNITURE_SELECTOR)]) if (!isBig(el)) el.remove();
   for (const el of [...body.querySelectorAll('header')]) {
     if (!hasAncestor(el, ['article', 'main']) && !isBig(el)) el.remove();
   }
+  const removed: string[] = [];
   for (const el of [...body.querySelectorAll('[class], [id]')]) {
-    if (['html', 'body', 'main', 'article'].includes(el.localName)) continue;
-    if (classWords(el).some((w) => NOISE_WORDS.has(w)) && !isBig(el)) el.remove();
+    // Inside a block already removed: it went with it, and is not counted twice.
+    if (['html', 'body', 'main', 'article'].includes(el.localName) || !hasAncestor(el, ['body'])) continue;
+    if (classTokens(el).some(isNoiseToken) && !isBig(el)) {
+      const text = blocksOf(el).join(' ').replace(/\s+/g, ' ').trim();
+      if (text !== '') removed.push(text);
+      el.remove();
+    }
   }
+  return removed;
 }
 
 function hasAncestor(node: DomNode, tags: string[]): boolean {
@@ -93,14 +109,29 @@ const SHARE_WORDS = new Set([
 ]);
 const SHARE_TRIGGERS = new Set(['share', 'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'email', 'e-mail', 'print', 'pinterest', 'reddit', 'tweet', 'messenger', 'flipboard', 'bluesky']);
 
-function isShareLine(line: string): boolean {
+function shareWords(line: string): string[] | null {
   const words = line.toLowerCase().split(/[\s|•·,/]+/).filter(Boolean);
-  return words.length > 0 && words.length <= 10 && words.every((w) => SHARE_WORDS.has(w)) && words.some((w) => SHARE_TRIGGERS.has(w));
+  return words.length > 0 && words.length <= 10 && words.every((w) => SHARE_WORDS.has(w)) && words.some((w) => SHARE_TRIGGERS.has(w)) ? words : null;
+}
+
+/** "Share on Facebook", "Facebook | Twitter | Email", "Share": a share bar copied as text. */
+function isShareLine(line: string): boolean {
+  const words = shareWords(line);
+  return words !== null && (words.length > 1 || words[0] === 'share');
+}
+
+/**
+ * A single network's name on its own line ("Telegram", "Email") is a share button only beside
+ * others; alone it is as likely a heading of the article ("Telegram" above what a channel posted).
+ */
+function isLoneShareWord(line: string): boolean {
+  const words = shareWords(line);
+  return words !== null && words.length === 1 && words[0] !== 'share';
 }
 
 const MEDIA_LINK = /\s*(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/[A-Za-z0-9]+/g;
 
-/** True for a line that is page furniture rather than article text. */
+/** True for a line that is page furniture rather than article text, whatever lines surround it. */
 export function isBoilerplateLine(line: string): boolean {
   const t = line.trim();
   return t !== '' && (TEASER.test(t) || STANDALONE.test(t) || SIGNATURE.test(t) || POST_CREDIT.test(t) || isShareLine(t));
@@ -109,33 +140,50 @@ export function isBoilerplateLine(line: string): boolean {
 /**
  * Removes teaser lines ("ALSO READ: …"), embedded-post signatures ("— Name (@handle) March 3,
  * 2024"), media links of embedded posts and share-button lines from paragraph text, and says what
- * went so the import report can show it.
+ * went so the import report can show it. A lone network name goes only in a run of share lines.
  */
 export function stripBoilerplateLines(text: string): { text: string; removed: string[] } {
   const removed: string[] = [];
   const paragraphs = text.split(/\n[ \t]*\n/).map((para) =>
+    para.split('\n').map((line) => {
+      const links = line.match(MEDIA_LINK);
+      if (!links) return line;
+      removed.push(...links.map((l) => l.trim()));
+      return line.replace(MEDIA_LINK, '');
+    }),
+  );
+  const lines = paragraphs.flat().filter((l) => l.trim() !== '');
+  const share = lines.map((l) => isShareLine(l.trim()) || isLoneShareWord(l.trim()));
+  const drop = new Set<string>();
+  lines.forEach((line, i) => {
+    const t = line.trim();
+    if (isBoilerplateLine(t) || (isLoneShareWord(t) && (share[i - 1] === true || share[i + 1] === true))) drop.add(line);
+  });
+  const kept = paragraphs.map((para) =>
     para
-      .split('\n')
-      .map((line) => {
-        const links = line.match(MEDIA_LINK);
-        if (!links) return line;
-        removed.push(...links.map((l) => l.trim()));
-        return line.replace(MEDIA_LINK, '');
-      })
       .filter((line) => {
-        if (!isBoilerplateLine(line)) return true;
+        if (!drop.has(line)) return true;
         removed.push(line.trim());
         return false;
       })
       .join('\n'),
   );
-  return { text: paragraphs.filter((p) => p.trim() !== '').join('\n\n'), removed };
+  return { text: kept.filter((p) => p.trim() !== '').join('\n\n'), removed };
+}
+
+/** The warning naming blocks of a page removed because of their class or id, or none. */
+export function furnitureWarning(removed: string[]): string[] {
+  if (removed.length === 0) return [];
+  return [`removed ${removed.length} page block${removed.length === 1 ? '' : 's'} marked as share bars, ads or teasers: ${shown(removed)}`];
+}
+
+function shown(removed: string[]): string {
+  const first = removed.slice(0, 3).map((r) => JSON.stringify(r.length > 50 ? `${r.slice(0, 49)}…` : r));
+  return `${first.join(', ')}${removed.length > 3 ? ` and ${removed.length - 3} more` : ''}`;
 }
 
 /** The warning naming removed boilerplate, or none. */
 export function boilerplateWarning(removed: string[]): string[] {
   if (removed.length === 0) return [];
-  const shown = removed.slice(0, 3).map((r) => JSON.stringify(r.length > 50 ? `${r.slice(0, 49)}…` : r));
-  const more = removed.length > 3 ? ` and ${removed.length - 3} more` : '';
-  return [`removed ${removed.length} boilerplate item${removed.length === 1 ? '' : 's'}: ${shown.join(', ')}${more}`];
+  return [`removed ${removed.length} boilerplate item${removed.length === 1 ? '' : 's'}: ${shown(removed)}`];
 }

@@ -77,6 +77,11 @@ export function withDocumentShell(html: string): string {
   return `<!doctype html><html${htmlAttrs}><head>${head}</head><body${bodyAttrs}>${body}</body></html>`;
 }
 
+/** Characters of text under a node, whitespace not counted: how much of a page an element holds. */
+export function textLength(node: DomNode | null): number {
+  return (node?.textContent ?? '').replace(/\s+/g, '').length;
+}
+
 export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }
@@ -95,7 +100,7 @@ const BLOCKS = new Set([
   'thead', 'tr', 'ul',
 ]);
 
-/** True for a link that would run code when followed: it contributes no text. */
+/** True for a link that would run code when followed: its href goes, its words stay. */
 export function isScriptLink(el: DomElement): boolean {
   const href = (el.getAttribute('href') ?? '').replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
   return /^(javascript|vbscript|data):/.test(href);
@@ -143,7 +148,7 @@ export function blocksOf(root: DomNode): string[] {
       if (tag === 'pre') preDepth--;
       continue;
     }
-    if (NEVER_TEXT.has(tag) || isHidden(node) || (tag === 'a' && isScriptLink(node))) continue;
+    if (NEVER_TEXT.has(tag) || isHidden(node)) continue;
     if (tag === 'br') {
       current += '\n';
       continue;

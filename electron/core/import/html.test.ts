@@ -145,7 +145,7 @@ describe('parseHtml: a hostile saved page', () => {
 <h1>Hostile page</h1>
 <p>${BODY[0]} <img src="http://pixel.attacker.example/1x1.gif" width="1" height="1" onerror="globalThis.__spanwiseRan = 'onerror'"></p>
 <iframe src="http://frame.attacker.example/" srcdoc="<p>IFRAME TEXT</p>">IFRAME FALLBACK</iframe>
-<p>${BODY[1]} <a href="javascript:globalThis.__spanwiseRan = 'link'">JS LINK TEXT</a><a href=" JaVaScRiPt:void(0)">SPACED JS LINK</a></p>
+<p>${BODY[1]} <a href="javascript:globalThis.__spanwiseRan = 'link'">Officials</a> <a href=" JaVaScRiPt:void(0)">confirmed it</a>.</p>
 <svg onload="globalThis.__spanwiseRan = 'svg'"><text>SVG TEXT</text><script>globalThis.__spanwiseRan = 'svg script'</script></svg>
 <object data="http://object.attacker.example/x.swf">OBJECT TEXT</object><embed src="http://embed.attacker.example/x">
 <video poster="http://poster.attacker.example/p.jpg"><source src="http://video.attacker.example/v.mp4">VIDEO TEXT</video>
@@ -178,11 +178,58 @@ describe('parseHtml: a hostile saved page', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
 
     const draft = draftOf(outcome);
-    expect(draft.text).toBe(BODY.join('\n\n'));
+    // The javascript: links' words are article text; only their targets go.
+    expect(draft.text).toBe([BODY[0], `${BODY[1]} Officials confirmed it.`, BODY[2]].join('\n\n'));
     expect(draft.text).not.toMatch(/TEXT|VALUE|attacker/);
     expect(draft.url).toBeNull();
     expect(calls).toEqual([]);
     expect((globalThis as Record<string, unknown>).__spanwiseRan).toBeUndefined();
+  });
+});
+
+describe('parseHtml: innocent pages', () => {
+  it('keeps paragraphs whose class merely contains a noise word, and links that run script keep their words', () => {
+    const html = page(
+      '<title>Budget</title>',
+      `<p>${BODY[0]}</p>
+       <div class="ad-hoc-committee"><p>An ad hoc committee of five members will review the procurement of 76 drones.</p></div>
+       <div class="shared-services" id="leadership"><p>The shared services office answered questions about the contract.</p></div>
+       <p>President <a href="javascript:void(0)">Zelenskyy</a> said 80 drones were shot down.</p>
+       <p><a href="javascript:openGallery()">Photos show the damaged building in Kharkiv after the strike.</a></p>
+       <h3>Telegram</h3><p>${BODY[1]}</p>`,
+    );
+    const outcome = parseHtml(html, 'f');
+    expect(draftOf(outcome).text).toBe(
+      [
+        BODY[0],
+        'An ad hoc committee of five members will review the procurement of 76 drones.',
+        'The shared services office answered questions about the contract.',
+        'President Zelenskyy said 80 drones were shot down.',
+        'Photos show the damaged building in Kharkiv after the strike.',
+        'Telegram',
+        BODY[1],
+      ].join('\n\n'),
+    );
+    expect(outcome.ok && outcome.warnings).toEqual([]);
+  });
+});
+
+describe('parseHtml: pages full of furniture', () => {
+  it('removes blocks marked by whole class tokens and names them in the warnings', () => {
+    const html = page(
+      '<title>Strike</title>',
+      `<p>${BODY[0]}</p>
+       <div class="ad-slot-2"><p>Buy the new phone today, limited offer for readers.</p></div>
+       <section class="related-articles"><h3>More coverage</h3><p><a href="/a">Earlier strike on the port hit grain silos</a></p></section>
+       <p>${BODY[1]}</p>
+       <div id="newsletter-signup"><p>Get our morning briefing in your inbox every day.</p></div>
+       <p>${BODY[2]}</p>`,
+    );
+    const outcome = parseHtml(html, 'f');
+    expect(draftOf(outcome).text).toBe(BODY.join('\n\n'));
+    expect(outcome.ok && outcome.warnings.join('; ')).toMatch(
+      /removed 3 page blocks marked as share bars, ads or teasers: "Buy the new phone.*", "More coverage Earlier.*", "Get our morning/,
+    );
   });
 });
 

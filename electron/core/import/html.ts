@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { canonicalize } from '../../../shared/text';
-import { boilerplateWarning, reduceEmbeds, removeFurniture, stripBoilerplateLines } from './boilerplate';
-import { blocksOf, isHidden, isScriptLink, NEVER_TEXT, parseDocument, type DomDocument, type DomElement, type DomNode } from './dom';
+import { boilerplateWarning, furnitureWarning, reduceEmbeds, removeFurniture, stripBoilerplateLines } from './boilerplate';
+import { blocksOf, isHidden, isScriptLink, NEVER_TEXT, parseDocument, textLength, type DomDocument, type DomElement, type DomNode } from './dom';
 import { pageMeta } from './htmlmeta';
 import { cleanField, hostOf, META_LIMITS } from './meta';
 import type { ParseOutcome } from './types';
@@ -17,7 +17,7 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   const pageTitle = cleanField(doc.title, META_LIMITS.title);
   defuse(doc);
   reduceEmbeds(doc);
-  removeFurniture(doc);
+  const guessed = removeFurniture(doc);
   const body = doc.body;
   // Readability rearranges the document it reads, so the fallback keeps its own copy.
   const wholeBody = body ? (body.cloneNode(true) as DomElement) : null;
@@ -36,7 +36,7 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   if (blocks.join('').trim() === '' && wholeBody) blocks = blocksOf(wholeBody);
 
   const stripped = stripBoilerplateLines(blocks.join('\n\n'));
-  warnings.push(...boilerplateWarning(stripped.removed));
+  warnings.push(...furnitureWarning(guessed), ...boilerplateWarning(stripped.removed));
   const text = canonicalize(stripped.text);
   if (text === '') return { ok: false, reason: 'no article text found in the page' };
 
@@ -69,17 +69,15 @@ function defuse(doc: DomDocument): void {
   const root = doc.documentElement;
   for (const el of [...root.querySelectorAll('*')]) {
     const inert = ['head', 'title', 'meta'].includes(el.localName);
-    if ((!inert && NEVER_TEXT.has(el.localName)) || (el.localName === 'a' && isScriptLink(el))) el.remove();
+    // A javascript: link is often a real word ("President <a href=javascript:…>Zelenskyy</a>"):
+    // only its href goes (below), never its text.
+    if (!inert && NEVER_TEXT.has(el.localName)) el.remove();
   }
   const total = Math.max(1, textLength(doc.body));
   for (const el of [...root.querySelectorAll('*')]) {
     if (el.localName !== 'body' && el.localName !== 'html' && isHidden(el) && textLength(el) < total * 0.4) el.remove();
     else stripActiveAttributes(el);
   }
-}
-
-function textLength(node: DomNode | null): number {
-  return (node?.textContent ?? '').replace(/\s+/g, '').length;
 }
 
 const ACTIVE_ATTRIBUTE = /^(on|src$|srcset$|data-src|poster$|background$|action$|formaction$|ping$|style$|lowsrc$|dynsrc$)/i;
