@@ -46,7 +46,6 @@ export function canonicalize(raw: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029\u0085\f\v]/g, '\n')
     // Control characters other than tab and newline never belong in article text.
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
     .normalize('NFC');
   return unified

@@ -114,7 +114,6 @@ export function implausibility(text: string): number {
     else if ((c >= 0x2500 && c <= 0x259f) || (c >= 0xe000 && c <= 0xf8ff)) score += 3;
   }
   // Non-ASCII signs between letters; ASCII ones (markup's < = >, "AT&T") are ordinary.
-  // eslint-disable-next-line no-control-regex
   score += 3 * (text.match(/\p{L}(?:(?![\u0000-\u007f])[\p{Sk}\p{So}\p{Sm}\u00a7\u00b6])+\p{L}/gu) ?? []).length;
   // Latin-1 signs glued to letters ("Za¿ó³æ") are what Central European text looks like in windows-1252.
   score += 3 * (text.match(/(?<=\p{L})[\u00a2\u00a4\u00a6\u00a8\u00ac\u00af\u00b1\u00b4\u00b6\u00b8\u00bc-\u00be]|[\u00a2\u00a4\u00a6\u00a8\u00ac\u00af\u00b1\u00b4\u00b6\u00b8\u00bc-\u00be](?=\p{L})/gu) ?? []).length;

@@ -71,7 +71,6 @@ export function cleanUrl(value: unknown, base?: string | null): string | null {
  */
 export function safeUrl(value: unknown): string | null {
   const s = cleanField(value, META_LIMITS.url);
-  // eslint-disable-next-line no-control-regex
   return s && !/^(javascript|vbscript|data|file):/i.test(s.replace(/[\s\u0000-\u001f]/g, '')) ? s : null;
 }
 

@@ -139,7 +139,6 @@ function remapSpan(raw: string, canonical: string, origin: Origins, start: numbe
 
 /** The characters that must survive any remapping: everything but whitespace and controls. */
 function visible(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return wellFormed(s).replace(/[\s\u0000-\u001f\u007f\u0085\uFEFF]/g, '').normalize('NFC');
 }
 
