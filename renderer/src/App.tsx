@@ -80,8 +80,13 @@ export function App() {
   const undoDelete = () => {
     if (!deleted) return;
     call('articles/restore', { token: deleted.token })
-      .then(() => {
-        setDeleted(null);
+      .then((restored) => {
+        // The same text was imported again meanwhile: the undo went into that copy, which the analyst should know.
+        setDeleted(
+          restored.merged > 0
+            ? { token: '', message: `Restored. ${restored.merged === 1 ? 'Its text had been imported again' : `${restored.merged} of the texts had been imported again`}: ${restored.annotations} annotation${restored.annotations === 1 ? '' : 's'} added to the copy in the library.` }
+            : null,
+        );
         refresh();
       })
       .catch((err: Error) => setError(err.message));
@@ -142,9 +147,11 @@ export function App() {
       {deleted ? (
         <div className="toast" role="status">
           {deleted.message}
-          <button type="button" onClick={undoDelete}>
-            Undo
-          </button>
+          {deleted.token ? (
+            <button type="button" onClick={undoDelete}>
+              Undo
+            </button>
+          ) : null}
           <button type="button" aria-label="Dismiss" onClick={() => setDeleted(null)}>
             ×
           </button>

@@ -135,7 +135,14 @@ export const contract = {
     input: z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(),
     output: z.object({ articles: z.number(), annotations: z.number(), token: z.string() }),
   },
-  'articles/restore': { input: z.object({ token: z.string().max(64) }).strict(), output: z.object({ articles: z.number() }) },
+  /**
+   * Undoes a delete. An article whose text was imported again meanwhile is not restored twice:
+   * its annotations go onto that copy, and `merged` counts such articles.
+   */
+  'articles/restore': {
+    input: z.object({ token: z.string().max(64) }).strict(),
+    output: z.object({ articles: z.number(), merged: z.number(), annotations: z.number() }),
+  },
   'import/dialog': { input: z.object({}).strict(), output: z.object({ job: Job.nullable() }) },
   'import/texts': {
     input: z

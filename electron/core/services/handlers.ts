@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ExportFormat, ExportRequest, OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
-import { parseAttrs, type Annotation, type AnyAttrs, type Article } from '../../../shared/model';
+import { parseAttrs, type Annotation, type AnyAttrs } from '../../../shared/model';
 import { splitsSurrogatePair, trimSpan } from '../../../shared/text';
-import { getArticle, insertArticle, libraryStats, listArticles, requireArticle, updateArticleMeta } from '../store/articles';
+import { getArticle, libraryStats, listArticles, requireArticle, updateArticleMeta } from '../store/articles';
 import {
   deleteAnnotation,
   getAnnotation,
@@ -22,6 +21,7 @@ import { exportCorpus } from '../export';
 import { importBatch, textSource, type ImportSource } from './importer';
 import { importPaths } from './library-import';
 import { createJobs } from './jobs';
+import { createTrash } from './trash';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
 
@@ -39,14 +39,8 @@ export interface Platform {
   author: string;
 }
 
-interface DeletedSet {
-  articles: Article[];
-  annotations: Annotation[];
-}
-
 export function createHandlers(db: Db, platform: Platform, options: FileOptions = {}): Handlers {
-  // Deleted articles are kept here for the session so a delete can be undone.
-  const trash = new Map<string, DeletedSet>();
+  const trash = createTrash(db);
 
   const jobs = createJobs();
 
@@ -111,36 +105,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
     'articles/updateMeta': ({ id, meta }) => updateArticleMeta(db, id, meta),
 
-    'articles/delete': ({ ids }) =>
-      db.transaction(() => {
-        const set: DeletedSet = { articles: [], annotations: [] };
-        for (const id of ids) {
-          const article = getArticle(db, id);
-          if (!article) continue;
-          set.articles.push(article);
-          set.annotations.push(...listAnnotations(db, id));
-          db.prepare('DELETE FROM articles WHERE id = ?').run(id);
-        }
-        const token = randomUUID();
-        trash.set(token, set);
-        return { articles: set.articles.length, annotations: set.annotations.length, token };
-      })(),
+    'articles/delete': ({ ids }) => trash.remove(ids),
 
-    'articles/restore': ({ token }) => {
-      const set = trash.get(token);
-      if (!set) throw new HandlerError('not_found', 'nothing to restore for that token (deletions are undoable only in the session that made them)');
-      db.transaction(() => {
-        for (const a of set.articles) {
-          insertArticle(db, a, { id: a.id, importedAt: a.importedAt });
-          if (a.originalText !== null || a.updatedAt !== a.importedAt) {
-            db.prepare('UPDATE articles SET original_text = ?, updated_at = ? WHERE id = ?').run(a.originalText, a.updatedAt, a.id);
-          }
-        }
-        for (const n of set.annotations) insertAnnotation(db, n);
-      })();
-      trash.delete(token);
-      return { articles: set.articles.length };
-    },
+    'articles/restore': ({ token }) => trash.restore(token),
 
     'import/dialog': async () => {
       const paths = await platform.pickImportFiles();

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../shared/model';
+import { useTmpDir } from '../testing/tmp';
+import { quietPlatform } from '../testing/platform';
+import { startBackend, type Backend } from './app';
+
+const tmp = useTmpDir();
+let backend: Backend | null = null;
+afterEach(() => {
+  backend?.close();
+  backend = null;
+});
+
+async function ok<T>(b: Backend, channel: string, input: unknown): Promise<T> {
+  const envelope = await b.dispatch(channel, input);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+async function importText(b: Backend, content: string): Promise<string> {
+  const job = await ok<{ id: string }>(b, 'import/texts', { items: [{ name: 'a.txt', content }] });
+  for (;;) {
+    const current = await ok<{ state: string; report: { outcomes: { articleIds: string[] }[] } | null }>(b, 'jobs/get', { id: job.id });
+    if (current.state !== 'running') return current.report?.outcomes[0]?.articleIds[0] as string;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const TEXT = 'Quay closure\n\nThe quay at Ostrava closed on Friday after a crane failure.';
+const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
+
+describe('undoing an article delete', () => {
+  it('puts the article back as it was', async () => {
+    const b = (backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester')));
+    const id = await importText(b, TEXT);
+    await ok(b, 'annotations/create', { articleId: id, label: 'event', ...span('closed on Friday') });
+    const deleted = await ok<{ token: string; annotations: number }>(b, 'articles/delete', { ids: [id] });
+    expect(deleted.annotations).toBe(1);
+    expect(await ok(b, 'articles/restore', { token: deleted.token })).toEqual({ articles: 1, merged: 0, annotations: 1 });
+    const got = await ok<{ annotations: Annotation[] }>(b, 'articles/get', { id });
+    expect(got.annotations.map((a) => a.quote)).toEqual(['closed on Friday']);
+  });
+
+  it('after the same text was imported again, adds the annotations to that copy instead of failing', async () => {
+    const b = (backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester')));
+    const id = await importText(b, TEXT);
+    const event = await ok<Annotation>(b, 'annotations/create', { articleId: id, label: 'event', ...span('closed on Friday') });
+    await ok(b, 'annotations/create', { articleId: id, label: 'actor', ...span('Ostrava') });
+    const deleted = await ok<{ token: string }>(b, 'articles/delete', { ids: [id] });
+    const copy = await importText(b, TEXT);
+    expect(copy).not.toBe(id);
+    // The analyst had already tagged the same span on the copy: it is not doubled.
+    await ok(b, 'annotations/create', { articleId: copy, label: 'actor', ...span('Ostrava') });
+
+    const restored = await b.dispatch('articles/restore', { token: deleted.token });
+    expect(restored).toEqual({ ok: true, value: { articles: 1, merged: 1, annotations: 1 } });
+    const got = await ok<{ annotations: Annotation[] }>(b, 'articles/get', { id: copy });
+    expect(got.annotations.map((a) => [a.label, a.quote])).toEqual([
+      ['actor', 'Ostrava'],
+      ['event', 'closed on Friday'],
+    ]);
+    expect(got.annotations.find((a) => a.label === 'event')?.id).toBe(event.id);
+    expect(await ok(b, 'library/stats', {})).toMatchObject({ articles: 1, annotations: 2 });
+    expect(await b.dispatch('articles/get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('answers a token it does not know with not_found', async () => {
+    const b = (backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester')));
+    expect(await b.dispatch('articles/restore', { token: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

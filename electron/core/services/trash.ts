@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Annotation, Article } from '../../../shared/model';
+import { articleExists, findArticleIdByText, getArticle, insertArticle } from '../store/articles';
+import { annotationExists, insertAnnotation, listAnnotations } from '../store/annotations';
+import type { Db } from '../store/db';
+import { HandlerError } from './errors';
+
+interface DeletedSet {
+  articles: Article[];
+  annotations: Annotation[];
+}
+
+export interface RestoreResult {
+  /** Articles back in the library, whether as themselves or merged into a copy imported since. */
+  articles: number;
+  /** Of those, how many went into a copy with the same text imported after the delete. */
+  merged: number;
+  /** Annotations put back. */
+  annotations: number;
+}
+
+/**
+ * Deleted articles kept for the session, so a delete can be undone. Between the delete and the
+ * undo the analyst may import the same text again; the library holds each text once, so undoing
+ * then puts the deleted article's annotations onto that copy (its own metadata stays as imported:
+ * nothing the analyst did since is overwritten) rather than refusing the undo, which would lose
+ * the annotations for good once the session ends.
+ */
+export function createTrash(db: Db) {
+  const sets = new Map<string, DeletedSet>();
+
+  function remove(ids: string[]): { articles: number; annotations: number; token: string } {
+    return db.transaction(() => {
+      const set: DeletedSet = { articles: [], annotations: [] };
+      for (const id of ids) {
+        const article = getArticle(db, id);
+        if (!article) continue;
+        set.articles.push(article);
+        set.annotations.push(...listAnnotations(db, id));
+        db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      }
+      const token = randomUUID();
+      sets.set(token, set);
+      return { articles: set.articles.length, annotations: set.annotations.length, token };
+    })();
+  }
+
+  function restore(token: string): RestoreResult {
+    const set = sets.get(token);
+    if (!set) throw new HandlerError('not_found', 'nothing to restore for that token (deletions are undoable only in the session that made them)');
+    const result = db.transaction(() => {
+      const target = new Map<string, string>();
+      let merged = 0;
+      for (const a of set.articles) {
+        const copy = findArticleIdByText(db, a.text);
+        if (copy) {
+          target.set(a.id, copy);
+          merged++;
+          continue;
+        }
+        // A re-imported dataset may have given the deleted article's id to another text.
+        const id = articleExists(db, a.id) ? randomUUID() : a.id;
+        insertArticle(db, a, { id, importedAt: a.importedAt });
+        if (a.originalText !== null || a.updatedAt !== a.importedAt) {
+          db.prepare('UPDATE articles SET original_text = ?, updated_at = ? WHERE id = ?').run(a.originalText, a.updatedAt, id);
+        }
+        target.set(a.id, id);
+      }
+      let annotations = 0;
+      const restored = new Set<string>();
+      // The copy may carry the same spans under other ids (a brat pair gets new ones): not twice.
+      const present = new Set<string>();
+      for (const copy of new Set(set.articles.map((a) => target.get(a.id)).filter((id) => id !== undefined))) {
+        for (const n of listAnnotations(db, copy)) present.add(spanKey(n));
+      }
+      // Originals before their conflict copies, so a copy's link finds its target.
+      for (const n of [...set.annotations].sort((x, y) => Number(x.conflictOf !== null) - Number(y.conflictOf !== null))) {
+        // Already there: the copy imported since brought the same span with the same id.
+        if (annotationExists(db, n.id) || present.has(spanKey({ ...n, articleId: target.get(n.articleId) ?? n.articleId }))) continue;
+        const conflictOf = n.conflictOf && (restored.has(n.conflictOf) || annotationExists(db, n.conflictOf)) ? n.conflictOf : null;
+        insertAnnotation(db, { ...n, articleId: target.get(n.articleId) ?? n.articleId, conflictOf });
+        restored.add(n.id);
+        annotations++;
+      }
+      return { articles: set.articles.length, merged, annotations };
+    })();
+    sets.delete(token);
+    return result;
+  }
+
+  return { remove, restore };
+}
+
+function spanKey(n: Pick<Annotation, 'articleId' | 'label' | 'start' | 'end' | 'note' | 'attrs'>): string {
+  return JSON.stringify([n.articleId, n.label, n.start, n.end, n.note, n.attrs]);
+}
