@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTOR_KINDS, CLAIM_STATUSES, FIGURE_QUALIFIERS } from '../../../shared/model';
+import { ACTOR_KINDS, CLAIM_STATUSES, FIGURE_QUALIFIERS, LABELS } from '../../../shared/model';
+import { LABEL_COLOURS } from '../../../shared/palette';
+import { parseBratPair } from '../import';
 import { openStore } from '../store/db';
 import { useTmpDir } from '../testing/tmp';
 import { exportCorpus } from './index';
@@ -56,7 +58,7 @@ describe('brat standoff export', () => {
     expect(fragmented).toBe(2);
   });
 
-  it('writes notes on one line, enumerated attributes as A lines and free-text ones as notes', async () => {
+  it('writes one AnnotatorNotes per span (escaped onto one line), enumerated attributes as A lines and the rest as one Attributes comment', async () => {
     const { corpus, read } = await exported();
     const conf = readConf(read('annotation.conf'));
     expect(conf.entities).toEqual(['EVENT', 'CLAIM', 'ACTOR', 'FIGURE']);
@@ -73,31 +75,61 @@ describe('brat standoff export', () => {
     };
     const claim = entityQuoting("Ukraine's air force said it shot down 80 drones overnight");
     const airForce = entityQuoting("Ukraine's air force");
-    const notesOf = (id: string) => ann.notes.filter((n) => n.target === id).map((n) => n.text);
-    expect(notesOf(claim.id)).toEqual(['Contradicts the city\'s "76", see below, second line', "claim_claimant: Ukraine's air force"]);
+    const notesOf = (id: string, type: string) => ann.notes.filter((n) => n.target === id && n.type === type).map((n) => n.text);
+    expect(notesOf(claim.id, 'AnnotatorNotes')).toEqual(['Contradicts\tthe city\'s "76", see below,\\nsecond line']);
+    expect(notesOf(claim.id, 'Attributes').map((j) => JSON.parse(j) as unknown)).toEqual([{ claimant: "Ukraine's air force" }]);
     expect(ann.attributes.filter((a) => a.target === claim.id)).toEqual([expect.objectContaining({ name: 'Status', value: 'disputed' })]);
-    // The linked claimant is the air force span: a relation, not a note.
+    // The linked claimant is the air force span: a relation, not an attribute.
     expect(ann.relations).toEqual([expect.objectContaining({ type: 'Claimant', args: { Arg1: claim.id, Arg2: airForce.id } })]);
     expect(ann.attributes.find((a) => a.target === airForce.id)?.value).toBe('armed_group');
+    expect(notesOf(airForce.id, 'Attributes').map((j) => JSON.parse(j) as unknown)).toEqual([{ canonical_name: 'Air Force of Ukraine' }]);
     expect(ann.attributes.find((a) => a.target === entityQuoting('80 drones').id)?.value).toBe('at_least');
-    expect(notesOf(entityQuoting('80 drones').id)).toEqual(['figure_value: 80', 'figure_unit: drones']);
+    expect(notesOf(entityQuoting('80 drones').id, 'Attributes').map((j) => JSON.parse(j) as unknown)).toEqual([{ value: 80, unit: 'drones' }]);
     for (const a of ann.attributes) expect(declared[a.name]).toContain(a.value);
+    // brat's note dialog edits only a span's first AnnotatorNotes, so there is never a second.
+    for (const article of corpus.articles) {
+      const notes = readAnn(read(`${article.id}.ann`)).notes.filter((n) => n.type === 'AnnotatorNotes');
+      expect(new Set(notes.map((n) => n.target)).size).toBe(notes.length);
+    }
 
     const arabic = readAnn(read('arabic.ann'));
     const padded = corpus.byQuote('👨‍👩‍👧 families fled, "quoted", with commas');
     const paddedEntity = arabic.entities.find((e) => e.text === padded.quote);
-    expect(arabic.notes.filter((n) => n.target === paddedEntity?.id).map((n) => n.text)).toEqual([
-      '  padded, "quoted"  ',
-      'event_location: Tab here',
-      'event_category: x, y',
+    expect(arabic.notes.filter((n) => n.target === paddedEntity?.id).map((n) => [n.type, n.text])).toEqual([
+      ['AnnotatorNotes', '  padded, "quoted"  '],
+      ['Attributes', '{"location":"Tab\\there","category":"x, y"}'],
     ]);
+  });
+
+  it('is read back by the brat importer with every span, note and attribute as it was', async () => {
+    const { corpus, read } = await exported();
+    for (const article of corpus.articles) {
+      const outcome = parseBratPair(`${article.id}.txt`, Buffer.from(read(`${article.id}.txt`)), Buffer.from(read(`${article.id}.ann`)));
+      if (!outcome.ok) throw new Error(outcome.reason);
+      expect(outcome.problems).toEqual([]);
+      const draft = outcome.drafts[0];
+      expect(draft?.text).toBe(article.text);
+      const live = corpus.annotations.filter((a) => a.articleId === article.id && a.status === 'ok');
+      const shape = (s: { label: string; start: number; end: number; note?: string; attrs?: Record<string, unknown> }) => {
+        const { claimantId: _link, ...attrs } = s.attrs ?? {};
+        return [s.label, s.start, s.end, s.note ?? '', attrs, typeof _link === 'string'];
+      };
+      const key = (x: unknown[]) => JSON.stringify(x);
+      expect((draft?.spans ?? []).map(shape).map(key).sort()).toEqual(live.map(shape).map(key).sort());
+    }
   });
 
   it('writes the label colours into visual.conf', async () => {
     const { read } = await exported();
     const drawing = readConf(read('visual.conf')).drawing ?? [];
-    expect(drawing).toEqual(
-      expect.arrayContaining(['EVENT\tbgColor:#f59e0b', 'CLAIM\tbgColor:#3b82f6', 'ACTOR\tbgColor:#10b981', 'FIGURE\tbgColor:#ec4899']),
-    );
+    expect(drawing).toEqual(expect.arrayContaining(LABELS.map((l) => `${l.toUpperCase()}\tbgColor:${LABEL_COLOURS[l]}`)));
+  });
+
+  it('uses the colours the app draws labels in (styles.css declares them for the renderer)', () => {
+    const css = readFileSync(new URL('../../../renderer/src/styles.css', import.meta.url), 'utf8');
+    for (const label of LABELS) {
+      const declared = new RegExp(`--${label}:\\s*(#[0-9a-fA-F]{6})\\s*;`).exec(css)?.[1];
+      expect(declared?.toLowerCase(), label).toBe(LABEL_COLOURS[label]);
+    }
   });
 });

@@ -1,16 +1,10 @@
 import { createHash } from 'node:crypto';
-import { ACTOR_KINDS, CLAIM_STATUSES, FIGURE_QUALIFIERS, LABELS, type Label } from '../../../shared/model';
+import { ACTOR_KINDS, ATTR_SCHEMAS, CLAIM_STATUSES, FIGURE_QUALIFIERS, LABELS, type Label } from '../../../shared/model';
+import { LABEL_COLOURS } from '../../../shared/palette';
 import type { ExportItem } from '../store/export';
-import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans, type CodePointText, type ExportSpan } from './spans';
+import { ATTRIBUTES_TYPE, CLAIMANT_RELATION, escapeNote, NOTE_TYPE } from './brat-format';
+import { codePointText, exportLabel, exportSpans, snakeKey, type CodePointText, type ExportSpan } from './spans';
 import type { FolderWriter, OutFile } from './types';
-
-/** Highlight colours per label, shared by brat's visual.conf and (later) the app's own marks. */
-export const LABEL_COLOURS: Record<Label, string> = {
-  event: '#f59e0b',
-  claim: '#3b82f6',
-  actor: '#10b981',
-  figure: '#ec4899',
-};
 
 /** The attributes brat can hold natively (`A` lines): the enumerated ones. */
 export const BRAT_ATTRIBUTES = [
@@ -19,17 +13,18 @@ export const BRAT_ATTRIBUTES = [
   { label: 'figure', key: 'qualifier', name: 'Qualifier', values: FIGURE_QUALIFIERS },
 ] as const;
 
-/** The relation a claim's linked claimant (claimantId) becomes when its actor is exported too. */
-export const CLAIMANT_RELATION = 'Claimant';
+/** Per label: its `A`-line attributes, and the rest (free text, numbers), which go in the Attributes comment. */
+const ATTRIBUTES_BY_LABEL = Object.fromEntries(
+  LABELS.map((label) => {
+    const native = BRAT_ATTRIBUTES.filter((a) => a.label === label);
+    const other = Object.keys(ATTR_SCHEMAS[label].shape).filter((key) => !native.some((a) => a.key === key));
+    return [label, { native, other: other.map((key) => ({ key, name: snakeKey(key) })) }];
+  }),
+) as Record<Label, { native: (typeof BRAT_ATTRIBUTES)[number][]; other: { key: string; name: string }[] }>;
 
 /** brat splits `A` lines on spaces, so "armed group" is written armed_group. */
 export function bratValue(value: string): string {
   return value.replace(/\s+/g, '_');
-}
-
-/** A note or attribute value on one `#` line: tabs and newlines would break the line format. */
-function oneLine(s: string): string {
-  return s.replace(/[\t\r\n]/g, ' ');
 }
 
 /**
@@ -46,6 +41,8 @@ export function annotationConf(): string {
   const attributes = BRAT_ATTRIBUTES.map((a) => `${a.name}\tArg:${exportLabel(a.label)}, Value:${a.values.map(bratValue).join('|')}`).join('\n');
   // Spans overlap and nest freely in Spanwise; brat refuses that unless <OVERLAP> allows it.
   return [
+    `# Written by Spanwise. In ${NOTE_TYPE}, \\n, \\r and \\\\ stand for a line break, a carriage return and a`,
+    `# backslash; ${ATTRIBUTES_TYPE} comments hold the free-text and number attributes as JSON.`,
     '[entities]',
     entities,
     '',
@@ -64,14 +61,14 @@ export function annotationConf(): string {
 export function visualConf(): string {
   const labels = LABELS.map((l) => `${exportLabel(l)} | ${l[0]?.toUpperCase()}${l.slice(1)}`);
   const drawing = LABELS.map((l) => `${exportLabel(l)}\tbgColor:${LABEL_COLOURS[l]}`);
-  return ['[labels]', ...labels, `${CLAIMANT_RELATION} | ${CLAIMANT_RELATION}`, '', '[drawing]', ...drawing, `${CLAIMANT_RELATION}\tcolor:#3b82f6`, ''].join('\n');
+  return ['[labels]', ...labels, `${CLAIMANT_RELATION} | ${CLAIMANT_RELATION}`, '', '[drawing]', ...drawing, `${CLAIMANT_RELATION}\tcolor:${LABEL_COLOURS.claim}`, ''].join('\n');
 }
 
 /**
- * brat standoff. Offsets are code points (what brat's Python counts). brat has no free-text
- * attributes, so those become AnnotatorNotes lines after the span's note, one per attribute,
- * written `<csv column>: <value>` (event_date: 2024-11-26); a claimant linked to an actor span
- * in the same file becomes a Claimant relation instead.
+ * brat standoff. Offsets are code points (what brat's Python counts). Per span: a `T` line, `A`
+ * lines for the enumerated attributes, at most one AnnotatorNotes (the note, escaped onto one
+ * line), one Attributes comment for the rest, and a Claimant relation instead of claimant_id
+ * when the claim's actor span is in the same file.
  */
 export function bratWriter(): FolderWriter {
   // Folded to lower case because two ids differing only in case are one file on Windows and macOS.
@@ -108,31 +105,37 @@ function annFile({ article, annotations }: ExportItem): { ann: string; spans: nu
     .map((span) => ({ span, fragments: fragments(cp, span) }))
     .filter((s) => s.fragments.length > 0);
   const tOf = new Map(spans.map(({ span }, i) => [span.annotation.id, `T${i + 1}`]));
-  const lines: string[] = [];
+  let ann = '';
   let attrN = 0;
   let noteN = 0;
   let relN = 0;
   for (const { span, fragments: frags } of spans) {
     const t = tOf.get(span.annotation.id) as string;
     const a = span.annotation;
-    const offsets = frags.map(([s, e]) => `${s} ${e}`).join(';');
-    lines.push(`${t}\t${exportLabel(a.label)} ${offsets}\t${frags.map(([s, e]) => cp.slice(s, e)).join(' ')}`);
-    for (const attr of BRAT_ATTRIBUTES) {
+    let offsets = '';
+    let text = '';
+    for (const [k, [s, e]] of frags.entries()) {
+      offsets += `${k === 0 ? '' : ';'}${s} ${e}`;
+      text += `${k === 0 ? '' : ' '}${cp.slice(s, e)}`;
+    }
+    ann += `${t}\t${exportLabel(a.label)} ${offsets}\t${text}\n`;
+    const { native, other } = ATTRIBUTES_BY_LABEL[a.label];
+    for (const attr of native) {
       const value = a.attrs[attr.key];
-      if (attr.label === a.label && typeof value === 'string' && value !== '') lines.push(`A${++attrN}\t${attr.name} ${t} ${bratValue(value)}`);
+      if (typeof value === 'string' && value !== '') ann += `A${++attrN}\t${attr.name} ${t} ${bratValue(value)}\n`;
     }
-    const notes: string[] = a.note.trim() === '' ? [] : [a.note];
-    for (const { label, key, column } of ATTRIBUTE_COLUMNS) {
+    if (a.note !== '') ann += `#${++noteN}\t${NOTE_TYPE} ${t}\t${escapeNote(a.note)}\n`;
+    let free: Record<string, string | number> | null = null;
+    for (const { key, name } of other) {
       const value = a.attrs[key];
-      if (label !== a.label || value === undefined || value === null || value === '') continue;
-      if (BRAT_ATTRIBUTES.some((b) => b.label === label && b.key === key)) continue;
+      if (value === undefined || value === null || value === '') continue;
       const actorT = key === 'claimantId' ? tOf.get(String(value)) : undefined;
-      if (actorT) lines.push(`R${++relN}\t${CLAIMANT_RELATION} Arg1:${t} Arg2:${actorT}`);
-      else notes.push(`${column}: ${value}`);
+      if (actorT) ann += `R${++relN}\t${CLAIMANT_RELATION} Arg1:${t} Arg2:${actorT}\n`;
+      else (free ??= {})[name] = value;
     }
-    for (const note of notes) lines.push(`#${++noteN}\tAnnotatorNotes ${t}\t${oneLine(note)}`);
+    if (free) ann += `#${++noteN}\t${ATTRIBUTES_TYPE} ${t}\t${JSON.stringify(free)}\n`;
   }
-  return { ann: lines.length ? `${lines.join('\n')}\n` : '', spans: spans.length };
+  return { ann, spans: spans.length };
 }
 
 /** The span cut at every newline into code point ranges, dropping the empty pieces between. */

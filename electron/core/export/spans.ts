@@ -58,11 +58,12 @@ export interface AttributeColumn {
   column: string;
 }
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** How every export spells an attribute key: canonicalName is canonical_name. */
+export const snakeKey = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Every attribute of every label, in label order then schema order: event_date ... figure_qualifier. */
 export const ATTRIBUTE_COLUMNS: readonly AttributeColumn[] = LABELS.flatMap((label) =>
-  Object.keys(ATTR_SCHEMAS[label].shape).map((key) => ({ label, key, column: `${label}_${snake(key)}` })),
+  Object.keys(ATTR_SCHEMAS[label].shape).map((key) => ({ label, key, column: `${label}_${snakeKey(key)}` })),
 );
 
 function present(value: AnyAttrs[string] | undefined): value is string | number {

@@ -123,4 +123,33 @@ describe('parseBrat', () => {
   it('reads a document with an empty .ann as an article without annotations', () => {
     expect(draftOf(parseBrat(TEXT, '', 'd')).spans).toEqual([]);
   });
+
+  it('splits lines at the first two tabs only, as brat does: span text and notes may hold tabs', () => {
+    const text = 'Col A\tCol B held 64 drones.\n';
+    const [a, b] = at('Col A\tCol B', text);
+    const ann = [`T1\tEVENT ${a} ${b}\tCol A\tCol B`, '#1\tAnnotatorNotes T1\tfirst\tsecond\\nthird line \\\\ done', 'A1\tStatus  T1  disputed ', '#2\tAttributes T1\t{"date":"2024-11","location":"Tab\\there"}'].join('\n');
+    const outcome = parseBrat(text, ann, 'd');
+    const draft = draftOf(outcome);
+    expect(quotes(draft)).toEqual([['event', 'Col A\tCol B']]);
+    expect(draft.spans?.[0]).toMatchObject({ note: 'first\tsecond\nthird line \\ done', attrs: { date: '2024-11', location: 'Tab\there' } });
+    expect(outcome.ok && outcome.problems).toEqual([]);
+  });
+
+  it('reads the Attributes comment in snake_case, and says when it cannot', () => {
+    const [a, b] = at('The ministry');
+    const ann = [`T1\tACTOR ${a} ${b}\tThe ministry`, '#1\tAttributes T1\t{"canonical_name":"Ministry of Defence"}', `T2\tACTOR ${a} ${b}\tThe ministry`, '#2\tAttributes T2\t{"canonical_name":'].join('\n');
+    const outcome = parseBrat(TEXT, ann, 'd');
+    expect(draftOf(outcome).spans?.map((s) => s.attrs)).toEqual([{ canonicalName: 'Ministry of Defence' }, undefined]);
+    expect(outcome.ok && outcome.warnings).toEqual(['line 4: attributes of T2 not read (not JSON)']);
+  });
+
+  it('ends .ann lines at a lone CR too, as brat does', () => {
+    const [a, b] = at('Kyiv');
+    const [c, d] = at('64 drones');
+    const draft = draftOf(parseBrat(TEXT, `T1\tActor ${a} ${b}\tKyiv\rT2\tFigure ${c} ${d}\t64 drones\r\n`, 'd'));
+    expect(quotes(draft)).toEqual([
+      ['actor', 'Kyiv'],
+      ['figure', '64 drones'],
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ATTR_SCHEMAS, parseAttrs, type AnyAttrs, type Label, type SpanDraft } from '../../../shared/model';
 import { codePointLength, makeUtf16Converter } from '../../../shared/text';
-import { camelKey, LABEL_NAMES, parseLabel } from './records';
+import { ATTRIBUTES_TYPE, CLAIMANT_RELATION, NOTE_TYPE, splitTabs, unescapeNote } from '../export/brat-format';
+import { camelKey, checkAttrs, LABEL_NAMES, parseLabel } from './records';
 import { excerpt } from './problems';
 import { canonicalWithMap } from './remap';
 import { titleFrom } from './txt';
@@ -21,17 +22,16 @@ interface TextBound {
   spanId?: string;
 }
 
-/** The relation Spanwise's brat export writes for a claim whose claimant is an actor span. */
-const CLAIMANT_RELATION = 'claimant';
-
 /**
  * A brat standoff pair: the `.txt` document and its `.ann` annotations. `T` lines give code point
  * offsets into the text exactly as stored; a span written as fragments (`a b;c d`) becomes one
- * span when only whitespace separates the fragments. `#` AnnotatorNotes become notes, except
- * the `<label>_<attribute>: value` notes Spanwise's export writes for free-text attributes, and
- * `A`/`M` lines become attributes where they mean one of ours; a Claimant relation links a claim
- * to its actor. Entity types other than the four are reported by name and left out rather than
- * guessed; other relations and events have no counterpart.
+ * span when only whitespace separates the fragments. A line is split at its first two tabs only,
+ * as brat does, so span text and notes may hold tabs. `#` AnnotatorNotes become notes (`\n`,
+ * `\r` and `\\` read as the export escapes them), an `Attributes` comment (JSON) and `A`/`M`
+ * lines become attributes where they mean one of ours, and a Claimant relation links a claim to
+ * its actor. Older exports wrote free-text attributes as `<label>_<attribute>: value` notes; those
+ * are still read as attributes. Entity types other than the four are reported by name and left
+ * out rather than guessed; other relations and events have no counterpart.
  */
 export function parseBrat(rawText: string, annText: string, baseName: string): ParseOutcome {
   const raw = rawText.replace(/^\uFEFF/, '');
@@ -46,14 +46,15 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
   const warnings: string[] = [];
   const fatal: string[] = [];
   const ignored = new Map<string, number>();
-  const lines = annText.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // brat reads .ann lines with universal newlines: CRLF, LF or a lone CR ends a line.
+  const lines = annText.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 
   // Text-bound annotations first: notes and attributes may come before the span they refer to.
   const entries = lines.map((line, i) => ({ line, at: i + 1 })).filter((e) => e.line.trim() !== '');
   const ordered = [...entries.filter((e) => e.line.startsWith('T')), ...entries.filter((e) => !e.line.startsWith('T'))];
   for (const { line, at } of ordered) {
     const where = `line ${at}`;
-    const [id = '', body = '', quote] = line.split('\t');
+    const [id = '', body = '', quote] = splitTabs(line, 2);
     if (id.startsWith('T')) {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(body);
       if (!m) {
@@ -87,14 +88,23 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       }
       bounds.set(id, { id, label, start: toUtf16((sorted[0] as [number, number])[0]), end: toUtf16((sorted.at(-1) as [number, number])[1]), note: [], attrs: {} });
     } else if (id.startsWith('#')) {
-      const target = /^\S+ (\S+)$/.exec(body)?.[1];
+      const [type, target] = body.split(' ');
       const bound = target ? bounds.get(target) : undefined;
-      const attr = bound && quote ? attributeNote(bound.label, quote) : null;
-      if (bound && attr) bound.attrs[attr.key] = attr.value;
-      else if (bound && quote) bound.note.push(quote);
-      else if (!target || !skippedIds.has(target)) warnings.push(`${where}: note for unknown annotation ${target ?? id}; ignored`);
+      if (!bound || quote === undefined || !type) {
+        if (!target || !skippedIds.has(target)) warnings.push(`${where}: note for unknown annotation ${target ?? id}; ignored`);
+        continue;
+      }
+      if (type === ATTRIBUTES_TYPE) {
+        const parsed = attributesComment(bound.label, quote);
+        if (parsed.ok) Object.assign(bound.attrs, parsed.attrs);
+        else warnings.push(`${where}: attributes of ${target} not read (${parsed.message})`);
+        continue;
+      }
+      const attr = type === NOTE_TYPE ? attributeNote(bound.label, quote) : null;
+      if (attr) bound.attrs[attr.key] = attr.value;
+      else if (quote !== '') bound.note.push(unescapeNote(quote));
     } else if (id.startsWith('A') || id.startsWith('M')) {
-      const [name = '', target = '', value] = body.split(' ');
+      const [name = '', target = '', value] = body.trim().split(/ +/);
       const bound = bounds.get(target);
       if (!bound) {
         if (!skippedIds.has(target)) warnings.push(`${where}: attribute for unknown annotation ${target}; ignored`);
@@ -185,10 +195,25 @@ function attributeNote(label: Label, note: string): { key: string; value: unknow
   return Number.isFinite(n) ? { key, value: n } : null;
 }
 
+/** The Attributes comment the export writes: one JSON object of snake_case (or model) keys. */
+function attributesComment(label: Label, text: string): { ok: true; attrs: Record<string, unknown> } | { ok: false; message: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'not JSON' };
+  }
+  const checked = checkAttrs(label, value);
+  if (!checked.ok) return checked;
+  if (checked.ignored.length) return { ok: false, message: `${label} has no attribute ${checked.ignored.join(', ')}` };
+  // A claimant_id here names a span of the exporting store; it survives only if a relation made it one of ours (below).
+  return { ok: true, attrs: checked.attrs };
+}
+
 /** `Claimant Arg1:T3 Arg2:T1` from a claim to an actor: the claim's claimantId. False for any other relation. */
 function linkClaimant(body: string, bounds: Map<string, TextBound>): boolean {
-  const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body);
-  if (!m || m[1]?.toLowerCase() !== CLAIMANT_RELATION) return false;
+  const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body.trim());
+  if (!m || m[1]?.toLowerCase() !== CLAIMANT_RELATION.toLowerCase()) return false;
   const claim = bounds.get(m[2] as string);
   const actor = bounds.get(m[3] as string);
   if (claim?.label !== 'claim' || actor?.label !== 'actor') return false;

@@ -102,7 +102,7 @@ export interface BratEntity {
 export interface BratAnn {
   entities: BratEntity[];
   attributes: { id: string; name: string; target: string; value: string | null }[];
-  notes: { id: string; target: string; text: string }[];
+  notes: { id: string; type: string; target: string; text: string }[];
   relations: { id: string; type: string; args: Record<string, string> }[];
 }
 
@@ -128,8 +128,8 @@ export function readAnn(content: string): BratAnn {
       ann.attributes.push({ id, name: name as string, target: target as string, value: value ?? null });
     } else if (id.startsWith('#')) {
       const secondTab = rest.indexOf('\t');
-      const [, target] = rest.slice(0, secondTab).split(' ');
-      ann.notes.push({ id, target: target as string, text: rest.slice(secondTab + 1) });
+      const [type, target] = rest.slice(0, secondTab).split(' ');
+      ann.notes.push({ id, type: type as string, target: target as string, text: rest.slice(secondTab + 1) });
     } else if (id.startsWith('R')) {
       const [type, ...args] = rest.split(' ');
       ann.relations.push({ id, type: type as string, args: Object.fromEntries(args.map((a) => a.split(':') as [string, string])) });
