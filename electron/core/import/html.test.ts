@@ -187,6 +187,16 @@ describe('parseHtml: a hostile saved page', () => {
   });
 });
 
+describe('parseHtml: dates', () => {
+  it('takes the first readable date and says why an ambiguous one was left out', () => {
+    const readable = parseHtml(page('<meta name="date" content="01/02/2024"><meta property="article:published_time" content="26.11.2024">', `<p>${BODY[0]}</p>`), 'f');
+    expect(draftOf(readable).publishedAt).toBe('2024-11-26');
+    const ambiguous = parseHtml(page('<meta name="date" content="01/02/2024">', `<p>${BODY[0]}</p>`), 'f');
+    expect(draftOf(ambiguous).publishedAt).toBeNull();
+    expect(ambiguous.ok && ambiguous.warnings).toEqual(['published date left empty: "01/02/2024" is ambiguous: 1 February or January 2']);
+  });
+});
+
 describe('parseHtml: innocent pages', () => {
   it('keeps paragraphs whose class merely contains a noise word, and links that run script keep their words', () => {
     const html = page(

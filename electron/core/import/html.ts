@@ -13,7 +13,7 @@ import type { ParseOutcome } from './types';
  */
 export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   const doc = parseDocument(raw);
-  const meta = pageMeta(doc, raw);
+  const { meta, warnings: metaWarnings } = pageMeta(doc, raw);
   const pageTitle = cleanField(doc.title, META_LIMITS.title);
   defuse(doc);
   reduceEmbeds(doc);
@@ -22,7 +22,7 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   // Readability rearranges the document it reads, so the fallback keeps its own copy.
   const wholeBody = body ? (body.cloneNode(true) as DomElement) : null;
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...metaWarnings];
   let blocks: string[] = [];
   let article: ReturnType<Readability<DomNode>['parse']> = null;
   try {

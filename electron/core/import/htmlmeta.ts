@@ -1,6 +1,6 @@
 import type { ArticleMeta } from '../../../shared/model';
 import type { DomDocument } from './dom';
-import { cleanField, cleanUrl, META_LIMITS, normalizeDate, normalizeLanguage } from './meta';
+import { cleanField, cleanUrl, META_LIMITS, normalizeLanguage, readPublished } from './meta';
 
 export type PageMeta = { [K in keyof ArticleMeta]: ArticleMeta[K] | null };
 
@@ -13,7 +13,7 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNews|AnalysisNewsArticle|O
  * article meta tags, JSON-LD, the canonical link, `<time>`, `<html lang>`. The first source that
  * gives a usable value wins, in the order publishers are most careful with.
  */
-export function pageMeta(doc: DomDocument, raw: string): PageMeta {
+export function pageMeta(doc: DomDocument, raw: string): { meta: PageMeta; warnings: string[] } {
   const metas = new Map<string, string>();
   for (const el of doc.querySelectorAll('meta')) {
     const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv') ?? '').toLowerCase();
@@ -30,18 +30,22 @@ export function pageMeta(doc: DomDocument, raw: string): PageMeta {
     cleanUrl(savedFrom(raw));
 
   const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
-  const published =
-    normalizeDate(meta('article:published_time', 'og:article:published_time')) ??
-    normalizeDate(ld.datePublished) ??
-    normalizeDate(meta('datepublished', 'date', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'dcterms.created')) ??
-    normalizeDate(time?.getAttribute('datetime'));
+  const dates = [
+    meta('article:published_time', 'og:article:published_time'),
+    ld.datePublished,
+    meta('datepublished', 'date', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'dcterms.created'),
+    time?.getAttribute('datetime'),
+  ].map(readPublished);
+  const published = dates.find((d) => d.value !== null)?.value ?? null;
+  // Only when no source gave a usable date is the analyst told why there is none.
+  const warnings = published === null ? dates.flatMap((d) => (d.warning ? [d.warning] : [])).slice(0, 1) : [];
 
   const author =
     personName(meta('author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author')) ??
     personName(ldNames(ld.author)) ??
     null;
 
-  return {
+  const pageMeta: PageMeta = {
     title: cleanField(meta('og:title', 'twitter:title') ?? ld.headline ?? null, META_LIMITS.title),
     source: cleanField(meta('og:site_name', 'application-name') ?? ldNames(ld.publisher), META_LIMITS.source),
     url,
@@ -52,6 +56,7 @@ export function pageMeta(doc: DomDocument, raw: string): PageMeta {
       normalizeLanguage(meta('content-language', 'og:locale', 'language', 'dc.language')) ??
       normalizeLanguage(ld.inLanguage),
   };
+  return { meta: pageMeta, warnings };
 }
 
 /** An author value that names a person; profile URLs (Open Graph's article:author) are not names. */

@@ -118,4 +118,11 @@ describe('parseMarkdown', () => {
     const draft = draftOf(parseMarkdown('---\r\ntitle: T\r\n---\r\nFirst 📢 line\r\nsame paragraph.\r\n\r\nSecond.', 'x'));
     expect(draft.text).toBe('First 📢 line same paragraph.\n\nSecond.');
   });
+
+  it('reads a day-first front matter date when the order is beyond doubt, and leaves an ambiguous one out, saying so', () => {
+    expect(draftOf(parseMarkdown('---\ndate: 26/11/2024\n---\n\nBody text here.', 'x')).publishedAt).toBe('2024-11-26');
+    const outcome = parseMarkdown('---\ndate: 01/02/2024\n---\n\nBody text here.', 'x');
+    expect(draftOf(outcome).publishedAt).toBeNull();
+    expect(outcome.ok && outcome.warnings).toEqual(['published date left empty: "01/02/2024" is ambiguous: 1 February or January 2']);
+  });
 });

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { canonicalize } from '../../../shared/text';
 import { boilerplateWarning, stripBoilerplateLines } from './boilerplate';
 import { fragmentBlocks } from './dom';
-import { cleanField, META_LIMITS, normalizeDate, normalizeLanguage, safeUrl } from './meta';
+import { cleanField, META_LIMITS, normalizeLanguage, readPublished, safeUrl } from './meta';
 import { titleFrom } from './txt';
 import type { ParseOutcome } from './types';
 
@@ -42,7 +42,8 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParseOutcome 
   const pick = (...keys: string[]) => keys.map((k) => fields[k]).find((v) => v !== undefined && v !== null && v !== '');
   const heading = (tokens as MarkedToken[]).find((t): t is Tokens.Heading => t.type === 'heading');
   const headingText = heading ? canonicalize(inlineText(heading.tokens)).replace(/\s+/g, ' ') : '';
-  const published = pick('published_at', 'publishedAt', 'published', 'date', 'pubDate');
+  const published = readPublished(pick('published_at', 'publishedAt', 'published', 'date', 'pubDate'));
+  if (published.warning) warnings.push(published.warning);
   return {
     ok: true,
     drafts: [
@@ -51,7 +52,7 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParseOutcome 
         source: cleanField(pick('source', 'site', 'publisher', 'publication'), META_LIMITS.source),
         url: safeUrl(pick('url', 'link', 'canonical_url', 'canonical', 'source_url')),
         author: cleanField(pick('author', 'authors', 'byline'), META_LIMITS.author),
-        publishedAt: normalizeDate(published) ?? cleanField(published, META_LIMITS.publishedAt),
+        publishedAt: published.value,
         language: normalizeLanguage(pick('language', 'lang', 'locale')),
         text,
       },

@@ -1,3 +1,4 @@
+import { checkLanguage, readDate } from '../../../shared/meta';
 import { wellFormed } from '../../../shared/text';
 
 /**
@@ -21,36 +22,32 @@ export function cleanField(value: unknown, max: number): string | null {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-const ISO_LIKE = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
-
 /**
- * A publication date as ISO 8601: ISO input (possibly partial, "2024-11") is kept as written; other
- * forms ("November 26, 2024", RFC 2822) are converted. Date-only inputs stay date-only so no time
- * zone can move them to the day before.
+ * A publication date as ISO 8601 (shared/meta.ts `readDate`), or null when the value is not a date
+ * that can be read without guessing.
  */
 export function normalizeDate(value: unknown): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return readPublished(value).value;
+}
+
+/**
+ * The same, with what to tell the analyst when a date was there but could not be kept
+ * ("01/02/2024" is two possible days): it stays out of published_at rather than being guessed.
+ */
+export function readPublished(value: unknown): { value: string | null; warning: string | null } {
+  if (value instanceof Date) return { value: Number.isNaN(value.getTime()) ? null : value.toISOString(), warning: null };
   const s = cleanField(value, 200);
-  if (!s) return null;
-  if (ISO_LIKE.test(s)) return s.replace(' ', 'T');
-  const ms = Date.parse(s);
-  if (!Number.isFinite(ms)) return null;
-  const d = new Date(ms);
-  if (/\d:\d\d/.test(s)) return d.toISOString();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  if (!s) return { value: null, warning: null };
+  const read = readDate(s);
+  return read.ok ? { value: read.value, warning: null } : { value: null, warning: `published date left empty: ${read.reason}` };
 }
 
 /** A BCP 47 language tag in its canonical case ("en_us" → "en-US"), or null when it is not one. */
 export function normalizeLanguage(value: unknown): string | null {
-  const s = cleanField(value, 100)?.replace(/_/g, '-');
-  if (!s || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(s)) return null;
-  try {
-    const [tag] = Intl.getCanonicalLocales(s);
-    return tag && tag.length <= META_LIMITS.language ? tag : null;
-  } catch {
-    return null;
-  }
+  const s = cleanField(value, 100);
+  if (!s) return null;
+  const checked = checkLanguage(s);
+  return checked.ok && checked.value.length <= META_LIMITS.language ? checked.value : null;
 }
 
 /** An absolute http(s) URL, or null: other schemes (javascript:, data:, file:) are never kept. */

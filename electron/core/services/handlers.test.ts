@@ -193,3 +193,27 @@ describe('dispatch', () => {
     }
   });
 });
+
+describe('editing article metadata', () => {
+  it('refuses a date, URL or language that is not in its stored form, with a coded error naming the field', async () => {
+    const b = await open();
+    const id = await importText(b, TEXT);
+    for (const [meta, message] of [
+      [{ publishedAt: '26/11/2024' }, /^published date: "26\/11\/2024" is not an ISO date: write it as YYYY, YYYY-MM or YYYY-MM-DD \(2024-11-26\?\)$/],
+      [{ url: 'javascript:alert(1)' }, /^URL: "javascript:" links are not kept/],
+      [{ language: 'not a language!!' }, /^language: "not a language!!" is not a language tag/],
+    ] as const) {
+      expect(await b.dispatch('articles/updateMeta', { id, meta })).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
+    }
+    const got = await ok<{ article: { publishedAt: string | null; url: string | null } }>(b, 'articles/get', { id });
+    expect(got.article).toMatchObject({ publishedAt: null, url: null });
+  });
+
+  it('stores valid values in canonical form and empty ones as none', async () => {
+    const b = await open();
+    const id = await importText(b, TEXT);
+    const saved = await ok(b, 'articles/updateMeta', { id, meta: { publishedAt: '2024-11', url: 'https://ledger.example/a', language: 'pt_br', source: 'Ledger' } });
+    expect(saved).toMatchObject({ publishedAt: '2024-11', url: 'https://ledger.example/a', language: 'pt-BR', source: 'Ledger' });
+    expect(await ok(b, 'articles/updateMeta', { id, meta: { publishedAt: '', url: ' ' } })).toMatchObject({ publishedAt: null, url: null, language: 'pt-BR' });
+  });
+});

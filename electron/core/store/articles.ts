@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ListItem, ParsedInputOf, Stats } from '../../../shared/ipc/contract';
 import { HIT_CLOSE, HIT_OPEN, type Article, type ArticleDraft, type ArticleMeta } from '../../../shared/model';
+import { checkIsoDate, checkLanguage, checkUrl, type Checked } from '../../../shared/meta';
 import type { Db } from './db';
 import { cached, StoreError } from './db';
 import { filterSql } from './filters';
@@ -97,7 +98,32 @@ const META_COLUMNS: Record<keyof ArticleMeta, string> = {
   language: 'language',
 };
 
-export function updateArticleMeta(db: Db, id: string, meta: Partial<ArticleMeta>): Article {
+/**
+ * Metadata as the analyst typed it, checked and put in its stored form: a published date sorts
+ * and filters as text, so it must be ISO; a URL is something the library may show as a link;
+ * a language is a BCP 47 tag. Empty means "none". Refused with the field and the reason.
+ */
+export function checkedMeta(meta: Partial<ArticleMeta>): Partial<ArticleMeta> {
+  const out: Partial<ArticleMeta> = { ...meta };
+  const check = (key: 'publishedAt' | 'url' | 'language', field: string, fn: (v: string) => Checked) => {
+    const value = meta[key];
+    if (value === undefined || value === null) return;
+    if (value.trim() === '') {
+      out[key] = null;
+      return;
+    }
+    const checked = fn(value);
+    if (!checked.ok) throw new StoreError('invalid', `${field}: ${checked.reason}`);
+    out[key] = checked.value;
+  };
+  check('publishedAt', 'published date', checkIsoDate);
+  check('url', 'URL', checkUrl);
+  check('language', 'language', checkLanguage);
+  return out;
+}
+
+export function updateArticleMeta(db: Db, id: string, edited: Partial<ArticleMeta>): Article {
+  const meta = checkedMeta(edited);
   return db.transaction(() => {
     requireArticle(db, id);
     const keys = (Object.keys(meta) as (keyof ArticleMeta)[]).filter((k) => meta[k] !== undefined);
