@@ -12,7 +12,7 @@ export function parseJson(raw: string, baseName: string): ParseOutcome {
   }
   if (!Array.isArray(value)) {
     const result = articleFromRecord(value, baseName);
-    return result.ok ? { ok: true, drafts: [result.draft], warnings: result.warnings, problems: [] } : { ok: false, reason: result.reason };
+    return result.ok ? { ok: true, drafts: [result.draft], warnings: result.warnings, problems: result.problems } : { ok: false, reason: result.reason };
   }
   const drafts: ImportDraft[] = [];
   const warnings: string[] = [];
@@ -26,6 +26,7 @@ export function parseJson(raw: string, baseName: string): ParseOutcome {
     }
     drafts.push({ ...result.draft, origin: `record ${at}` });
     warnings.push(...result.warnings.map((w) => `record ${at}: ${w}`));
+    problems.push(...result.problems.map((reason) => ({ at, reason })));
   }
   const messages = groupProblems('record', problems);
   if (drafts.length === 0) return { ok: false, reason: problems.length ? messages.join('; ') : 'no articles in file (the list is empty)' };

@@ -70,19 +70,34 @@ describe('parseJsonl', () => {
     expect(outcome.problems[1]).toBe('line 8: span s2 quote does not match the text (quote "Fourth", text at 0-5 is "Third")');
   });
 
-  it('names labels outside the four instead of guessing', () => {
-    const outcome = parseJsonl(lines(record({ spans: [{ id: 'x1', start: 0, end: 2, label: 'LOCATION' }] }), record({ id: 'b', text: 'Other.' , spans: [] })), 'd');
-    expect(outcome.ok && outcome.problems).toEqual(['line 1: span x1 has label "LOCATION", which is not one of EVENT, CLAIM, ACTOR, FIGURE']);
+  it('keeps the article and its other spans when a span has a label outside the four, naming the line and the span', () => {
+    const spans = [cpSpan(TEXT, 'Kyiv', { id: 'k', label: 'actor' }), { id: 'x1', start: 0, end: 2, label: 'LOCATION' }, cpSpan(TEXT, 'Moscow', { label: 'PERSON' })];
+    const outcome = parseJsonl(lines(record({ spans }), record({ id: 'b', text: 'Other.', spans: [] })), 'd');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.drafts.map((d) => d.id)).toEqual(['art-1', 'b']);
+    expect(quoted(outcome.drafts[0] as ImportDraft)).toEqual(['Kyiv']);
+    expect(outcome.problems).toEqual([
+      'line 1: span x1 has label "LOCATION", which is not one of EVENT, CLAIM, ACTOR, FIGURE; left out',
+      'line 1: span #3 has label "PERSON", which is not one of EVENT, CLAIM, ACTOR, FIGURE; left out',
+    ]);
   });
 
-  it('rejects spans outside the text, empty spans and invalid attributes', () => {
+  it('leaves out spans with invalid attributes or notes, keeping the article', () => {
+    const spans = [cpSpan(TEXT, 'Kyiv', { id: 'c', label: 'claim', attrs: { status: 'probably' } }), cpSpan(TEXT, 'Moscow', { id: 'n', label: 'actor', note: 7 }), cpSpan(TEXT, '76 drones', { id: 'f', label: 'figure' })];
+    const outcome = parseJsonl(lines(record({ spans })), 'd');
+    expect(outcome.ok && quoted(outcome.drafts[0] as ImportDraft)).toEqual(['76 drones']);
+    expect(outcome.ok && outcome.problems).toEqual([expect.stringMatching(/^line 1: span c attributes: status: .*; left out$/), 'line 1: span n note is not text; left out']);
+  });
+
+  it('refuses a record whose spans do not fit its text (another text or another offset unit)', () => {
     const length = codePointLength(TEXT);
     const outcome = parseJsonl(
       lines(
         record({ spans: [{ id: 'a', start: length - 2, end: length + 1, label: 'event' }] }),
         record({ spans: [{ id: 'b', start: 3, end: 3, label: 'event' }] }),
-        record({ spans: [{ id: 'c', start: 0, end: 2, label: 'claim', attrs: { status: 'probably' } }] }),
         record({ spans: [{ id: 'd', start: '0', end: 2, label: 'claim' }] }),
+        record({ spans: [{ id: 'e', start: 0, end: 2, label: 'LOCATION', text: 'no' }] }),
       ),
       'd',
     );
@@ -90,8 +105,9 @@ describe('parseJsonl', () => {
     if (outcome.ok) return;
     expect(outcome.reason).toContain(`line 1: span a (${length - 2}-${length + 1}) lies outside the text (${length} code points)`);
     expect(outcome.reason).toContain('line 2: span b (3-3) lies outside the text');
-    expect(outcome.reason).toMatch(/line 3: span c attributes: status: /);
-    expect(outcome.reason).toContain('line 4: span d has no whole-number start and end');
+    expect(outcome.reason).toContain('line 3: span d has no whole-number start and end');
+    // A misfit refuses the record even when the span would also be left out for its label.
+    expect(outcome.reason).toContain('line 4: span e quote does not match the text');
   });
 
   it('remaps spans when canonicalization changes the text (CRLF, extra blank lines)', () => {
@@ -105,10 +121,14 @@ describe('parseJsonl', () => {
     expect(outcome.warnings).toEqual(['line 1: text normalized (line endings, spacing or Unicode form); 2 span(s) moved with it']);
   });
 
-  it('rejects a record whose span cannot follow canonicalization, rather than shifting it', () => {
+  it('leaves out a span that cannot follow canonicalization, rather than shifting it', () => {
     const raw = 'Cafe\u0301 owner said 3 people were hurt.';
     const outcome = parseJsonl(lines(record({ text: raw, spans: [{ id: 'e', start: 0, end: 4, label: 'actor', text: 'Cafe' }] }), record({ id: 'ok', text: 'Fine.', spans: [] })), 'd');
-    expect(outcome.ok && outcome.problems).toEqual(['line 1: span e ends inside characters that canonicalization combined']);
+    expect(outcome.ok && outcome.drafts.map((d) => [d.id, d.spans?.length])).toEqual([
+      ['art-1', 0],
+      ['ok', 0],
+    ]);
+    expect(outcome.ok && outcome.problems).toEqual(['line 1: span e ends inside characters that canonicalization combined; left out']);
   });
 
   it('accepts UTF-16 offsets when the record says so', () => {

@@ -3,8 +3,9 @@ import { groupProblems, jsonErrorMessage, type RecordProblem } from './problems'
 import type { ImportDraft, ParseOutcome } from './types';
 
 /**
- * The JSONL export format, one article per line. Good lines import even when others are broken;
- * every broken line is named by its number. Blank lines are allowed anywhere.
+ * The JSONL export format, one article per line. Good lines import even when others are broken,
+ * and an article imports without the spans it cannot hold; every broken line and every span left
+ * out is named by its line number. Blank lines are allowed anywhere.
  */
 export function parseJsonl(raw: string, baseName: string): ParseOutcome {
   const drafts: ImportDraft[] = [];
@@ -28,6 +29,7 @@ export function parseJsonl(raw: string, baseName: string): ParseOutcome {
     }
     drafts.push({ ...result.draft, origin: `line ${at}` });
     warnings.push(...result.warnings.map((w) => `line ${at}: ${w}`));
+    problems.push(...result.problems.map((reason) => ({ at, reason })));
   }
   const messages = groupProblems('line', problems);
   if (drafts.length === 0) {

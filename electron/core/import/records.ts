@@ -36,13 +36,17 @@ export function checkAttrs(label: Label, attrs: unknown): { ok: true; attrs: Any
   return parsed.ok ? { ok: true, attrs: parsed.attrs, ignored } : { ok: false, message: parsed.message };
 }
 
-type RecordResult = { ok: true; draft: ImportDraft; warnings: string[] } | { ok: false; reason: string };
+/** `problems` name the spans left out of an article that was imported. */
+type RecordResult = { ok: true; draft: ImportDraft; warnings: string[]; problems: string[] } | { ok: false; reason: string };
 
 /**
  * One article in the JSONL/JSON export format. Span offsets are code points into `text` (or UTF-16
- * units when `meta.offset_unit` says so), end-exclusive. A record is taken whole or not at all: a
- * span that does not fit its text means the record is not what its author thinks, and importing
- * the rest would hide that.
+ * units when `meta.offset_unit` says so), end-exclusive. As with brat, a span that is sound but
+ * not ours (a label outside the four, attributes its label does not allow, a note that is not
+ * text, a place canonicalization cannot keep) is left out and named while the article and its
+ * other spans import. Offsets that do not fit the text refuse the whole record: they mean the
+ * record is not what its author thinks (another text, another offset unit), and importing the
+ * article would hide that.
  */
 export function articleFromRecord(value: unknown, fallbackTitle: string): RecordResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not an article object' };
@@ -63,6 +67,7 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
 
   const warnings: string[] = [];
   const problems: string[] = [];
+  const misfits: string[] = [];
   const spans: SpanDraft[] = [];
   const rawSpans = record.spans ?? [];
   if (!Array.isArray(rawSpans)) return { ok: false, reason: '"spans" is not a list' };
@@ -75,47 +80,49 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
     const id = typeof span.id === 'string' && span.id.length > 0 && span.id.length <= 64 ? span.id : undefined;
     const name = id ?? `#${i + 1}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      problems.push(`span ${name} is not an object`);
-      continue;
-    }
-    const label = parseLabel(span.label);
-    if (!label) {
-      problems.push(
-        span.label === undefined ? `span ${name} has no label` : `span ${name} has label ${excerpt(String(span.label))}, which is not one of ${LABEL_NAMES}`,
-      );
+      problems.push(`span ${name} is not an object; left out`);
       continue;
     }
     const { start, end } = span;
     if (!Number.isInteger(start) || !Number.isInteger(end)) {
-      problems.push(`span ${name} has no whole-number start and end`);
+      misfits.push(`span ${name} has no whole-number start and end`);
       continue;
     }
     const s = start as number;
     const e = end as number;
     if (s < 0 || e <= s || e > length) {
-      problems.push(`span ${name} (${s}-${e}) lies outside the text (${length} ${unitName})`);
+      misfits.push(`span ${name} (${s}-${e}) lies outside the text (${length} ${unitName})`);
       continue;
     }
     const from = toUtf16(s);
     const to = toUtf16(e);
     const quote = span.text ?? span.quote;
     if (quote !== undefined && quote !== null && quote !== raw.slice(from, to)) {
-      problems.push(`span ${name} quote does not match the text (quote ${excerpt(String(quote))}, text at ${s}-${e} is ${excerpt(raw.slice(from, to))})`);
+      misfits.push(`span ${name} quote does not match the text (quote ${excerpt(String(quote))}, text at ${s}-${e} is ${excerpt(raw.slice(from, to))})`);
+      continue;
+    }
+    const label = parseLabel(span.label);
+    if (!label) {
+      problems.push(
+        span.label === undefined
+          ? `span ${name} has no label; left out`
+          : `span ${name} has label ${excerpt(String(span.label))}, which is not one of ${LABEL_NAMES}; left out`,
+      );
       continue;
     }
     if (span.note !== undefined && span.note !== null && typeof span.note !== 'string') {
-      problems.push(`span ${name} note is not text`);
+      problems.push(`span ${name} note is not text; left out`);
       continue;
     }
     const attrs = checkAttrs(label, span.attrs ?? span.attributes);
     if (!attrs.ok) {
-      problems.push(`span ${name} attributes: ${attrs.message}`);
+      problems.push(`span ${name} attributes: ${attrs.message}; left out`);
       continue;
     }
     if (attrs.ignored.length) warnings.push(`span ${name}: ${label} has no attribute ${attrs.ignored.join(', ')}; ignored`);
     const moved = canonical.remap(from, to);
     if (!moved.ok) {
-      problems.push(`span ${name} ${moved.reason}`);
+      problems.push(`span ${name} ${moved.reason}; left out`);
       continue;
     }
     spans.push({
@@ -127,9 +134,9 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
       ...(Object.keys(attrs.attrs).length ? { attrs: attrs.attrs } : {}),
     });
   }
-  if (problems.length) {
-    const more = problems.length > 3 ? `; and ${problems.length - 3} more span problems` : '';
-    return { ok: false, reason: problems.slice(0, 3).join('; ') + more };
+  if (misfits.length) {
+    const more = misfits.length > 3 ? `; and ${misfits.length - 3} more spans that do not fit` : '';
+    return { ok: false, reason: misfits.slice(0, 3).join('; ') + more };
   }
   if (canonical.changed && spans.length) warnings.push(`text normalized (line endings, spacing or Unicode form); ${spans.length} span(s) moved with it`);
 
@@ -147,5 +154,5 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
     spans,
     ...(id ? { id } : {}),
   };
-  return { ok: true, draft, warnings };
+  return { ok: true, draft, warnings, problems };
 }
