@@ -100,9 +100,12 @@ export async function exportCommand(db: Db, rest: string[], out: Output, flags: 
       { format: flags.format as ExportFormat, out: resolve(flags.out), scope, ...(labels ? { labels } : {}) },
       { signal: controller.signal },
     );
+    const leftOut = result.conflictsLeftOut
+      ? `\n${result.conflictsLeftOut} unresolved conflict version(s) left out: each conflicted annotation is exported as this library's version; resolve them in the reader, or export a bundle, which keeps both`
+      : '';
     out.result(
       { type: 'export', format: flags.format, ...result },
-      `exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}`,
+      `exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}${leftOut}`,
     );
     return EXIT.ok;
   } catch (err) {

@@ -65,7 +65,8 @@ export type Stats = z.infer<typeof Stats>;
 
 const byId = z.object({ id: Id }).strict();
 
-export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), bytes: z.number(), out: z.string() });
+/** conflictsLeftOut: unresolved merge conflict copies a dataset format did not write (the bundle keeps them). */
+export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), conflictsLeftOut: z.number(), bytes: z.number(), out: z.string() });
 export type ExportSummary = z.infer<typeof ExportSummary>;
 
 export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.number(), articles: z.number(), annotations: z.number() });

@@ -83,6 +83,7 @@ export function bratWriter(): FolderWriter {
   return {
     kind: 'folder',
     includeOrphaned: false,
+    includeConflictCopies: false,
     begin: () => [
       { name: 'annotation.conf', content: annotationConf() },
       { name: 'visual.conf', content: visualConf() },

@@ -74,6 +74,7 @@ export function bundleWriter(exportedAt: string = new Date().toISOString()): Str
   return {
     kind: 'stream',
     includeOrphaned: true,
+    includeConflictCopies: true,
     gzip: true,
     begin: () => `${JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exported_at: exportedAt, offset_unit: 'codepoint' })}\n`,
     item: (item) => ({ chunk: `${JSON.stringify(bundleArticle(item))}\n`, spans: item.annotations.length }),

@@ -42,6 +42,7 @@ export function csvWriter(): StreamWriter {
   return {
     kind: 'stream',
     includeOrphaned: false,
+    includeConflictCopies: false,
     gzip: false,
     begin: () => `\uFEFF${csvRecord(CSV_COLUMNS)}`,
     item: (item) => {

@@ -7,7 +7,7 @@ import { openStore, type Db } from '../store/db';
 import { useTmpDir } from '../testing/tmp';
 import { EXPORT_FORMATS, ExportError, exportCorpus, type ExportFormat } from './index';
 import { buildCorpus } from './test-support/corpus';
-import { readJsonl } from './test-support/readers';
+import { readAnn, readBundleLines, readCsv, readJsonl } from './test-support/readers';
 
 const outName = (format: ExportFormat) => (format === 'brat' ? 'brat-out' : `out.${format}`);
 
@@ -161,5 +161,32 @@ describe('exportCorpus', () => {
     expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(3);
     // Beside the library is fine.
     await expect(exportCorpus(db, { format: 'jsonl', out: join(dir, 'x.db.jsonl') })).resolves.toMatchObject({ articles: 3 });
+  });
+
+  it('writes only the local version of a conflicted annotation to datasets, says how many it left out, and keeps both in a bundle', async () => {
+    const { dir, db, corpus } = setup();
+    const local = corpus.byQuote('80 drones');
+    insertAnnotation(db, { ...local, id: 'incoming-copy', note: 'their version', conflictOf: local.id, author: 'zoe' });
+    const live = corpus.annotations.filter((a) => a.status === 'ok').length;
+    const spanIds: Record<string, (out: string) => string[]> = {
+      jsonl: (out) => readJsonl(readFileSync(out, 'utf8')).flatMap((l) => (l.spans as { id: string }[]).map((s) => s.id)),
+      csv: (out) => readCsv(readFileSync(out)).map((r) => r.span_id as string),
+      w3c: (out) => ((JSON.parse(readFileSync(out, 'utf8')) as { first: { items: { id: string }[] } }).first.items).map((a) => a.id.replace('urn:spanwise:annotation:', '')),
+      brat: (out) => readAnn(readFileSync(join(out, 'kyiv.ann'), 'utf8')).notes.filter((n) => n.type === 'AnnotatorNotes').map((n) => n.text),
+    };
+    for (const [format, read] of Object.entries(spanIds)) {
+      const out = join(dir, outName(format as ExportFormat));
+      const result = await exportCorpus(db, { format: format as ExportFormat, out });
+      expect(result, format).toMatchObject({ spans: live, conflictsLeftOut: 1 });
+      const written = read(out);
+      expect(written, format).not.toContain(format === 'brat' ? 'their version' : 'incoming-copy');
+      if (format !== 'brat') expect(written, format).toContain(local.id);
+    }
+    const bundle = await exportCorpus(db, { format: 'bundle', out: join(dir, 'all.spanwise') });
+    expect(bundle.conflictsLeftOut).toBe(0);
+    const kyiv = readBundleLines(readFileSync(join(dir, 'all.spanwise'))).find((l) => l.id === 'kyiv') as { annotations: { id: string; conflict_of: string | null }[] };
+    expect(kyiv.annotations.find((a) => a.id === 'incoming-copy')?.conflict_of).toBe(local.id);
+    // A label subset counts only the copies it would have written.
+    expect((await exportCorpus(db, { format: 'jsonl', out: join(dir, 'events.jsonl'), labels: ['event'] })).conflictsLeftOut).toBe(0);
   });
 });

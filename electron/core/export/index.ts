@@ -44,7 +44,7 @@ function writerFor(format: ExportFormat): Writer {
   }
 }
 
-/** Chunks written to the stream are gathered up to this size so small articles do not cost a write each. */
+/** Chunks written to the stream are gathered up to about this many bytes so small articles do not cost a write each. */
 const CHUNK_BYTES = 64 * 1024;
 /** Progress calls per export, at most (plus the first and the last): enough for a smooth bar, few enough for IPC. */
 const PROGRESS_STEPS = 200;
@@ -69,14 +69,17 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
     const scope = options.scope ?? {};
     const total = countInScope(db, scope);
     const progress = progressReporter(total, control.onProgress);
-    const items = articles(readScope(db, scope, { labels: options.labels, includeOrphaned: writer.includeOrphaned, pageSize: options.pageSize }), signal);
+    const items = articles(
+      readScope(db, scope, { labels: options.labels, includeOrphaned: writer.includeOrphaned, includeConflictCopies: writer.includeConflictCopies, pageSize: options.pageSize }),
+      signal,
+    );
     const totals = writer.kind === 'stream' ? await writeStream(writer, items, tmp, progress, signal) : await writeFolder(writer, items, tmp, progress);
     if (signal?.aborted) throw cancelled();
     progress.finish(totals.articles);
     const bytes = await sizeOnDisk(tmp);
     if (writer.kind === 'stream') await commitFile(tmp, out);
     else await commitFolder(tmp, out);
-    return { articles: totals.articles, spans: totals.spans, bytes, out };
+    return { articles: totals.articles, spans: totals.spans, conflictsLeftOut: totals.conflictsLeftOut, bytes, out };
   } catch (err) {
     await discard(tmp);
     if (signal?.aborted) throw cancelled();
@@ -123,17 +126,23 @@ function progressReporter(total: number, onProgress: ExportControl['onProgress']
 }
 
 async function writeStream(writer: StreamWriter, items: Iterable<ExportItem>, tmp: string, progress: Progress, signal: AbortSignal | undefined): Promise<Totals> {
-  const totals: Totals = { articles: 0, spans: 0 };
+  const totals: Totals = { articles: 0, spans: 0, conflictsLeftOut: 0 };
   async function* chunks(): AsyncGenerator<Buffer> {
     let pending = writer.begin();
+    // UTF-8 bytes, counted per chunk: the string's length counts UTF-16 units, a third of the
+    // bytes for Cyrillic or Arabic text, which would make the buffers three times too big.
+    let pendingBytes = Buffer.byteLength(pending, 'utf8');
     for (const item of items) {
       const { chunk, spans } = writer.item(item);
       totals.articles++;
       totals.spans += spans;
+      totals.conflictsLeftOut += item.conflictCopiesLeftOut;
       pending += chunk;
-      if (pending.length >= CHUNK_BYTES) {
+      pendingBytes += Buffer.byteLength(chunk, 'utf8');
+      if (pendingBytes >= CHUNK_BYTES) {
         yield Buffer.from(pending, 'utf8');
         pending = '';
+        pendingBytes = 0;
       }
       progress.step(totals.articles);
     }
@@ -149,7 +158,7 @@ async function writeStream(writer: StreamWriter, items: Iterable<ExportItem>, tm
 }
 
 async function writeFolder(writer: FolderWriter, items: Iterable<ExportItem>, tmp: string, progress: Progress): Promise<Totals> {
-  const totals: Totals = { articles: 0, spans: 0 };
+  const totals: Totals = { articles: 0, spans: 0, conflictsLeftOut: 0 };
   await mkdir(tmp);
   for (const f of writer.begin()) await writeFile(join(tmp, f.name), f.content, { flag: 'wx' });
   for (const item of items) {
@@ -157,6 +166,7 @@ async function writeFolder(writer: FolderWriter, items: Iterable<ExportItem>, tm
     for (const f of files) await writeFile(join(tmp, f.name), f.content, { flag: 'wx' });
     totals.articles++;
     totals.spans += spans;
+    totals.conflictsLeftOut += item.conflictCopiesLeftOut;
     progress.step(totals.articles);
   }
   return totals;

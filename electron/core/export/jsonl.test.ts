@@ -36,7 +36,7 @@ describe('JSONL export', () => {
         published_at: article?.publishedAt,
         language: article?.language,
         text: article?.text,
-        meta: { offset_unit: 'codepoint' },
+        meta: { offset_unit: 'codepoint', attribute_keys: 'snake_case' },
       });
       const text = line.text as string;
       const spans = line.spans as { id: string; start: number; end: number; label: string; text: string; note: string; attrs: Record<string, unknown> }[];
@@ -48,7 +48,8 @@ describe('JSONL export', () => {
         expect(span.start).toBe(cpOf(text, source?.start ?? -1));
         expect(span.label).toBe(source?.label.toUpperCase());
         expect(span.note).toBe(source?.note);
-        expect(span.attrs).toEqual(source?.attrs);
+        const snake = Object.fromEntries(Object.entries(source?.attrs ?? {}).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+        expect(span.attrs).toEqual(snake);
       }
     }
   });

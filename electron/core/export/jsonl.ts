@@ -1,16 +1,19 @@
 import type { ExportItem } from '../store/export';
-import { codePointText, exportLabel, exportSpans, orderedAttrs } from './spans';
+import { codePointText, exportLabel, exportSpans, orderedAttrs, snakeKey } from './spans';
 import type { StreamWriter } from './types';
 
 /**
  * JSONL: one article per line, spans with code point offsets. Every line is an article and no line
  * carries the export time, so two exports of the same corpus are byte for byte the same file and
- * a re-imported export can be compared with its source directly.
+ * a re-imported export can be compared with its source directly. Attribute keys are snake_case
+ * (canonical_name), as in the CSV columns, brat and W3C bodies; `meta.attribute_keys` says so,
+ * and the importer reads both spellings, so the round trip is exact.
  */
 export function jsonlWriter(): StreamWriter {
   return {
     kind: 'stream',
     includeOrphaned: false,
+    includeConflictCopies: false,
     gzip: false,
     begin: () => '',
     item: (item) => ({ chunk: `${JSON.stringify(jsonlRecord(item))}\n`, spans: item.annotations.length }),
@@ -36,8 +39,8 @@ export function jsonlRecord({ article, annotations }: ExportItem) {
       label: exportLabel(s.annotation.label),
       text: s.text,
       note: s.annotation.note,
-      attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs)),
+      attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs).map(([k, v]) => [snakeKey(k), v])),
     })),
-    meta: { offset_unit: 'codepoint' as const },
+    meta: { offset_unit: 'codepoint' as const, attribute_keys: 'snake_case' as const },
   };
 }

@@ -26,6 +26,12 @@ export interface ExportControl {
 export interface ExportResult {
   articles: number;
   spans: number;
+  /**
+   * Unresolved merge conflict copies not written (every format but the bundle writes only the
+   * local version of a conflicted annotation); the summary says so, so nobody mistakes the
+   * dataset for settled work.
+   */
+  conflictsLeftOut: number;
   /** Bytes on disk: the file, or every file in the brat folder. */
   bytes: number;
   out: string;
@@ -44,12 +50,15 @@ export class ExportError extends Error {
 export interface Totals {
   articles: number;
   spans: number;
+  conflictsLeftOut: number;
 }
 
 /** A format written as one stream of text: every format but brat. */
 export interface StreamWriter {
   kind: 'stream';
   includeOrphaned: boolean;
+  /** Only the bundle: datasets carry the local version of a conflicted annotation. */
+  includeConflictCopies: boolean;
   gzip: boolean;
   begin(): string;
   item(item: ExportItem): { chunk: string; spans: number };
@@ -66,6 +75,7 @@ export interface OutFile {
 export interface FolderWriter {
   kind: 'folder';
   includeOrphaned: boolean;
+  includeConflictCopies: boolean;
   begin(): OutFile[];
   item(item: ExportItem): { files: OutFile[]; spans: number };
 }

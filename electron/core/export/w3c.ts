@@ -25,6 +25,7 @@ export function w3cWriter(): StreamWriter {
   return {
     kind: 'stream',
     includeOrphaned: false,
+    includeConflictCopies: false,
     gzip: false,
     begin: () => {
       const head = JSON.stringify({

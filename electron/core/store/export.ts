@@ -27,6 +27,8 @@ export interface ExportItem {
   article: Article;
   textHash: string;
   annotations: ExportAnnotation[];
+  /** Unresolved conflict copies of this article left out (only when the page options leave them out). */
+  conflictCopiesLeftOut: number;
 }
 
 export interface PageOptions {
@@ -37,6 +39,12 @@ export interface PageOptions {
    * only the full-fidelity bundle asks for them.
    */
   includeOrphaned?: boolean;
+  /**
+   * The incoming versions a bundle merge stored beside a local annotation (conflict_of set) until
+   * the analyst picks one. A dataset must not carry both as if they were two spans, so only the
+   * bundle, which moves work between machines, asks for them; others get the local version.
+   */
+  includeConflictCopies?: boolean;
   pageSize?: number;
 }
 
@@ -108,10 +116,20 @@ function withAnnotations(db: Db, rows: ArticleRow[], options: PageOptions): Expo
     .prepare(`SELECT * FROM annotations WHERE ${where.join(' AND ')} ORDER BY article_id, start, "end" DESC, label, id`)
     .all(params) as AnnotationRow[];
   const byArticle = new Map<string, ExportAnnotation[]>();
+  const leftOut = new Map<string, number>();
   for (const row of annotations) {
+    if (row.conflict_of !== null && !options.includeConflictCopies) {
+      leftOut.set(row.article_id, (leftOut.get(row.article_id) ?? 0) + 1);
+      continue;
+    }
     const list = byArticle.get(row.article_id) ?? [];
     list.push({ ...rowToAnnotation(row), conflictOf: row.conflict_of });
     byArticle.set(row.article_id, list);
   }
-  return rows.map((r) => ({ article: rowToArticle(r), textHash: r.text_hash, annotations: byArticle.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    article: rowToArticle(r),
+    textHash: r.text_hash,
+    annotations: byArticle.get(r.id) ?? [],
+    conflictCopiesLeftOut: leftOut.get(r.id) ?? 0,
+  }));
 }
