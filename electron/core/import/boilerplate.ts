@@ -110,6 +110,8 @@ const SHARE_WORDS = new Set([
 const SHARE_TRIGGERS = new Set(['share', 'facebook', 'twitter', 'whatsapp', 'telegram', 'linkedin', 'email', 'e-mail', 'print', 'pinterest', 'reddit', 'tweet', 'messenger', 'flipboard', 'bluesky']);
 
 function shareWords(line: string): string[] | null {
+  // A share bar is a handful of short words; a long line is prose, and splitting it is costly.
+  if (line.length > 200) return null;
   const words = line.toLowerCase().split(/[\s|•·,/]+/).filter(Boolean);
   return words.length > 0 && words.length <= 10 && words.every((w) => SHARE_WORDS.has(w)) && words.some((w) => SHARE_TRIGGERS.has(w)) ? words : null;
 }

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { DecodeError, decodeText, implausibility, looksBinary } from './decode';
+import { DecodeError, decodeText, implausibility, looksBinary, SAMPLE_BYTES, sampleOf } from './decode';
 
 const RUSSIAN = 'Министерство обороны заявило, что силы ПВО сбили 76 беспилотников. «Это рекорд», — сказал представитель.';
 const FRENCH = 'Le ministère a déclaré que la frontière était fermée — « une décision grave », selon l’opposition. Coût : 12 €.';
@@ -29,6 +29,28 @@ describe('decodeText', () => {
     const d = decodeText(iconv.encode('Plain English text saved by an old editor.', 'utf-16le', { addBOM: false }));
     expect(d.text).toBe('Plain English text saved by an old editor.');
     expect(d.note).toMatch(/UTF-16LE/);
+  });
+
+  it.each([
+    ['utf-16le', 'UTF-16LE'],
+    ['utf-16be', 'UTF-16BE'],
+  ])('recognises Cyrillic %s without a byte order mark instead of calling it binary', (encoding, name) => {
+    const d = decodeText(iconv.encode(RUSSIAN, encoding, { addBOM: false }));
+    expect(d.text).toBe(RUSSIAN);
+    expect(d.note).toBe(`decoded as ${name} (no byte order mark)`);
+  });
+
+  it('judges a large legacy file on a sample and decodes all of it with the winner', () => {
+    const body = Array.from({ length: 6000 }, (_, i) => `${i}. ${RUSSIAN}`).join('\n');
+    const bytes = iconv.encode(body, 'windows-1251');
+    expect(bytes.length).toBeGreaterThan(SAMPLE_BYTES * 10);
+    const sample = sampleOf(bytes);
+    expect(sample.length).toBeLessThanOrEqual(SAMPLE_BYTES + 2);
+    // Cut at spaces and line breaks: no word is split between two parts.
+    expect(iconv.decode(sample, 'windows-1251').split(/\s+/).every((w) => body.includes(w))).toBe(true);
+    const d = decodeText(bytes);
+    expect(d.encoding).toBe('windows-1251');
+    expect(d.text).toBe(body);
   });
 
   it.each([
