@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspectLibraryFile } from './file-header';
 
 export type Db = Database.Database;
 
@@ -76,21 +77,40 @@ export interface OpenOptions {
   migrations?: Migration[];
 }
 
+/** PRAGMA application_id of a library Spanwise has seeded ('SPAN'); a library made by the CLI keeps 0. */
+export const SPANWISE_APPLICATION_ID = 0x5350414e;
+
 /**
- * Opens (creating if needed) a store, applies pragmas and pending migrations. A database written
- * by a newer Spanwise is refused untouched rather than risk damaging data we do not understand.
+ * Opens (creating if needed) a store, applies pragmas and pending migrations. A library that is
+ * damaged, newer than this Spanwise, or not a Spanwise library at all is refused and left as it
+ * was found: nothing may open it read-write before it passes, because closing a read-write
+ * connection checkpoints a leftover -wal into the file.
  */
 export function openStore(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(file, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
-  });
+  const migrations = options.migrations ?? loadMigrations();
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const onDisk = file !== '' && file !== ':memory:';
+  if (onDisk) refuseByHeader(file, migrations.length);
+  // A read-write connection can only write on open or close what the -wal holds: with none,
+  // it checks the file directly; with one (a crash, or another program using the library) a
+  // read-only connection checks first. That one never writes the file or the -wal; it does
+  // take a read mark in the -shm, which holds no data (SQLite rebuilds it on every first open).
+  const sidecars = onDisk && existsSync(file) && ['-wal', '-shm', '-journal'].some((s) => existsSync(file + s));
+  if (sidecars && !options.readonly) {
+    const probe = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+    try {
+      probe.pragma('busy_timeout = 5000');
+      checkIntegrity(probe, file);
+      refuseNewer(probe, migrations.length);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = new Database(file, { ...binding, ...(options.readonly ? { readonly: true, fileMustExist: true } : {}) });
   try {
     db.pragma('busy_timeout = 5000');
-    const migrations = options.migrations ?? loadMigrations();
-    // Both checks run before the first write (journal_mode below rewrites the file header), so a
-    // damaged or newer library is reported exactly as it was found.
-    checkIntegrity(db, file);
+    // Before the first write (journal_mode below rewrites the file header).
+    if (!sidecars || options.readonly) checkIntegrity(db, file);
     refuseNewer(db, migrations.length);
     db.pragma('foreign_keys = ON');
     if (!options.readonly) {
@@ -105,6 +125,24 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/** Refusals the header alone can justify, made before SQLite touches the file or its -wal. */
+function refuseByHeader(file: string, latest: number): void {
+  const verdict = inspectLibraryFile(file);
+  if (!verdict.ok) {
+    throw verdict.reason === 'not_sqlite'
+      ? new StoreError('corrupt', `${file} is not a Spanwise library (not a SQLite database); it was left untouched`)
+      : new StoreError('corrupt', `${file} is damaged (${verdict.detail}); it was left untouched: restore it from a backup`);
+  }
+  const header = verdict.header;
+  if (!header) return;
+  if (header.userVersion > latest) throw newerSchema(header.userVersion, latest);
+  // Every migration sets user_version in its own transaction, so tables at version 0 are someone else's.
+  const foreignId = header.applicationId !== 0 && header.applicationId !== SPANWISE_APPLICATION_ID;
+  if ((header.userVersion === 0 && !header.schemaEmpty) || foreignId) {
+    throw new StoreError('invalid', `${file} is a SQLite database but not a Spanwise library; it was left untouched`);
   }
 }
 
@@ -139,14 +177,16 @@ function checkIntegrity(db: Db, file: string): void {
   }
 }
 
+function newerSchema(current: number, latest: number): StoreError {
+  return new StoreError(
+    'newer_schema',
+    `this database uses schema version ${current}, newer than this version of Spanwise understands (${latest}); it was left untouched`,
+  );
+}
+
 function refuseNewer(db: Db, latest: number): void {
   const current = schemaVersion(db);
-  if (current > latest) {
-    throw new StoreError(
-      'newer_schema',
-      `this database uses schema version ${current}, newer than this version of Spanwise understands (${latest}); it was left untouched`,
-    );
-  }
+  if (current > latest) throw newerSchema(current, latest);
 }
 
 export function migrate(db: Db, migrations: Migration[]): void {

@@ -43,7 +43,8 @@ function multiPageLibrary(file: string): void {
 
 /** A page in the middle of the articles table's b-tree, found with dbstat so the damage lands where SQLite must read it. */
 function articlesLeafPage(file: string): { pageno: number; pageSize: number } {
-  const db = new Database(file, { readonly: true });
+  // Read-write, though it only reads: a read-only connection leaves a -wal and -shm behind.
+  const db = new Database(file);
   const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   db.close();
@@ -61,6 +62,7 @@ describe('opening a damaged or foreign library', () => {
     writeSync(fd, randomBytes(pageSize), 0, pageSize, (pageno - 1) * pageSize);
     closeSync(fd);
     const before = sha256(file);
+    expect(existsSync(`${file}-wal`) || existsSync(`${file}-shm`)).toBe(false);
 
     const err = openError(file);
     expect(err.code).toBe('corrupt');
