@@ -13,7 +13,7 @@ import {
   updateAnnotation,
 } from '../store/annotations';
 import { backupStore, stageRestore, type FileOptions } from '../store/backup';
-import { StoreError, type Db } from '../store/db';
+import { purgeLogSoon, StoreError, type Db } from '../store/db';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
 import { parseFile } from '../import';
@@ -41,6 +41,11 @@ export interface Platform {
 
 export function createHandlers(db: Db, platform: Platform, options: FileOptions = {}): Handlers {
   const trash = createTrash(db);
+  // Deleted text (articles, and annotations whose notes can name sources) must leave the -wal too.
+  const purgedAfter = <T>(result: T): T => {
+    purgeLogSoon(db);
+    return result;
+  };
 
   const jobs = createJobs();
 
@@ -105,7 +110,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
     'articles/updateMeta': ({ id, meta }) => updateArticleMeta(db, id, meta),
 
-    'articles/delete': ({ ids }) => trash.remove(ids),
+    'articles/delete': ({ ids }) => purgedAfter(trash.remove(ids)),
 
     'articles/restore': ({ token }) => trash.restore(token),
 
@@ -153,7 +158,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         return updateAnnotation(db, id, { label: nextLabel, note, attrs: parsed.attrs, ...placed });
       })(),
 
-    'annotations/delete': ({ ids }) => db.transaction(() => ids.map((id) => deleteAnnotation(db, id)))(),
+    'annotations/delete': ({ ids }) => purgedAfter(db.transaction(() => ids.map((id) => deleteAnnotation(db, id)))()),
 
     'annotations/restore': ({ annotations }) =>
       db.transaction(() =>

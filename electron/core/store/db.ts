@@ -204,3 +204,33 @@ export function migrate(db: Db, migrations: Migration[]): void {
     }
   }
 }
+
+/** How long a purge waits for another program's reader before it retries later instead. */
+const PURGE_WAIT_MS = 250;
+const PURGE_RETRY_MS = 1000;
+const PURGE_RETRIES = 60;
+
+/**
+ * Moves every page in the -wal into the file and truncates the -wal to nothing. After a delete
+ * this is what makes the deleted text really gone while the app runs: secure_delete zeroes it in
+ * the file, but the -wal still holds the pages as they were before, until SQLite happens to reuse
+ * that part of it. False when a reader in another program kept part of the log in use.
+ */
+export function purgeLog(db: Db): boolean {
+  if (!db.open || db.memory || db.readonly) return true;
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  // A reader elsewhere must not freeze the window for the whole busy timeout.
+  db.pragma(`busy_timeout = ${PURGE_WAIT_MS}`);
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+/** purgeLog now, and again in the background while another program's reader holds the log. */
+export function purgeLogSoon(db: Db, retries = PURGE_RETRIES): void {
+  if (purgeLog(db) || retries <= 0) return;
+  setTimeout(() => purgeLogSoon(db, retries - 1), PURGE_RETRY_MS).unref();
+}

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
 import { insertArticle, listArticles } from './articles';
 import { insertAnnotation } from './annotations';
-import { loadMigrations, openStore, type Db } from './db';
+import { loadMigrations, openStore, purgeLog, type Db } from './db';
+import { startBackend, type Backend } from '../services/app';
+import { quietPlatform } from '../testing/platform';
 
 const tmp = useTmpDir();
 
@@ -39,7 +41,7 @@ function seed(db: Db): string {
 }
 
 describe('deleting an article removes its words from the file', () => {
-  it('leaves no trace of a unique word in the table, the full-text index or the log once checkpointed', () => {
+  it('leaves no trace of a unique word in the table, the full-text index or the log once the log is purged', () => {
     const file = join(tmp(), 'library.db');
     const db = openStore(file);
     const id = seed(db);
@@ -53,8 +55,7 @@ describe('deleting an article removes its words from the file', () => {
     expect(search(db, 'ferry')).toBe(30);
     expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(0);
 
-    const checkpoint = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    expect(checkpoint[0]?.busy).toBe(0);
+    expect(purgeLog(db)).toBe(true);
     expect(fileHolds(file, SECRET)).toBe(false);
     if (existsSync(`${file}-wal`)) expect(statSync(`${file}-wal`).size).toBe(0);
     db.close();
@@ -91,5 +92,54 @@ describe('deleting an article removes its words from the file', () => {
     expect(fileHolds(file, SECRET)).toBe(false);
     expect(search(db, 'ferry')).toBe(30);
     db.close();
+  });
+});
+
+/** The library as the app leaves it between calls: the main file, its -wal and its -shm. */
+function anyFileHolds(file: string, word: string): string[] {
+  return ['', '-wal', '-shm'].filter((s) => existsSync(file + s) && fileHolds(file + s, word)).map((s) => s || 'main');
+}
+
+async function call(b: Backend, channel: string, input: unknown): Promise<unknown> {
+  const result = await b.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+describe('deleting through the app leaves no copy in the file, the -wal or the -shm while it runs', () => {
+  async function running(): Promise<{ b: Backend; file: string; id: string }> {
+    const file = join(tmp(), 'app.db');
+    const b = await startBackend(file, quietPlatform('analyst'));
+    const id = seed(b.db);
+    return { b, file, id };
+  }
+
+  it('an article, with its annotations and their notes', async () => {
+    const { b, file, id } = await running();
+    try {
+      // Seen before the delete, or its absence afterwards would prove nothing.
+      expect(anyFileHolds(file, SECRET)).not.toEqual([]);
+      await call(b, 'articles/delete', { ids: [id] });
+      expect(anyFileHolds(file, SECRET)).toEqual([]);
+      expect(search(b.db, 'ferry')).toBe(30);
+    } finally {
+      b.close();
+    }
+  });
+
+  it('an annotation whose note names a source', async () => {
+    const { b, file } = await running();
+    try {
+      const NOTE = 'zelmiraquontex';
+      const target = b.db.prepare("SELECT id, text FROM articles WHERE title = 'Dispatch 3'").get() as { id: string; text: string };
+      const start = target.text.indexOf('ferry');
+      const created = (await call(b, 'annotations/create', { articleId: target.id, label: 'event', start, end: start + 5, note: `told by ${NOTE}` })) as { id: string };
+      expect(anyFileHolds(file, NOTE)).not.toEqual([]);
+      await call(b, 'annotations/delete', { ids: [created.id] });
+      expect(anyFileHolds(file, NOTE)).toEqual([]);
+      expect(b.db.prepare('SELECT count(*) FROM annotations WHERE id = ?').pluck().get(created.id)).toBe(0);
+    } finally {
+      b.close();
+    }
   });
 });
