@@ -55,9 +55,16 @@ export function migrationsDir(): string {
   return found;
 }
 
+const MIGRATION_NAME = /^\d{4}-[a-z0-9-]+\.sql$/;
+
 export function loadMigrations(dir = migrationsDir()): Migration[] {
-  const migrations = readdirSync(dir)
-    .filter((f) => /^\d{4}-[a-z0-9-]+\.sql$/.test(f))
+  const sql = readdirSync(dir).filter((f) => /\.sql$/i.test(f));
+  // A misnamed file would otherwise be skipped without a word, and the schema it holds never applied.
+  const misnamed = sql.filter((f) => !MIGRATION_NAME.test(f));
+  if (misnamed.length > 0) {
+    throw new StoreError('migration_failed', `migration files must be named NNNN-name.sql (lower case): ${misnamed.join(', ')} in ${dir}`);
+  }
+  const migrations = sql
     .sort()
     .map((file) => ({
       version: Number(file.slice(0, 4)),
