@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { EXPORT_EXTENSIONS } from '../../shared/ipc/contract';
 import { startBackend, type Backend } from '../core/services/app';
 import { readRendererFile, serveAppRequest } from './app-protocol';
+import { importDialogOptions } from './dialogs';
 import { bindContract } from './ipc';
 
 // Standard and secure so 'self' in the CSP means app://spanwise and module scripts load from it.
@@ -69,12 +70,8 @@ async function start(): Promise<void> {
       dbFile,
       {
         author: process.env.SPANWISE_AUTHOR ?? (process.env.USER || process.env.USERNAME || 'analyst'),
-        pickImportFiles: async () => {
-          const result = await dialog.showOpenDialog({
-            title: 'Import articles or a bundle',
-            properties: ['openFile', 'openDirectory', 'multiSelections'],
-            filters: [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'json', 'jsonl', 'ann', 'spanwise'] }],
-          });
+        pickImportFiles: async ({ folder }) => {
+          const result = await dialog.showOpenDialog(importDialogOptions(folder));
           return result.canceled ? [] : result.filePaths;
         },
         pickExportTarget: async (format) => {

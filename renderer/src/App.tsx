@@ -103,6 +103,7 @@ export function App() {
         selectedId={articleId}
         onOpen={open}
         onImport={importer.fromDialog}
+        onImportFolder={importer.fromFolderDialog}
         onExport={() => setExporting(true)}
         onBackup={backups.backup}
         onRestore={backups.restore}

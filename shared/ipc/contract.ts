@@ -144,7 +144,8 @@ export const contract = {
     input: z.object({ token: z.string().max(64) }).strict(),
     output: z.object({ articles: z.number(), merged: z.number(), annotations: z.number() }),
   },
-  'import/dialog': { input: z.object({}).strict(), output: z.object({ job: Job.nullable() }) },
+  /** Asks for files, or (folder: true) for folders whose articles are imported whole. */
+  'import/dialog': { input: z.object({ folder: z.boolean().default(false) }).strict(), output: z.object({ job: Job.nullable() }) },
   'import/texts': {
     input: z
       .object({

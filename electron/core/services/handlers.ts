@@ -27,7 +27,8 @@ export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C
 
 /** What differs between the app and the test host: how files are picked and who the user is. */
 export interface Platform {
-  pickImportFiles(): Promise<string[]>;
+  /** Files to import, or folders when `folder` is set; empty when the user cancels. */
+  pickImportFiles(options: { folder: boolean }): Promise<string[]>;
   /** A file (a folder for brat) to export to, or null when the user cancels. */
   pickExportTarget(format: ExportFormat): Promise<string | null>;
   /** Where to write a backup, or null. */
@@ -114,8 +115,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
     'articles/restore': ({ token }) => trash.restore(token),
 
-    'import/dialog': async () => {
-      const paths = await platform.pickImportFiles();
+    'import/dialog': async ({ folder }) => {
+      const paths = await platform.pickImportFiles({ folder });
       return { job: paths.length === 0 ? null : startImport(paths) };
     },
 

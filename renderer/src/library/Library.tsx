@@ -11,6 +11,8 @@ export interface LibraryProps {
   selectedId: string | null;
   onOpen(id: string, annotationId?: string): void;
   onImport(): void;
+  /** Import whole folders: the file picker of Windows and Linux cannot offer files and folders at once. */
+  onImportFolder(): void;
   onExport(): void;
   onBackup(): void;
   onRestore(): void;
@@ -32,7 +34,7 @@ const SORTS: { key: SortKey; title: string }[] = [
 
 const ROW_HEIGHT = 64;
 
-export function Library({ selectedId, onOpen, onImport, onExport, onBackup, onRestore, backupBusy, onQueryChange, revision }: LibraryProps) {
+export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport, onBackup, onRestore, backupBusy, onQueryChange, revision }: LibraryProps) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<SortKey>('imported');
   const [label, setLabel] = useState<Label | ''>('');
@@ -76,6 +78,9 @@ export function Library({ selectedId, onOpen, onImport, onExport, onBackup, onRe
         />
         <button type="button" onClick={onImport}>
           Import
+        </button>
+        <button type="button" onClick={onImportFolder}>
+          Add folder…
         </button>
         <button type="button" onClick={onExport}>
           Export

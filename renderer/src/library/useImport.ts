@@ -9,9 +9,10 @@ type Item = { name: string; content: string } | { name: string; base64: string }
 export function useImport(onFinished: (report: ImportReport) => void) {
   const onEnd = useCallback((job: Job) => job.report && onFinished(job.report), [onFinished]);
   const { job, error, start, cancel, clearError } = useJob(onEnd);
-  const fromDialog = useCallback(() => start(call('import/dialog', {}).then((r) => r.job)), [start]);
+  const fromDialog = useCallback(() => start(call('import/dialog', { folder: false }).then((r) => r.job)), [start]);
+  const fromFolderDialog = useCallback(() => start(call('import/dialog', { folder: true }).then((r) => r.job)), [start]);
   const fromItems = useCallback((items: Item[]) => items.length > 0 && start(call('import/texts', { items })), [start]);
-  return { job, error: error ? `Import failed: ${error}` : null, fromDialog, fromItems, cancel, clearError };
+  return { job, error: error ? `Import failed: ${error}` : null, fromDialog, fromFolderDialog, fromItems, cancel, clearError };
 }
 
 /** Reads dropped files as bytes (base64) so the importer, not the browser, decides their encoding. */
