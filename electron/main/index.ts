@@ -129,9 +129,25 @@ async function start(): Promise<void> {
   });
 }
 
+/** A second start hands over to the window already open rather than opening the library twice. */
+function focusExistingWindow(): void {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => backend?.close());
 
-void start();
+// Two instances on one library is how people lose work: each holds its own undo history and
+// restore staging, and a restore from one would swap the file under the other.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', focusExistingWindow);
+  void start();
+} else {
+  app.exit(0);
+}

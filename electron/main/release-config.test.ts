@@ -32,6 +32,7 @@ describe('release packaging', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -93,6 +94,14 @@ describe('window and session security in main', () => {
     expect(main).toMatch(/protocol\.handle\('app',\s*\(request\)\s*=>\s*serveAppRequest\(request,\s*rendererRoot,\s*readRendererFile\)\)/);
     // Electron skips onHeadersReceived for protocol.handle responses: a CSP set there would be a false comfort.
     expect(main + security).not.toMatch(/onHeadersReceived/);
+  });
+
+  it('runs one instance per library: a second start focuses the first window and exits', () => {
+    const lock = main.indexOf('app.requestSingleInstanceLock()');
+    expect(lock).toBeGreaterThan(-1);
+    // The backend (and so the library) opens only in start(), which runs only with the lock held.
+    expect(main.slice(lock)).toMatch(/^app\.requestSingleInstanceLock\(\)\) \{\s*app\.on\('second-instance', focusExistingWindow\);\s*void start\(\);\s*\} else \{\s*app\.exit\(0\);\s*\}/);
+    expect(main.match(/void start\(\)/g)).toHaveLength(1);
   });
 
   it('cancels every http, https, ws and wss request in every session', () => {
