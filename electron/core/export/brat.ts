@@ -84,6 +84,7 @@ export function bratWriter(): FolderWriter {
     kind: 'folder',
     includeOrphaned: false,
     includeConflictCopies: false,
+    includeHistory: false,
     begin: () => [
       { name: 'annotation.conf', content: annotationConf() },
       { name: 'visual.conf', content: visualConf() },

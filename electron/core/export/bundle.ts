@@ -13,7 +13,9 @@ export const BUNDLE_VERSION = 1;
  *   2. articles {"type":"article", ...every article column..., "annotations":[...every annotation column...]}
  *   3. trailer  {"type":"end","articles":N,"annotations":M}
  * The trailer lets a reader tell a complete bundle from one cut short in transfer even before
- * gzip's own check fails. Offsets are code points like every other export; the reader converts
+ * gzip's own check fails. Each annotation carries its `history` (past content revisions, see
+ * store/revisions.ts) and `aliases` (ids it also answers to), which make the next merge
+ * three-way in effect; the current revision is not written, the reader computes it. Offsets are code points like every other export; the reader converts
  * them back against the text carried on the same line.
  */
 
@@ -43,6 +45,10 @@ export const BundleAnnotation = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   conflict_of: Id.nullable(),
+  // Added after the first bundles, as optional fields, so those still read (with no history)
+  // and older versions of Spanwise can still read these (ignoring it).
+  history: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(10_000).default([]),
+  aliases: z.array(Id).max(1_000).default([]),
 });
 export type BundleAnnotation = z.infer<typeof BundleAnnotation>;
 
@@ -57,7 +63,8 @@ export const BundleArticle = z.object({
   language: nullableText,
   text: z.string(),
   original_text: nullableText,
-  text_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  // Written for other readers; a merge computes the hashes from the texts themselves.
+  text_hash: z.string().optional(),
   imported_at: z.string(),
   updated_at: z.string(),
   annotations: z.array(BundleAnnotation),
@@ -75,6 +82,7 @@ export function bundleWriter(exportedAt: string = new Date().toISOString()): Str
     kind: 'stream',
     includeOrphaned: true,
     includeConflictCopies: true,
+    includeHistory: true,
     gzip: true,
     begin: () => `${JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exported_at: exportedAt, offset_unit: 'codepoint' })}\n`,
     item: (item) => ({ chunk: `${JSON.stringify(bundleArticle(item))}\n`, spans: item.annotations.length }),
@@ -111,6 +119,8 @@ function bundleArticle({ article, textHash, annotations }: ExportItem): z.input<
       created_at: a.createdAt,
       updated_at: a.updatedAt,
       conflict_of: a.conflictOf,
+      history: a.history ?? [],
+      aliases: a.aliases ?? [],
     })),
   };
 }

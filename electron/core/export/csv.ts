@@ -43,6 +43,7 @@ export function csvWriter(): StreamWriter {
     kind: 'stream',
     includeOrphaned: false,
     includeConflictCopies: false,
+    includeHistory: false,
     gzip: false,
     begin: () => `\uFEFF${csvRecord(CSV_COLUMNS)}`,
     item: (item) => {

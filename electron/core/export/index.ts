@@ -70,7 +70,7 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
     const total = countInScope(db, scope);
     const progress = progressReporter(total, control.onProgress);
     const items = articles(
-      readScope(db, scope, { labels: options.labels, includeOrphaned: writer.includeOrphaned, includeConflictCopies: writer.includeConflictCopies, pageSize: options.pageSize }),
+      readScope(db, scope, { labels: options.labels, includeOrphaned: writer.includeOrphaned, includeConflictCopies: writer.includeConflictCopies, includeHistory: writer.includeHistory, pageSize: options.pageSize }),
       signal,
     );
     const totals = writer.kind === 'stream' ? await writeStream(writer, items, tmp, progress, signal) : await writeFolder(writer, items, tmp, progress);

@@ -14,6 +14,7 @@ export function jsonlWriter(): StreamWriter {
     kind: 'stream',
     includeOrphaned: false,
     includeConflictCopies: false,
+    includeHistory: false,
     gzip: false,
     begin: () => '',
     item: (item) => ({ chunk: `${JSON.stringify(jsonlRecord(item))}\n`, spans: item.annotations.length }),

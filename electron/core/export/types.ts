@@ -59,6 +59,8 @@ export interface StreamWriter {
   includeOrphaned: boolean;
   /** Only the bundle: datasets carry the local version of a conflicted annotation. */
   includeConflictCopies: boolean;
+  /** Only the bundle: each annotation's revision history and aliases, for the next merge. */
+  includeHistory: boolean;
   gzip: boolean;
   begin(): string;
   item(item: ExportItem): { chunk: string; spans: number };
@@ -76,6 +78,7 @@ export interface FolderWriter {
   kind: 'folder';
   includeOrphaned: boolean;
   includeConflictCopies: boolean;
+  includeHistory: boolean;
   begin(): OutFile[];
   item(item: ExportItem): { files: OutFile[]; spans: number };
 }

@@ -26,6 +26,7 @@ export function w3cWriter(): StreamWriter {
     kind: 'stream',
     includeOrphaned: false,
     includeConflictCopies: false,
+    includeHistory: false,
     gzip: false,
     begin: () => {
       const head = JSON.stringify({

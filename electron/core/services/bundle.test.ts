@@ -9,7 +9,7 @@ import { getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } fr
 import { openStore, type Db } from '../store/db';
 import { listConflicts } from '../store/merge';
 import { useTmpDir } from '../testing/tmp';
-import { BundleError, importBundle } from './bundle';
+import { BundleError, importBundle, sniffBundle } from './bundle';
 
 describe('importBundle', () => {
   const tmp = useTmpDir();
@@ -40,9 +40,12 @@ describe('importBundle', () => {
       articlesAdded: corpus.articles.length,
       articlesMatched: 0,
       annotationsAdded: corpus.annotations.length,
+      annotationsUpdated: 0,
       annotationsUnchanged: 0,
+      annotationsKeptDeleted: 0,
       conflicts: [],
       unplaced: [],
+      revived: [],
     });
     for (const source of corpus.annotations) {
       const copy = getAnnotation(b, source.id);
@@ -60,9 +63,12 @@ describe('importBundle', () => {
       articlesAdded: 0,
       articlesMatched: corpus.articles.length,
       annotationsAdded: 0,
+      annotationsUpdated: 0,
       annotationsUnchanged: corpus.annotations.length,
+      annotationsKeptDeleted: 0,
       conflicts: [],
       unplaced: [],
+      revived: [],
     });
     expect(counts(b)).toEqual(before);
     // Into the store it came from, too.
@@ -221,5 +227,20 @@ describe('importBundle', () => {
       await rejectsWith([header, badAttrs, end], 'invalid', /line 2, annotation n1: value/);
       await rejectsWith([header, article(), JSON.stringify({ type: 'end', articles: 2, annotations: 1 })], 'invalid', /damaged/);
     });
+  });
+
+  it('recognises a bundle by its first bytes whatever its name, and nothing else', async () => {
+    const { dir, a, bundle } = machines();
+    const file = await bundle(a);
+    const renamed = join(dir, 'from-colleague.gz');
+    writeFileSync(renamed, readFileSync(file));
+    expect(sniffBundle(file)).toBe(true);
+    expect(sniffBundle(renamed)).toBe(true);
+    writeFileSync(join(dir, 'other.gz'), gzipSync('{"format":"something-else"}\n'));
+    writeFileSync(join(dir, 'plain.txt'), 'format spanwise-bundle');
+    writeFileSync(join(dir, 'broken.gz'), Buffer.from([0x1f, 0x8b, 1, 2, 3]));
+    for (const name of ['other.gz', 'plain.txt', 'broken.gz', 'missing.gz']) expect(sniffBundle(join(dir, name)), name).toBe(false);
+    expect(sniffBundle(dir)).toBe(false);
+    expect((await importBundle(openStore(join(dir, 'c.db')), renamed)).articlesAdded).toBe(3);
   });
 });

@@ -4,6 +4,7 @@ import { toFtsQuery } from './search';
 import type { Db } from './db';
 import { cached, StoreError } from './db';
 import { nowIso } from './articles';
+import { recordDeletion, recordEdit } from './revisions';
 
 interface AnnotationRow {
   id: string;
@@ -120,6 +121,8 @@ export function updateAnnotation(db: Db, id: string, patch: AnnotationPatch): An
     ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
     updatedAt: nowIso(),
   };
+  // Bundle merges tell an edit made here from one made elsewhere by the revisions each side has passed through.
+  recordEdit(db, current, next, id);
   db.prepare(
     `UPDATE annotations SET label = @label, start = @start, "end" = @end, quote = @quote, note = @note,
        attrs = @attrs, status = @status, updated_at = @updatedAt WHERE id = @id`,
@@ -129,6 +132,8 @@ export function updateAnnotation(db: Db, id: string, patch: AnnotationPatch): An
 
 export function deleteAnnotation(db: Db, id: string): Annotation {
   const current = requireAnnotation(db, id);
+  // A tombstone keeps a merged bundle from bringing the same version back (and resolves a conflict).
+  recordDeletion(db, current, nowIso());
   db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
   return current;
 }

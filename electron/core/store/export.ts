@@ -3,6 +3,7 @@ import { rowToArticle } from './articles';
 import { rowToAnnotation } from './annotations';
 import type { Db } from './db';
 import { filterSql } from './filters';
+import { aliasesOf, historiesOf } from './revisions';
 
 /** The library's filters (the list's ListInput without sorting and paging). */
 export interface ExportFilter {
@@ -21,6 +22,9 @@ export type ExportScope = ExportFilter | { ids: string[] };
 export interface ExportAnnotation extends Annotation {
   /** The local annotation this one is an unresolved merge conflict of (migration 0002). */
   conflictOf: string | null;
+  /** Past content revisions and the other ids it answers to (migration 0005); read only for bundles. */
+  history?: string[];
+  aliases?: string[];
 }
 
 export interface ExportItem {
@@ -45,6 +49,8 @@ export interface PageOptions {
    * bundle, which moves work between machines, asks for them; others get the local version.
    */
   includeConflictCopies?: boolean;
+  /** Each annotation's revision history and aliases, which the next bundle merge compares. */
+  includeHistory?: boolean;
   pageSize?: number;
 }
 
@@ -125,6 +131,17 @@ function withAnnotations(db: Db, rows: ArticleRow[], options: PageOptions): Expo
     const list = byArticle.get(row.article_id) ?? [];
     list.push({ ...rowToAnnotation(row), conflictOf: row.conflict_of });
     byArticle.set(row.article_id, list);
+  }
+  if (options.includeHistory) {
+    const ids = [...byArticle.values()].flatMap((list) => list.map((a) => a.id));
+    const histories = historiesOf(db, ids);
+    const aliases = aliasesOf(db, ids);
+    for (const list of byArticle.values()) {
+      for (const a of list) {
+        a.history = histories.get(a.id) ?? [];
+        a.aliases = aliases.get(a.id) ?? [];
+      }
+    }
   }
   return rows.map((r) => ({
     article: rowToArticle(r),

@@ -29,6 +29,15 @@ export function articleByTextHash(db: Db, hash: string): MergeArticle | null {
   return row ? toMergeArticle(row) : null;
 }
 
+/** An article whose text as first imported is this text (it has been corrected since). */
+export function articleByOriginalText(db: Db, text: string): MergeArticle | null {
+  // The prefix is what migration 0005's partial index holds; the whole text is then compared.
+  const row = db
+    .prepare('SELECT id, text, original_text, text_hash FROM articles WHERE original_text IS NOT NULL AND substr(original_text, 1, 64) = substr(@text, 1, 64) AND original_text = @text')
+    .get({ text }) as MergeArticleRow | undefined;
+  return row ? toMergeArticle(row) : null;
+}
+
 export function articleById(db: Db, id: string): MergeArticle | null {
   const row = db.prepare('SELECT id, text, original_text, text_hash FROM articles WHERE id = ?').get(id) as MergeArticleRow | undefined;
   return row ? toMergeArticle(row) : null;
@@ -93,6 +102,28 @@ export function insertMergedAnnotation(db: Db, a: MergedAnnotation): void {
     `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, created_at, updated_at, conflict_of)
      VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, @author, @status, @createdAt, @updatedAt, @conflictOf)`,
   ).run({ ...a, attrs: JSON.stringify(a.attrs) });
+}
+
+export interface IncomingVersion {
+  label: Label;
+  start: number;
+  end: number;
+  quote: string;
+  note: string;
+  attrs: AnyAttrs;
+  status: 'ok' | 'orphaned';
+  updatedAt: string;
+}
+
+/**
+ * Takes the other machine's newer version of an annotation edited only there. The row keeps its
+ * id, author and creation time; the revisions are the caller's to record (both sides' histories).
+ */
+export function applyIncomingVersion(db: Db, id: string, v: IncomingVersion): void {
+  db.prepare(
+    `UPDATE annotations SET label = @label, start = @start, "end" = @end, quote = @quote, note = @note, attrs = @attrs, status = @status, updated_at = @updatedAt
+     WHERE id = @id`,
+  ).run({ ...v, id, attrs: JSON.stringify(v.attrs) });
 }
 
 export function annotationIdTaken(db: Db, id: string): boolean {

@@ -1,0 +1,170 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { exportCorpus } from '../export/index';
+import { buildCorpus } from '../export/test-support/corpus';
+import { insertArticle, textHash } from '../store/articles';
+import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
+import { openStore, type Db } from '../store/db';
+import { listConflicts } from '../store/merge';
+import { useTmpDir } from '../testing/tmp';
+import { importBundle } from './bundle';
+
+/** Two machines: A has the corpus, B got it from A's first bundle. */
+describe('bundle merge with revision histories', () => {
+  const tmp = useTmpDir();
+
+  async function machines() {
+    const dir = tmp();
+    const a = openStore(join(dir, 'a.db'));
+    const corpus = buildCorpus(a);
+    const b = openStore(join(dir, 'b.db'));
+    let n = 0;
+    const bundle = async (db: Db) => {
+      const out = join(dir, `bundle-${++n}.spanwise`);
+      await exportCorpus(db, { format: 'bundle', out });
+      return out;
+    };
+    await importBundle(b, await bundle(a));
+    return { dir, a, b, corpus, bundle };
+  }
+
+  const rows = (db: Db) => db.prepare('SELECT id, label, start, "end", note, attrs, conflict_of FROM annotations ORDER BY id').all();
+
+  it('takes an edit made on the other machine only, without a conflict', async () => {
+    const { a, b, bundle } = await machines();
+    updateAnnotation(b, 'kyiv-s3', { note: 'bob checked the count' });
+    updateAnnotation(b, 'kyiv-s3', { attrs: { value: 80, unit: 'drones', qualifier: 'exact' } });
+    const report = await importBundle(a, await bundle(b));
+    expect(report).toMatchObject({ annotationsUpdated: 1, annotationsAdded: 0, conflicts: [] });
+    expect(getAnnotation(a, 'kyiv-s3')).toMatchObject({ note: 'bob checked the count', attrs: { value: 80, unit: 'drones', qualifier: 'exact' }, author: 'alice' });
+    expect(rows(a)).toEqual(rows(b));
+  });
+
+  it('keeps a local edit when the bundle brings the older version', async () => {
+    const { a, b, bundle } = await machines();
+    const old = await bundle(b);
+    updateAnnotation(a, 'kyiv-s3', { note: 'alice checked the count' });
+    const report = await importBundle(a, old);
+    expect(report).toMatchObject({ annotationsUpdated: 0, annotationsAdded: 0, conflicts: [] });
+    expect(getAnnotation(a, 'kyiv-s3')?.note).toBe('alice checked the count');
+    // And B, given A's bundle, takes the edit: it is the same history seen from the other side.
+    expect(await importBundle(b, await bundle(a))).toMatchObject({ annotationsUpdated: 1, conflicts: [] });
+    expect(getAnnotation(b, 'kyiv-s3')?.note).toBe('alice checked the count');
+  });
+
+  it('keeps both versions when both machines edited the same annotation', async () => {
+    const { a, b, bundle } = await machines();
+    updateAnnotation(a, 'kyiv-s3', { note: 'alice says exact' });
+    updateAnnotation(b, 'kyiv-s3', { label: 'claim', attrs: {}, note: 'bob says claim' });
+    const report = await importBundle(a, await bundle(b));
+    expect(report.conflicts).toEqual([{ articleId: 'kyiv', localId: 'kyiv-s3', copyId: expect.any(String), label: 'claim' }]);
+    expect(getAnnotation(a, 'kyiv-s3')?.note).toBe('alice says exact');
+    expect(getAnnotation(a, report.conflicts[0]?.copyId ?? '')).toMatchObject({ note: 'bob says claim', conflictOf: 'kyiv-s3' });
+  });
+
+  it('does not raise a conflict again once the analyst kept the local version', async () => {
+    const { a, b, bundle } = await machines();
+    updateAnnotation(a, 'kyiv-s3', { note: 'alice says exact' });
+    updateAnnotation(b, 'kyiv-s3', { note: 'bob says approximate' });
+    const fromB = await bundle(b);
+    const copyId = (await importBundle(a, fromB)).conflicts[0]?.copyId ?? '';
+    deleteAnnotation(a, copyId);
+    const again = await importBundle(a, fromB);
+    expect(again).toMatchObject({ conflicts: [], annotationsAdded: 0, revived: [] });
+    expect(listConflicts(a)).toEqual([]);
+    expect(getAnnotation(a, 'kyiv-s3')?.note).toBe('alice says exact');
+    // B then learns that A's version superseded its own: it takes it, no conflict.
+    expect(await importBundle(b, await bundle(a))).toMatchObject({ annotationsUpdated: 1, conflicts: [] });
+    expect(getAnnotation(b, 'kyiv-s3')?.note).toBe('alice says exact');
+  });
+
+  it('does not raise a conflict again once the analyst kept the incoming version, and takes its later edits', async () => {
+    const { a, b, bundle } = await machines();
+    updateAnnotation(a, 'kyiv-s3', { note: 'alice says exact' });
+    updateAnnotation(b, 'kyiv-s3', { note: 'bob says approximate' });
+    const fromB = await bundle(b);
+    const copyId = (await importBundle(a, fromB)).conflicts[0]?.copyId ?? '';
+    deleteAnnotation(a, 'kyiv-s3');
+    expect(getAnnotation(a, copyId)).toMatchObject({ note: 'bob says approximate', conflictOf: null });
+    expect(await importBundle(a, fromB)).toMatchObject({ conflicts: [], annotationsAdded: 0, annotationsKeptDeleted: 0, revived: [] });
+    updateAnnotation(b, 'kyiv-s3', { note: 'bob says approximate, 80 at most' });
+    expect(await importBundle(a, await bundle(b))).toMatchObject({ annotationsUpdated: 1, conflicts: [], annotationsAdded: 0 });
+    expect(getAnnotation(a, copyId)?.note).toBe('bob says approximate, 80 at most');
+    // And A's bundle changes nothing on B: the kept copy stands for kyiv-s3 there.
+    expect(await importBundle(b, await bundle(a))).toMatchObject({ annotationsAdded: 0, annotationsUpdated: 0, conflicts: [] });
+    expect(listAnnotations(b, 'kyiv').filter((x) => x.note.startsWith('bob'))).toHaveLength(1);
+  });
+
+  it('keeps a deleted annotation deleted when the same bundle comes back', async () => {
+    const { a, b, bundle } = await machines();
+    const fromB = await bundle(b);
+    const gone = deleteAnnotation(a, 'kyiv-s3');
+    const report = await importBundle(a, fromB);
+    expect(report).toMatchObject({ annotationsKeptDeleted: 1, annotationsAdded: 0, revived: [] });
+    expect(getAnnotation(a, 'kyiv-s3')).toBeNull();
+    // Undoing the deletion (the reader restores the same annotation) makes it an ordinary one again.
+    insertAnnotation(a, gone);
+    expect(await importBundle(a, fromB)).toMatchObject({ annotationsKeptDeleted: 0, annotationsAdded: 0, conflicts: [] });
+    expect(getAnnotation(a, 'kyiv-s3')).toEqual(gone);
+  });
+
+  it('brings back, and reports, an annotation deleted here that the other machine changed since', async () => {
+    const { a, b, bundle } = await machines();
+    deleteAnnotation(a, 'kyiv-s3');
+    updateAnnotation(b, 'kyiv-s3', { note: 'bob still needs this' });
+    const report = await importBundle(a, await bundle(b));
+    expect(report.revived).toEqual([{ articleId: 'kyiv', annotationId: 'kyiv-s3', quote: '80 drones' }]);
+    expect(getAnnotation(a, 'kyiv-s3')?.note).toBe('bob still needs this');
+    // Deleted again, it stays deleted.
+    deleteAnnotation(a, 'kyiv-s3');
+    expect(await importBundle(a, await bundle(b))).toMatchObject({ annotationsKeptDeleted: 1, revived: [] });
+  });
+
+  it('changes nothing, histories included, when the same bundle is imported twice', async () => {
+    const { a, b, bundle } = await machines();
+    updateAnnotation(a, 'kyiv-s3', { note: 'alice' });
+    updateAnnotation(b, 'kyiv-s3', { note: 'bob' });
+    updateAnnotation(b, 'kyiv-s5', { note: 'bob only' });
+    deleteAnnotation(a, 'kyiv-s7');
+    const fromB = await bundle(b);
+    await importBundle(a, fromB);
+    const state = () => ({ rows: rows(a), history: a.prepare('SELECT * FROM annotation_revisions ORDER BY 1, 2').all(), tombstones: a.prepare('SELECT id FROM annotation_tombstones').all() });
+    const before = state();
+    const again = await importBundle(a, fromB);
+    expect(again).toMatchObject({ annotationsAdded: 0, annotationsUpdated: 0, conflicts: [], revived: [], annotationsKeptDeleted: 1 });
+    expect(state()).toEqual(before);
+  });
+
+  it('matches an article both machines imported when one corrected its text, never trusting the bundle hash', async () => {
+    const dir = tmp();
+    const a = openStore(join(dir, 'a.db'));
+    const b = openStore(join(dir, 'b.db'));
+    const draft = { title: 'Budget', source: null, url: null, author: null, publishedAt: null, language: 'en', text: 'The council approved 48.5 milion euros.' };
+    const mine = insertArticle(a, draft, { id: 'a-budget' });
+    insertArticle(b, draft, { id: 'b-budget' });
+    // A corrects the typo; its annotation follows the text.
+    const corrected = 'The council approved 48.5 million euros.';
+    a.prepare('UPDATE articles SET text = ?, original_text = ?, text_hash = ? WHERE id = ?').run(corrected, draft.text, textHash(corrected), mine.id);
+    insertAnnotation(a, { articleId: mine.id, label: 'figure', start: 21, end: 39, quote: corrected.slice(21, 39), author: 'alice' });
+    const file = join(dir, 'a.spanwise');
+    await exportCorpus(a, { format: 'bundle', out: file });
+    // A bundle whose text_hash lies must still be matched by its texts.
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    writeFileSync(file, gzipSync(lines.map((l) => l.replace(/"text_hash":"[0-9a-f]{64}"/, `"text_hash":"${'0'.repeat(64)}"`)).join('\n')));
+
+    const intoB = await importBundle(b, file);
+    expect(intoB).toMatchObject({ articlesAdded: 0, articlesMatched: 1, unplaced: [expect.objectContaining({ quote: '48.5 million euros' })] });
+    expect(b.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(1);
+
+    // The other way round: B's uncorrected article into A, which corrected it.
+    const back = join(dir, 'b.spanwise');
+    insertAnnotation(b, { articleId: 'b-budget', label: 'actor', start: 4, end: 11, quote: 'council', author: 'bob' });
+    await exportCorpus(b, { format: 'bundle', out: back });
+    const intoA = await importBundle(a, back);
+    expect(intoA).toMatchObject({ articlesAdded: 0, articlesMatched: 1, annotationsAdded: 1 });
+    expect(a.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(1);
+    expect(listAnnotations(a, mine.id).map((x) => x.quote).sort()).toEqual(['48.5 million euros', 'council']);
+  });
+});

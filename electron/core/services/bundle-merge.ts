@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import { parseAttrs, type AnyAttrs, type Label } from '../../../shared/model';
+import type { BundleAnnotation, BundleArticle } from '../export/bundle';
+import { codePointText } from '../export/spans';
+import { textHash } from '../store/articles';
+import type { Db } from '../store/db';
+import type { ExportAnnotation } from '../store/export';
+import {
+  annotationIdTaken,
+  annotationsAt,
+  annotationWithConflict,
+  applyIncomingVersion,
+  articleById,
+  articleByOriginalText,
+  articleByTextHash,
+  conflictCopies,
+  insertBundledArticle,
+  insertMergedAnnotation,
+  type MergeArticle,
+} from '../store/merge';
+import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
+
+/** An annotation edited differently on both machines: both versions are now in the store. */
+export interface BundleConflict {
+  articleId: string;
+  /** The local annotation, left as it was. */
+  localId: string;
+  /** The incoming version, stored as a new annotation whose conflict_of is localId. */
+  copyId: string;
+  label: Label;
+}
+
+/** An incoming annotation named in the report: one that could not be placed, or one brought back. */
+export interface AnnotationRef {
+  articleId: string;
+  annotationId: string;
+  quote: string;
+}
+
+export interface BundleImportReport {
+  articlesAdded: number;
+  articlesMatched: number;
+  annotationsAdded: number;
+  /** Edited on the other machine only: the local annotation now has that version. */
+  annotationsUpdated: number;
+  annotationsUnchanged: number;
+  /** Deleted here, and unchanged there since: they stay deleted. */
+  annotationsKeptDeleted: number;
+  conflicts: BundleConflict[];
+  /** Whose text is no longer in the local (corrected) article. */
+  unplaced: AnnotationRef[];
+  /** Deleted here but changed on the other machine since: brought back, so that work is not lost. */
+  revived: AnnotationRef[];
+}
+
+export const emptyReport = (): BundleImportReport => ({
+  articlesAdded: 0,
+  articlesMatched: 0,
+  annotationsAdded: 0,
+  annotationsUpdated: 0,
+  annotationsUnchanged: 0,
+  annotationsKeptDeleted: 0,
+  conflicts: [],
+  unplaced: [],
+  revived: [],
+});
+
+/**
+ * The local article an incoming one is, in this order: the same text; the same id with the same
+ * text as first imported; or, when one side has corrected the text, the same text as first
+ * imported on either side. Hashes are computed from the texts, never taken from the bundle.
+ */
+function findLocal(db: Db, incoming: BundleArticle): MergeArticle | null {
+  const sameText = articleByTextHash(db, textHash(incoming.text));
+  if (sameText) return sameText;
+  const firstText = (a: { text: string; originalText: string | null }) => a.originalText ?? a.text;
+  const sameId = articleById(db, incoming.id);
+  if (sameId && firstText(sameId) === (incoming.original_text ?? incoming.text)) return sameId;
+  if (incoming.original_text !== null) {
+    // They corrected it; this store has it as imported.
+    const uncorrected = articleByTextHash(db, textHash(incoming.original_text));
+    if (uncorrected) return uncorrected;
+  }
+  // This store corrected it (and they, perhaps differently).
+  return articleByOriginalText(db, incoming.text) ?? (incoming.original_text !== null ? articleByOriginalText(db, incoming.original_text) : null);
+}
+
+export function mergeArticle(db: Db, incoming: BundleArticle, author: string | undefined, report: BundleImportReport): void {
+  let local = findLocal(db, incoming);
+  if (local) {
+    report.articlesMatched++;
+  } else {
+    const id = articleById(db, incoming.id) ? randomUUID() : incoming.id;
+    const hash = textHash(incoming.text);
+    insertBundledArticle(db, {
+      id,
+      title: incoming.title,
+      source: incoming.source,
+      url: incoming.url,
+      author: incoming.author,
+      publishedAt: incoming.published_at,
+      language: incoming.language,
+      text: incoming.text,
+      originalText: incoming.original_text,
+      textHash: hash,
+      importedAt: incoming.imported_at,
+      updatedAt: incoming.updated_at,
+    });
+    local = { id, text: incoming.text, originalText: incoming.original_text, textHash: hash };
+    report.articlesAdded++;
+  }
+  // Originals before conflict copies, so a copy can find the annotation it is a version of.
+  const ordered = [...incoming.annotations].sort((a, b) => Number(a.conflict_of !== null) - Number(b.conflict_of !== null));
+  const merger = new AnnotationMerger(db, incoming.text, local, author, report);
+  for (const x of ordered) merger.merge(x);
+}
+
+interface Content {
+  label: Label;
+  start: number;
+  end: number;
+  note: string;
+  attrs: AnyAttrs;
+  status: 'ok' | 'orphaned';
+}
+
+/**
+ * Merges one article's incoming annotations. Each comparison is three-way in effect: an incoming
+ * version carries the revisions it has passed through, the local one has its own history, so
+ * - the same content, or an incoming revision the local history holds: nothing to do;
+ * - the local revision in the incoming history: only the other side edited it; take its version;
+ * - neither: both sides edited it; keep the local one and store the incoming one beside it as a
+ *   conflict copy (conflict_of), for the analyst to choose.
+ * An annotation deleted here stays deleted when the incoming version is one the deleted one had
+ * passed through, and comes back (reported) when the other side changed it since. What each side
+ * has seen is merged into the local history, so the same bundle imported again changes nothing.
+ */
+class AnnotationMerger {
+  private readonly placed = new Map<string, string>();
+  private readonly place: (x: BundleAnnotation) => { start: number; end: number; quote: string } | null;
+  private readonly toUtf16: (cp: number) => number;
+
+  constructor(
+    private readonly db: Db,
+    incomingText: string,
+    private readonly local: MergeArticle,
+    private readonly author: string | undefined,
+    private readonly report: BundleImportReport,
+  ) {
+    this.place = makePlacer(incomingText, local.text);
+    this.toUtf16 = codePointText(incomingText).toUtf16;
+  }
+
+  merge(x: BundleAnnotation): void {
+    const at = this.place(x);
+    if (!at) {
+      this.report.unplaced.push({ articleId: this.local.id, annotationId: x.id, quote: x.quote });
+      return;
+    }
+    const content: Content = { label: x.label, start: at.start, end: at.end, note: x.note, attrs: canonicalAttrs(x.label, x.attrs), status: x.status };
+    // The revision the sender computed for this version: its offsets in the sender's text.
+    const revision = revisionOf({ ...content, start: this.toUtf16(x.start), end: this.toUtf16(x.end) });
+    const seen = new Set([...x.history, revision]);
+    const ids = [x.id, ...x.aliases];
+    const liveId = resolveId(this.db, ids);
+    const live = liveId ? annotationWithConflict(this.db, liveId) : null;
+
+    if (live && live.articleId === this.local.id) {
+      this.placed.set(x.id, live.id);
+      addAliases(this.db, live.id, ids);
+      this.mergeInto(live, x, content, at.quote, revision, seen);
+      return;
+    }
+    const tombstone = live ? null : tombstoneOf(this.db, ids);
+    if (tombstone && tombstone.articleId === this.local.id) {
+      const history = historyOf(this.db, tombstone.id).add(tombstone.revision);
+      if (history.has(revision)) {
+        this.report.annotationsKeptDeleted++;
+        return;
+      }
+      const id = this.insert(x, content, at.quote, null, [...seen, ...history]);
+      this.report.revived.push({ articleId: this.local.id, annotationId: id, quote: at.quote });
+      return;
+    }
+    // A conflict copy made on the other machine: skip it when this store already holds that version.
+    const originalId = x.conflict_of ? resolveId(this.db, [this.placed.get(x.conflict_of) ?? x.conflict_of]) : null;
+    const original = originalId ? annotationWithConflict(this.db, originalId) : null;
+    if (original && original.articleId === this.local.id) {
+      if (this.holds(original, content, revision)) {
+        this.learn(original, seen);
+        this.report.annotationsUnchanged++;
+        return;
+      }
+      if (this.mergeIntoCopies(original.id, x, content, at.quote, revision, seen)) return;
+      this.insert(x, content, at.quote, original.id, seen);
+      this.report.annotationsAdded++;
+      return;
+    }
+    if (live) {
+      // The id belongs to an annotation of another article; the same annotation may already have
+      // been added under a new id by an earlier import of this bundle.
+      const authorOf = x.author || this.author || '';
+      const same = annotationsAt(this.db, this.local.id, content.label, content.start, content.end).find((a) => sameContent(a, content) && a.author === authorOf);
+      if (same) {
+        this.placed.set(x.id, same.id);
+        this.report.annotationsUnchanged++;
+        return;
+      }
+    }
+    this.insert(x, content, at.quote, null, seen);
+    this.report.annotationsAdded++;
+  }
+
+  private mergeInto(local: ExportAnnotation, x: BundleAnnotation, content: Content, quote: string, revision: string, seen: Set<string>): void {
+    if (this.holds(local, content, revision)) {
+      this.learn(local, seen);
+      this.report.annotationsUnchanged++;
+      return;
+    }
+    const localRevision = revisionOf(local);
+    if (seen.has(localRevision)) {
+      this.fastForward(local.id, x, content, quote, seen);
+      this.report.annotationsUpdated++;
+      return;
+    }
+    // Conflicts hang off the local original, never off another copy.
+    const root = local.conflictOf ?? local.id;
+    if (this.mergeIntoCopies(root, x, content, quote, revision, seen, local.id)) return;
+    const copyId = this.insert(x, content, quote, root, seen, false);
+    this.report.conflicts.push({ articleId: this.local.id, localId: root, copyId, label: content.label });
+  }
+
+  /** Whether a conflict copy of `rootId` already is, or has moved past, or is behind this version; false when none is. */
+  private mergeIntoCopies(rootId: string, x: BundleAnnotation, content: Content, quote: string, revision: string, seen: Set<string>, except?: string): boolean {
+    for (const copy of conflictCopies(this.db, rootId)) {
+      if (copy.id === except) continue;
+      if (this.holds(copy, content, revision)) {
+        this.learn(copy, seen);
+        this.report.annotationsUnchanged++;
+        return true;
+      }
+      if (seen.has(revisionOf(copy))) {
+        this.fastForward(copy.id, x, content, quote, seen);
+        this.report.annotationsUpdated++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The local annotation has this version already: same content here, or a revision it has passed. */
+  private holds(a: ExportAnnotation, content: Content, revision: string): boolean {
+    return sameContent(a, content) || revisionOf(a) === revision || historyOf(this.db, a.id).has(revision);
+  }
+
+  /**
+   * What the other side's version has passed through joins the local history, so importing the
+   * same bundle again, or a later one built on it, finds it. A row's own current revision is never
+   * in its history (history is the past), which keeps a bundle round trip byte for byte.
+   */
+  private learn(a: ExportAnnotation, seen: Iterable<string>, current = revisionOf(a)): void {
+    addHistory(this.db, a.id, [...seen].filter((r) => r !== current));
+  }
+
+  private fastForward(id: string, x: BundleAnnotation, content: Content, quote: string, seen: Set<string>): void {
+    const before = annotationWithConflict(this.db, id);
+    applyIncomingVersion(this.db, id, { ...content, quote, updatedAt: x.updated_at });
+    const after = annotationWithConflict(this.db, id);
+    if (!before || !after) return;
+    this.learn(after, [...seen, revisionOf(before)]);
+    forgetRevision(this.db, id, revisionOf(after));
+  }
+
+  /** Adds the incoming version as an annotation; keeps its id unless taken (always a new one for a conflict copy of ours). */
+  private insert(x: BundleAnnotation, content: Content, quote: string, conflictOf: string | null, seen: Iterable<string>, keepId = true): string {
+    const id = keepId && !annotationIdTaken(this.db, x.id) ? x.id : randomUUID();
+    insertMergedAnnotation(this.db, {
+      id,
+      articleId: this.local.id,
+      ...content,
+      quote,
+      author: x.author || this.author || '',
+      createdAt: x.created_at,
+      updatedAt: x.updated_at,
+      conflictOf,
+    });
+    const current = revisionOf(content);
+    addHistory(
+      this.db,
+      id,
+      [...seen].filter((r) => r !== current),
+    );
+    // A conflict copy is a version of a local annotation, not the annotation those ids name.
+    if (conflictOf === null) {
+      addAliases(this.db, id, [x.id, ...x.aliases]);
+      this.placed.set(x.id, id);
+    }
+    return id;
+  }
+}
+
+function canonicalAttrs(label: Label, attrs: AnyAttrs): AnyAttrs {
+  const parsed = parseAttrs(label, attrs);
+  return parsed.ok ? parsed.attrs : attrs;
+}
+
+function sameContent(a: ExportAnnotation, c: Content): boolean {
+  return a.label === c.label && a.start === c.start && a.end === c.end && a.note === c.note && a.status === c.status && revisionOf(a) === revisionOf(c);
+}
+
+/**
+ * Where an incoming annotation goes in the local text (UTF-16). With the same text, at its own
+ * offsets. When the text was corrected on one side, at the same offsets if the quoted text is
+ * still there, else at the one place the quote occurs; null when it occurs nowhere or more than
+ * once, rather than guess.
+ */
+function makePlacer(incomingText: string, localText: string) {
+  const cp = codePointText(incomingText);
+  return (x: BundleAnnotation): { start: number; end: number; quote: string } | null => {
+    const start = cp.toUtf16(x.start);
+    const end = cp.toUtf16(x.end);
+    if (incomingText === localText) return { start, end, quote: x.quote };
+    if (x.status === 'orphaned') {
+      const at = Math.min(start, localText.length);
+      return { start: at, end: at, quote: x.quote };
+    }
+    const quote = incomingText.slice(start, end);
+    if (localText.slice(start, end) === quote) return { start, end, quote };
+    const found = localText.indexOf(quote);
+    if (found < 0 || localText.indexOf(quote, found + 1) >= 0) return null;
+    return { start: found, end: found + quote.length, quote };
+  };
+}
