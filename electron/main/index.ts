@@ -11,6 +11,7 @@ import { startBackend, type Backend } from '../core/services/app';
 import { readRendererFile, serveAppRequest } from './app-protocol';
 import { importDialogOptions } from './dialogs';
 import { bindContract } from './ipc';
+import { nativeBindingPath } from './native-binding';
 
 // Standard and secure so 'self' in the CSP means app://spanwise and module scripts load from it.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
@@ -19,9 +20,9 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = join(here, '../renderer');
 let backend: Backend | null = null;
 
-/** The addon built for Electron's ABI (scripts/electron-native.mjs); packaged builds rebuild in place. */
+/** The addon built for Electron's ABI (scripts/electron-native.ts), in a checkout and in a package alike. */
 function electronNativeBinding(): string | undefined {
-  const file = join(app.getAppPath(), 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  const file = nativeBindingPath(app.getAppPath(), process.versions.electron);
   return existsSync(file) ? file : undefined;
 }
 

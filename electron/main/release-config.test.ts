@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util/out/DebugLogger.js';
+import { join } from 'node:path';
 import { BLOCKED_URL_PATTERNS } from './app-path';
+import { nativeBindingPath } from './native-binding';
 
 const read = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
 
@@ -13,6 +15,8 @@ interface BuilderConfig {
   productName?: string;
   asar?: boolean;
   npmRebuild?: boolean;
+  nodeGypRebuild?: boolean;
+  asarUnpack?: string[];
   publish?: unknown;
   files?: string[];
   electronFuses?: Record<string, boolean>;
@@ -24,6 +28,16 @@ interface BuilderConfig {
 const config = parse(read('../../electron-builder.yml')) as BuilderConfig;
 
 describe('release packaging', () => {
+  it("never rebuilds node_modules' addon in place: the tests and the command line need the Node build", () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.nodeGypRebuild).toBe(false);
+    const pkg = JSON.parse(read('../../package.json')) as { scripts: Record<string, string> };
+    // dist builds native/ first; with npmRebuild off nothing else would make an Electron addon.
+    expect(pkg.scripts.dist).toMatch(/^tsx scripts\/electron-native\.ts && /);
+    expect(pkg.scripts.start).toMatch(/^tsx scripts\/electron-native\.ts && /);
+    expect(pkg.scripts.dist).not.toMatch(/install-app-deps|electron-rebuild|npm rebuild/);
+  });
+
   it('flips the fuses that stop the binary being used as Node or a debuggee', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
@@ -55,10 +69,13 @@ describe('release packaging', () => {
     expect(Object.keys(pkg.dependencies ?? {})).not.toContain('electron-updater');
   });
 
-  it('packs the app into an asar with the built output and the sample corpus, rebuilding the addon for Electron', () => {
+  it('packs the app into an asar with the built output, the sample corpus and the Electron build of the addon, unpacked', () => {
     expect(config.asar).toBe(true);
-    expect(config.npmRebuild).toBe(true);
-    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'resources/sample/**']));
+    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'resources/sample/**', 'native/**']));
+    expect(config.files).not.toContain('!native/**');
+    expect(config.asarUnpack).toEqual(['native/**']);
+    // Main looks for the addon where asarUnpack puts it.
+    expect(nativeBindingPath('/opt/Spanwise/resources/app.asar', '1.2.3')).toBe(join('/opt/Spanwise/resources/app.asar.unpacked', 'native', 'electron-1.2.3', 'better_sqlite3.node'));
     expect(config.appId).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i);
     expect(config.productName).toBe('Spanwise');
     expect(config.linux?.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
