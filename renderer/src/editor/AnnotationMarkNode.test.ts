@@ -15,9 +15,9 @@ describe('AnnotationMarkNode', () => {
     );
     const json = editor.getEditorState().toJSON();
     const paragraph = json.root.children[0] as unknown as { children: Record<string, unknown>[] };
-    expect(paragraph.children.map(({ type, ids, labels, selected }) => ({ type, ids, labels, selected }))).toEqual([
-      { type: 'annotation-mark', ids: ['a'], labels: ['claim'], selected: false },
-      { type: 'annotation-mark', ids: ['b', 'a'], labels: ['actor', 'claim'], selected: true },
+    expect(paragraph.children.map(({ type, ids, labels, starts, selected }) => ({ type, ids, labels, starts, selected }))).toEqual([
+      { type: 'annotation-mark', ids: ['a'], labels: ['claim'], starts: ['claim'], selected: false },
+      { type: 'annotation-mark', ids: ['b', 'a'], labels: ['actor', 'claim'], starts: ['actor'], selected: true },
     ]);
 
     const copy = createTestEditor();
@@ -32,33 +32,29 @@ describe('AnnotationMarkNode', () => {
     expect(JSON.stringify(copy.getEditorState().toJSON())).toBe(JSON.stringify(json));
   });
 
-  it('reads a label it does not know as the schema default rather than failing the import', () => {
+  it.each([['labels', ['bogus']], ['starts', ['claim', 7]]])('refuses a stored mark whose %s hold a label it does not know', (field, value) => {
     const editor = createTestEditor();
-    const state = editor.parseEditorState({
+    const mark = { type: 'annotation-mark', version: 1, direction: null, format: '', indent: 0, ids: ['x'], labels: ['claim'], starts: [], selected: false };
+    const state = {
       root: {
         type: 'root', version: 1, direction: null, format: '', indent: 0,
         children: [{
           type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '',
-          children: [{
-            type: 'annotation-mark', version: 1, direction: null, format: '', indent: 0, ids: ['x'], labels: ['bogus'], selected: false,
-            children: [{ type: 'text', version: 1, text: 'hi', detail: 0, format: 0, mode: 'normal', style: '' }],
-          }],
+          children: [{ ...mark, [field]: value, children: [{ type: 'text', version: 1, text: 'hi', detail: 0, format: 0, mode: 'normal', style: '' }] }],
         }],
       },
-    } as unknown as SerializedEditorState);
-    editor.setEditorState(state);
-    const labels = editor.read(() => {
-      const mark = $getRoot().getAllTextNodes()[0]?.getParent();
-      return $isAnnotationMarkNode(mark) ? mark.getLabels() : null;
-    });
-    expect(labels).toEqual(['event']);
+    } as unknown as SerializedEditorState;
+    expect(() => editor.parseEditorState(state)).toThrow(/unknown label/);
+    // The same mark with known labels reads back.
+    const good = JSON.parse(JSON.stringify(state).replace(/"labels":\["bogus"\]/, '"labels":["claim"]').replace(/"starts":\["claim",7\]/, '"starts":["claim"]'));
+    expect(() => editor.parseEditorState(good)).not.toThrow();
   });
 
   it('keeps its fields through the copy made by every write', () => {
     const editor = createTestEditor();
     let key = '';
     update(editor, () => {
-      const mark = $createAnnotationMarkNode(['a', 'b'], ['figure', 'claim']).append($createTextNode('80'));
+      const mark = $createAnnotationMarkNode(['a', 'b'], ['figure', 'claim'], ['figure']).append($createTextNode('80'));
       $loadArticle('', []);
       const paragraph = $getRoot().getFirstChild();
       if ($isElementNode(paragraph)) paragraph.append(mark);
@@ -72,10 +68,11 @@ describe('AnnotationMarkNode', () => {
     editor.read(() => {
       const mark = $getRoot().getAllTextNodes()[0]?.getParent();
       if (!$isAnnotationMarkNode(mark)) throw new Error('no mark');
-      expect([mark.getKey(), mark.getIds(), mark.getLabels(), mark.isSelectedAnnotation(), mark.hasId('b')]).toEqual([
+      expect([mark.getKey(), mark.getIds(), mark.getLabels(), mark.getStarts(), mark.isSelectedAnnotation(), mark.hasId('b')]).toEqual([
         key,
         ['a', 'b'],
         ['figure', 'claim'],
+        ['figure'],
         true,
         true,
       ]);

@@ -5,19 +5,21 @@ import {
   booleanValue,
   type EditorConfig,
   ElementNode,
-  enumValue,
   type LexicalNode,
   type NodeKey,
   nodeSchema,
+  rawValue,
   type SerializedElementNode,
   type Spread,
   stringValue,
+  transformValue,
   withAccessors,
 } from 'lexical';
 import { LABELS, type Label } from '../../../shared/model';
+import { cueStyle, startsText } from './cue';
 
 export type SerializedAnnotationMarkNode = Spread<
-  { ids: string[]; labels: Label[]; selected: boolean },
+  { ids: string[]; labels: Label[]; starts: Label[]; selected: boolean },
   SerializedElementNode
 >;
 
@@ -25,8 +27,10 @@ export type SerializedAnnotationMarkNode = Spread<
 export const MARK_ATTR = {
   ids: 'data-annotation-ids',
   labels: 'data-labels',
-  /** Label of the innermost annotation: drives the underline style, the non-colour cue. */
+  /** Label of the innermost annotation: the stylesheet fills the run with its colour. */
   label: 'data-label',
+  /** Initials of the annotations that begin here ("C A"); the stylesheet draws them before the text. */
+  starts: 'data-starts',
   /** Number of annotations covering this run, present only when there is more than one. */
   overlap: 'data-overlap',
   selected: 'data-selected',
@@ -35,14 +39,35 @@ export const MARK_ATTR = {
 export const MARK_CLASS = 'annotation';
 export const markLabelClass = (label: Label): string => `annotation--${label}`;
 
+const KNOWN_LABELS: readonly unknown[] = LABELS;
+
+/**
+ * Labels read from serialized state. An unknown label fails the import: read as some default it
+ * would show (and let the analyst edit) an annotation as something it is not.
+ */
+const labelList = () =>
+  transformValue(
+    arrayValue(rawValue<unknown>()),
+    (values): Label[] =>
+      values.map((value) => {
+        if (!KNOWN_LABELS.includes(value)) throw new Error(`annotation-mark: unknown label ${JSON.stringify(value)}`);
+        return value as Label;
+      }),
+    { isEqual: (a, b) => a.length === b.length && a.every((label, i) => label === b[i]) },
+  );
+
 const annotationMarkSchema = nodeSchema<AnnotationMarkNode>()({
   ids: withAccessors(arrayValue(stringValue()), {
     getter: 'getIds',
     setter: { field: '__ids', method: 'setIds' },
   }),
-  labels: withAccessors(arrayValue(enumValue(LABELS)), {
+  labels: withAccessors(labelList(), {
     getter: 'getLabels',
     setter: { field: '__labels', method: 'setLabels' },
+  }),
+  starts: withAccessors(labelList(), {
+    getter: 'getStarts',
+    setter: { field: '__starts', method: 'setStarts' },
   }),
   selected: withAccessors(booleanValue(), {
     getter: 'isSelectedAnnotation',
@@ -57,7 +82,8 @@ const NO_LABELS: readonly Label[] = [];
  * An inline run of text covered by one or more annotations. The highlight structure is flat:
  * overlapping and nested annotations become consecutive marks whose `ids` list every annotation
  * covering that run (innermost first), so no mark is ever nested in another and a paragraph is
- * rebuilt in one pass. `labels[i]` is the label of `ids[i]`.
+ * rebuilt in one pass. `labels[i]` is the label of `ids[i]`; `starts` are the labels of the
+ * annotations whose first run this is.
  */
 export class AnnotationMarkNode extends ElementNode {
   /** @internal */
@@ -65,16 +91,19 @@ export class AnnotationMarkNode extends ElementNode {
   /** @internal */
   __labels: readonly Label[];
   /** @internal */
+  __starts: readonly Label[];
+  /** @internal */
   __selected: boolean;
 
   override $config() {
     return this.config('annotation-mark', { extends: ElementNode, json: annotationMarkSchema });
   }
 
-  constructor(ids: readonly string[] = NO_IDS, labels: readonly Label[] = NO_LABELS, selected = false, key?: NodeKey) {
+  constructor(ids: readonly string[] = NO_IDS, labels: readonly Label[] = NO_LABELS, starts: readonly Label[] = NO_LABELS, selected = false, key?: NodeKey) {
     super(key);
     this.__ids = ids;
     this.__labels = labels;
+    this.__starts = starts;
     this.__selected = selected;
   }
 
@@ -84,6 +113,7 @@ export class AnnotationMarkNode extends ElementNode {
     super.afterCloneFrom(prevNode);
     this.__ids = prevNode.__ids;
     this.__labels = prevNode.__labels;
+    this.__starts = prevNode.__starts;
     this.__selected = prevNode.__selected;
   }
 
@@ -107,6 +137,16 @@ export class AnnotationMarkNode extends ElementNode {
     return self;
   }
 
+  getStarts(): Label[] {
+    return Array.from(this.getLatest().__starts);
+  }
+
+  setStarts(starts: readonly Label[]): this {
+    const self = this.getWritable();
+    self.__starts = starts;
+    return self;
+  }
+
   /** True when the annotation selected in the reader is one of this run's. */
   isSelectedAnnotation(): boolean {
     return this.getLatest().__selected;
@@ -124,19 +164,20 @@ export class AnnotationMarkNode extends ElementNode {
 
   override createDOM(_config: EditorConfig): HTMLElement {
     const element = $getDocument().createElement('mark');
-    this.applyAttributes(element);
+    this.applyLabels(element);
+    this.applyStarts(element);
+    this.applySelected(element);
     return element;
   }
 
   override updateDOM(prevNode: this, element: HTMLElement): boolean {
-    if (prevNode.__ids !== this.__ids || prevNode.__labels !== this.__labels || prevNode.__selected !== this.__selected) {
-      this.applyAttributes(element);
-    }
+    if (prevNode.__ids !== this.__ids || prevNode.__labels !== this.__labels) this.applyLabels(element);
+    if (prevNode.__starts !== this.__starts) this.applyStarts(element);
+    if (prevNode.__selected !== this.__selected) this.applySelected(element);
     return false;
   }
 
-  /** @internal */
-  applyAttributes(element: HTMLElement): void {
+  private applyLabels(element: HTMLElement): void {
     const labels = this.__labels;
     element.className = [MARK_CLASS, ...new Set(labels.map(markLabelClass))].join(' ');
     element.setAttribute(MARK_ATTR.ids, this.__ids.join(' '));
@@ -146,6 +187,15 @@ export class AnnotationMarkNode extends ElementNode {
     else element.setAttribute(MARK_ATTR.label, primary);
     if (labels.length > 1) element.setAttribute(MARK_ATTR.overlap, String(labels.length));
     else element.removeAttribute(MARK_ATTR.overlap);
+    Object.assign(element.style, cueStyle(labels));
+  }
+
+  private applyStarts(element: HTMLElement): void {
+    if (this.__starts.length === 0) element.removeAttribute(MARK_ATTR.starts);
+    else element.setAttribute(MARK_ATTR.starts, startsText(this.__starts));
+  }
+
+  private applySelected(element: HTMLElement): void {
     if (this.__selected) element.setAttribute(MARK_ATTR.selected, 'true');
     else element.removeAttribute(MARK_ATTR.selected);
   }
@@ -173,8 +223,13 @@ export class AnnotationMarkNode extends ElementNode {
   }
 }
 
-export function $createAnnotationMarkNode(ids: readonly string[], labels: readonly Label[], selected = false): AnnotationMarkNode {
-  return $applyNodeReplacement(new AnnotationMarkNode(ids, labels, selected));
+export function $createAnnotationMarkNode(
+  ids: readonly string[],
+  labels: readonly Label[],
+  starts: readonly Label[] = NO_LABELS,
+  selected = false,
+): AnnotationMarkNode {
+  return $applyNodeReplacement(new AnnotationMarkNode(ids, labels, starts, selected));
 }
 
 export function $isAnnotationMarkNode(node: LexicalNode | null | undefined): node is AnnotationMarkNode {

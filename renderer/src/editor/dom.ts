@@ -1,5 +1,3 @@
-import type { Label } from '../../../shared/model';
-import { LABELS } from '../../../shared/model';
 import { MARK_ATTR } from './AnnotationMarkNode';
 
 const ELEMENT_NODE = 1;
@@ -30,10 +28,4 @@ function words(value: string | null | undefined): string[] {
  */
 export function idsAtDomTarget(target: EventTarget | null): string[] {
   return words(markAtDomTarget(target)?.getAttribute(MARK_ATTR.ids));
-}
-
-/** The labels matching `idsAtDomTarget`, position for position. */
-export function labelsAtDomTarget(target: EventTarget | null): Label[] {
-  const known: readonly string[] = LABELS;
-  return words(markAtDomTarget(target)?.getAttribute(MARK_ATTR.labels)).filter((w): w is Label => known.includes(w));
 }

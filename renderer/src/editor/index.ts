@@ -8,7 +8,7 @@ export {
   markLabelClass,
   type SerializedAnnotationMarkNode,
 } from './AnnotationMarkNode';
-export { idsAtDomTarget, labelsAtDomTarget, markAtDomTarget } from './dom';
+export { idsAtDomTarget, markAtDomTarget } from './dom';
 export { $loadArticle, $readMarkSpans, $readSegments, $readText, $refreshSpans, type LoadOptions } from './load';
 export { findOccurrences } from './occurrences';
 export {
@@ -20,7 +20,6 @@ export {
   $selectOffsets,
   type Bias,
   type PointSpec,
-  scrollOffsetIntoView,
 } from './offsets';
 export {
   type MarkSpan,
@@ -31,5 +30,6 @@ export {
   segmentParagraph,
   segments,
 } from './segments';
-export { $getSelectedAnnotation, $setSelectedAnnotation } from './selectedAnnotation';
+export { $getSelectedAnnotation, $setSelectedAnnotation, type SelectionScope } from './selectedAnnotation';
+export { cueStyle, LABEL_INITIALS, startsText } from './cue';
 export { snapSpan } from './snap';

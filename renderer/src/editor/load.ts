@@ -9,7 +9,6 @@ import {
   type ParagraphNode,
 } from 'lexical';
 import { canonicalize } from '../../../shared/text';
-import { $selectOffsets, $selectionPoints } from './offsets';
 import { $createAnnotationMarkNode, $isAnnotationMarkNode } from './AnnotationMarkNode';
 import {
   type MarkSpan,
@@ -49,7 +48,7 @@ function paragraphChildren(text: string, range: ParagraphRange, segs: readonly S
     const inner: LexicalNode[] = [];
     plainNodes(text, segment.start, segment.end, inner);
     const selected = selectedId !== null && segment.ids.includes(selectedId);
-    children.push($createAnnotationMarkNode(segment.ids, segment.labels, selected).append(...inner));
+    children.push($createAnnotationMarkNode(segment.ids, segment.labels, segment.starts, selected).append(...inner));
     position = segment.end;
   }
   plainNodes(text, position, range.end, children);
@@ -85,7 +84,9 @@ export function $loadArticle(text: string, spans: readonly MarkSpan[], options?:
  * Rebuilds only the paragraphs that intersect [start, end) (the paragraph holding `start` when
  * the range is empty) from `spans`, after an annotation was added, removed or retagged. Pass the
  * union of the old and new ranges of what changed. When the document does not match `text`
- * (another article, or text edited since the load) it falls back to `$loadArticle`.
+ * (another article, or text edited since the load) it falls back to `$loadArticle`. A browser
+ * selection inside the rebuilt paragraphs is not kept here: the reader puts it back on the same
+ * text after the commit (updateKeepingSelection), where it can see the new DOM.
  * @returns true when the refresh was done in place, false when it reloaded everything.
  */
 export function $refreshSpans(text: string, spans: readonly MarkSpan[], start: number, end: number, options?: LoadOptions): boolean {
@@ -115,17 +116,11 @@ export function $refreshSpans(text: string, spans: readonly MarkSpan[], start: n
     targets.push(block);
     block = block.getNextSibling();
   }
-  // Rebuilding detaches the nodes a selection points into; keep the analyst's selection on the
-  // same text instead of letting Lexical collapse it somewhere nearby.
-  const points = $selectionPoints(text);
-  const inWindow = (offset: number) => offset >= windowStart && offset <= windowEnd;
-  const restore = points !== null && (inWindow(points.anchor) || inWindow(points.focus));
   targets.forEach((paragraph, i) => {
     const range = ranges[firstIndex + i] as ParagraphRange;
     const segs = segmentParagraph(range.start, range.end, nearby);
     paragraph.splice(0, paragraph.getChildrenSize(), paragraphChildren(text, range, segs, selectedId));
   });
-  if (restore) $selectOffsets(points.anchor, points.focus, text);
   return true;
 }
 
@@ -140,7 +135,7 @@ function $collectSegments(element: ElementNode, position: number, out: Segment[]
     if ($isAnnotationMarkNode(child)) {
       const start = at;
       at = $collectSegments(child, at, out);
-      out.push({ start, end: at, ids: child.getIds(), labels: child.getLabels() });
+      out.push({ start, end: at, ids: child.getIds(), labels: child.getLabels(), starts: child.getStarts() });
     } else if ($isElementNode(child)) {
       at = $collectSegments(child, at, out);
     } else {

@@ -17,7 +17,7 @@ import type { Label } from '../../../shared/model';
 import { splitsSurrogatePair } from '../../../shared/text';
 import { $isAnnotationMarkNode } from './AnnotationMarkNode';
 import { $loadArticle } from './load';
-import { $offsetToPoint, $pointToOffset, $selectionOffsets, $selectOffsets, scrollOffsetIntoView } from './offsets';
+import { $offsetToPoint, $pointToOffset, $selectionOffsets, $selectOffsets } from './offsets';
 import { type MarkSpan, paragraphRanges } from './segments';
 import { createTestEditor, makeArticle, makeSpans, update } from './testSupport';
 
@@ -220,14 +220,5 @@ describe('$selectOffsets', () => {
       expect(editor.read(() => $selectionOffsets())).toEqual({ start: s.start, end: s.end });
       expect(editor.read(() => $selectionOffsets(text))).toEqual({ start: s.start, end: s.end });
     }
-  });
-});
-
-describe('scrollOffsetIntoView', () => {
-  it('reports false when the editor has no DOM for the offset', () => {
-    const editor = createTestEditor();
-    update(editor, () => $loadArticle('abc', []));
-    // A headless editor refuses DOM lookups; the real reader has a root element.
-    expect(() => scrollOffsetIntoView(editor, 1)).toThrow();
   });
 });

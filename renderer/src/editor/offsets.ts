@@ -8,7 +8,6 @@ import {
   $isTextNode,
   $setSelection,
   type ElementNode,
-  type LexicalEditor,
   type LexicalNode,
   type NodeKey,
   type RangeSelection,
@@ -192,17 +191,4 @@ export function $selectOffsets(anchor: number, focus: number, text?: string): Ra
   selection.focus.set(f.key, f.offset, f.type);
   $setSelection(selection);
   return selection;
-}
-
-/**
- * Scrolls the node holding `offset` to the middle of the reader's viewport, for jumping to an
- * annotation from the panel. Works without selecting (the reader is read-only and may not have
- * focus). Returns false when the editor has no DOM for that node.
- */
-export function scrollOffsetIntoView(editor: LexicalEditor, offset: number, text?: string): boolean {
-  const key = editor.read(() => $offsetToPoint(offset, 'forward', text).key);
-  const element = editor.getElementByKey(key);
-  if (element === null) return false;
-  element.scrollIntoView({ block: 'center', inline: 'nearest' });
-  return true;
 }

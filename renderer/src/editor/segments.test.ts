@@ -42,10 +42,10 @@ describe('segments', () => {
     const text = 'Officials said 80 drones were shot down.';
     const result = segments(text, [span('outer', 0, 39, 'claim'), span('fig', 15, 24, 'figure'), span('actor', 0, 9, 'actor')]);
     expect(result).toEqual([
-      { start: 0, end: 9, ids: ['actor', 'outer'], labels: ['actor', 'claim'] },
-      { start: 9, end: 15, ids: ['outer'], labels: ['claim'] },
-      { start: 15, end: 24, ids: ['fig', 'outer'], labels: ['figure', 'claim'] },
-      { start: 24, end: 39, ids: ['outer'], labels: ['claim'] },
+      { start: 0, end: 9, ids: ['actor', 'outer'], labels: ['actor', 'claim'], starts: ['actor', 'claim'] },
+      { start: 9, end: 15, ids: ['outer'], labels: ['claim'], starts: [] },
+      { start: 15, end: 24, ids: ['fig', 'outer'], labels: ['figure', 'claim'], starts: ['figure'] },
+      { start: 24, end: 39, ids: ['outer'], labels: ['claim'], starts: [] },
     ]);
   });
 
@@ -57,19 +57,35 @@ describe('segments', () => {
   it('splits spans at paragraph separators and never covers a separator', () => {
     const text = 'one two\n\nthree\n\nfour';
     expect(segments(text, [span('x', 4, 20)])).toEqual([
-      { start: 4, end: 7, ids: ['x'], labels: ['claim'] },
-      { start: 9, end: 14, ids: ['x'], labels: ['claim'] },
-      { start: 16, end: 20, ids: ['x'], labels: ['claim'] },
+      { start: 4, end: 7, ids: ['x'], labels: ['claim'], starts: ['claim'] },
+      { start: 9, end: 14, ids: ['x'], labels: ['claim'], starts: [] },
+      { start: 16, end: 20, ids: ['x'], labels: ['claim'], starts: [] },
     ]);
   });
 
   it('keeps single newlines inside a segment', () => {
-    expect(segments('a\nb', [span('x', 0, 3)])).toEqual([{ start: 0, end: 3, ids: ['x'], labels: ['claim'] }]);
+    expect(segments('a\nb', [span('x', 0, 3)])).toEqual([{ start: 0, end: 3, ids: ['x'], labels: ['claim'], starts: ['claim'] }]);
   });
 
   it('ignores empty, inverted and out-of-range spans', () => {
     expect(segments('abc', [span('e', 1, 1), span('i', 2, 1), span('o', 5, 9)])).toEqual([]);
-    expect(segments('abc', [span('c', -4, 99)])).toEqual([{ start: 0, end: 3, ids: ['c'], labels: ['claim'] }]);
+    expect(segments('abc', [span('c', -4, 99)])).toEqual([{ start: 0, end: 3, ids: ['c'], labels: ['claim'], starts: ['claim'] }]);
+  });
+
+  it('names each annotation as starting in exactly one segment, the one at its start', () => {
+    const text = makeArticle(3000, 9);
+    const spans = makeSpans(text, 800, 13, 900);
+    const result = segments(text, spans);
+    const labelOf = new Map(spans.map((s) => [s.id, s.label]));
+    const startsAt = new Map<number, string[]>();
+    for (const s of spans) startsAt.set(s.start, [...(startsAt.get(s.start) ?? []), s.id]);
+    let total = 0;
+    for (const segment of result) {
+      const starting = segment.ids.filter((id) => startsAt.get(segment.start)?.includes(id));
+      expect(segment.starts).toEqual(starting.map((id) => labelOf.get(id)));
+      total += segment.starts.length;
+    }
+    expect(total).toBe(spans.length);
   });
 
   it('matches a brute-force reference on 3,000 random overlapping spans', () => {

@@ -7,8 +7,9 @@ export type MarkSpan = { id: string; label: Label; start: number; end: number };
  * A maximal run of text covered by the same set of annotations, never crossing a paragraph
  * separator. `ids[i]` has label `labels[i]`; ids are ordered innermost first (shortest span,
  * then earlier start, then id), so `ids[0]` is the most specific annotation under a click.
+ * `starts` are the labels of the annotations that begin with this run, in the same order.
  */
-export type Segment = { start: number; end: number; ids: string[]; labels: Label[] };
+export type Segment = { start: number; end: number; ids: string[]; labels: Label[]; starts: Label[] };
 
 /** One paragraph of canonical text: [start, end) excludes the "\n\n" separators. */
 export type ParagraphRange = { start: number; end: number };
@@ -118,6 +119,8 @@ function sweep(spans: readonly MarkSpan[], from: number, to: number): Segment[] 
       end: Math.min(nextEnd, following),
       ids: active.map((e) => e.span.id),
       labels: active.map((e) => e.span.label),
+      // A span reaching before the text starts with the text; one from an earlier paragraph does not start here.
+      starts: active.filter((e) => Math.max(0, e.span.start) === position).map((e) => e.span.label),
     });
   }
   return out;
@@ -139,7 +142,7 @@ export function segments(text: string, spans: readonly MarkSpan[]): Segment[] {
       if (range.start >= segment.end) break;
       const start = Math.max(segment.start, range.start);
       const end = Math.min(segment.end, range.end);
-      if (start < end) out.push({ start, end, ids: segment.ids, labels: segment.labels });
+      if (start < end) out.push({ start, end, ids: segment.ids, labels: segment.labels, starts: start === segment.start ? segment.starts : [] });
     }
   }
   return out;
