@@ -36,7 +36,11 @@ test('select an annotation to retag it, note it, set attributes, and delete it; 
   await details.getByLabel('Note').fill('Cost dispute;\tsee "minutes", p. 4');
   await details.getByLabel('Label').selectOption('claim');
   await details.getByLabel('Status').selectOption('disputed');
-  await details.getByLabel('Claimant').fill('Mayor Clara Dovic');
+  // The claimant is picked from the article's actors, each shown with where it stands.
+  const linked = details.getByLabel('Linked actor');
+  await expect(linked.getByRole('option', { name: /^Mayor Clara Dovic \(¶2: \[Mayor Clara Dovic\] said the council…\)$/ })).toHaveCount(1);
+  await linked.selectOption({ label: (await linked.getByRole('option', { name: /Mayor Clara Dovic/ }).textContent()) ?? '' });
+  await expect(details.getByLabel('Claimant')).toHaveValue('Mayor Clara Dovic');
   await saved(page);
 
   // Remove the event with the Delete key.

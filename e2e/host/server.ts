@@ -15,6 +15,8 @@ export interface HostOptions {
   /** Seed a fresh store with the sample corpus, as the app does on first run. */
   sampleDir?: string;
   author?: string;
+  /** Milliseconds each contract call waits before it is handled: a slow store, for tests of what the UI does meanwhile. */
+  latencyMs?: number;
 }
 
 export interface Host {
@@ -26,6 +28,8 @@ export interface Host {
   setDialogAnswer(paths: string[]): void;
   /** What the export save dialog answers (null: the user cancelled). */
   setSaveAnswer(path: string | null): void;
+  /** Changes the artificial latency of contract calls (see HostOptions.latencyMs). */
+  setLatency(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
   let dialogAnswer: string[] = [];
   let saveAnswer: string | null = null;
+  let latencyMs = options.latencyMs ?? 0;
   const backend = await startBackend(
     options.dbFile,
     {
@@ -85,6 +90,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       } catch {
         return sendJson(res, { ok: false, error: { code: 'invalid_input', message: `${channel}: body is not JSON` } });
       }
+      if (latencyMs > 0) await new Promise((wait) => setTimeout(wait, latencyMs));
       return sendJson(res, await backend.dispatch(channel, input));
     }
     if (url.pathname === '/__host/dialog' && req.method === 'POST') {
@@ -129,6 +135,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     },
     setSaveAnswer: (path) => {
       saveAnswer = path;
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
     },
     close: () =>
       (closing ??= new Promise<void>((ok) => {

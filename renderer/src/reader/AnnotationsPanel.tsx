@@ -1,41 +1,31 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { LABELS, LABEL_TITLES, type Annotation, type Label } from '../../../shared/model';
+import { countByLabel, type PanelView } from './panelOrder';
 
 export interface AnnotationsPanelProps {
+  /** What the panel lists, in order (panelView); next and previous follow the same order. */
+  view: PanelView;
   annotations: Annotation[];
+  filter: Label | null;
+  onFilter(filter: Label | null): void;
   selectedId: string | null;
   onSelect(id: string): void;
+  onStep(delta: 1 | -1): void;
 }
-
-type Row = { kind: 'group'; label: Label; count: number } | { kind: 'item'; annotation: Annotation };
 
 const GROUP_HEIGHT = 30;
 const ITEM_HEIGHT = 48;
+const KEYS_HINT = 'N or ↓: next annotation · P or ↑: previous';
 
 /**
  * The annotations of the open article, grouped by label, filterable and navigable by keyboard.
  * Virtualised: an article with thousands of annotations renders only the rows in view.
  */
-export function AnnotationsPanel({ annotations, selectedId, onSelect }: AnnotationsPanelProps) {
-  const [filter, setFilter] = useState<Label | null>(null);
+export function AnnotationsPanel({ view, annotations, filter, onFilter, selectedId, onSelect, onStep }: AnnotationsPanelProps) {
   const counts = useMemo(() => countByLabel(annotations), [annotations]);
   const inConflict = useMemo(() => conflictedIds(annotations), [annotations]);
-  const { rows, ordered } = useMemo(() => {
-    const rows: Row[] = [];
-    const ordered: Annotation[] = [];
-    for (const label of LABELS) {
-      if (filter && filter !== label) continue;
-      const group = annotations.filter((a) => a.label === label);
-      if (group.length === 0) continue;
-      rows.push({ kind: 'group', label, count: group.length });
-      for (const annotation of group) {
-        rows.push({ kind: 'item', annotation });
-        ordered.push(annotation);
-      }
-    }
-    return { rows, ordered };
-  }, [annotations, filter]);
+  const { rows, ordered } = view;
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -45,24 +35,27 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
     overscan: 10,
   });
 
-  const selectedRow = rows.findIndex((r) => r.kind === 'item' && r.annotation.id === selectedId);
+  const selectedRow = useMemo(() => rows.findIndex((r) => r.kind === 'item' && r.annotation.id === selectedId), [rows, selectedId]);
   useEffect(() => {
-    if (selectedRow >= 0) virtualizer.scrollToIndex(selectedRow, { align: 'auto' });
+    if (selectedRow < 0) return;
+    // Scrolling measures the list, which forces a layout of the whole page: done in the next
+    // frame, it shares the layout the frame does anyway instead of adding one to the key press.
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedRow, { align: 'auto' }));
+    return () => cancelAnimationFrame(frame);
   }, [selectedRow, virtualizer]);
 
-  const move = (from: string, delta: number) => {
-    const i = ordered.findIndex((a) => a.id === from);
-    const next = ordered[i + delta];
-    if (!next) return;
-    onSelect(next.id);
-    // Focus follows the selection once the row is rendered.
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(next.id)}"]`)?.focus());
-  };
+  // Focus follows the selection when it moves by keyboard inside the list.
+  const focusSelected = useRef(false);
+  useEffect(() => {
+    if (!focusSelected.current || !selectedId) return;
+    focusSelected.current = false;
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(selectedId)}"]`)?.focus());
+  }, [selectedId]);
 
   return (
     <aside className="panel">
       <div className="panel-filters" role="group" aria-label="Filter annotations">
-        <button type="button" aria-pressed={filter === null} onClick={() => setFilter(null)}>
+        <button type="button" aria-pressed={filter === null} onClick={() => onFilter(null)}>
           All {annotations.length}
         </button>
         {LABELS.map((label) => (
@@ -71,11 +64,14 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
             type="button"
             aria-pressed={filter === label}
             aria-label={`Only ${LABEL_TITLES[label]} (${counts[label]})`}
-            onClick={() => setFilter(filter === label ? null : label)}
+            onClick={() => onFilter(filter === label ? null : label)}
           >
             {LABEL_TITLES[label]} {counts[label]}
           </button>
         ))}
+      </div>
+      <div className="panel-keys" aria-hidden="true">
+        {KEYS_HINT}
       </div>
       <div className="panel-list" ref={scroller}>
         <div role="list" aria-label="Annotations" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -96,7 +92,9 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
                 key={a.id}
                 role="listitem"
                 tabIndex={a.id === selectedId || (selectedId === null && a === ordered[0]) ? 0 : -1}
-                aria-selected={a.id === selectedId}
+                aria-current={a.id === selectedId ? 'true' : undefined}
+                aria-keyshortcuts="N P ArrowDown ArrowUp"
+                title={KEYS_HINT}
                 data-annotation-id={a.id}
                 className={`panel-row label-${a.label}${a.status === 'orphaned' ? ' orphaned' : ''}`}
                 style={style}
@@ -104,7 +102,8 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
                 onKeyDown={(e) => {
                   if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
                     e.preventDefault();
-                    move(a.id, e.key === 'ArrowDown' ? 1 : -1);
+                    focusSelected.current = true;
+                    onStep(e.key === 'ArrowDown' ? 1 : -1);
                   }
                 }}
               >
@@ -126,12 +125,6 @@ export function AnnotationsPanel({ annotations, selectedId, onSelect }: Annotati
       </div>
     </aside>
   );
-}
-
-function countByLabel(annotations: Annotation[]): Record<Label, number> {
-  const counts: Record<Label, number> = { event: 0, claim: 0, actor: 0, figure: 0 };
-  for (const a of annotations) counts[a.label]++;
-  return counts;
 }
 
 /** Annotations with another version from a merged bundle still present beside them. */

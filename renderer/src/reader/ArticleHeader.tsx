@@ -54,7 +54,7 @@ export function ArticleHeader({ article, annotationCount, onChanged, onDeleted }
       <h1>{meta.title || '(untitled)'}</h1>
       <div className="meta">
         {[meta.source, meta.author, meta.publishedAt?.slice(0, 10), meta.language].filter(Boolean).join(' · ')}
-        {article.originalText !== null ? ' · text corrected' : ''}{' '}
+        {article.originalText !== null && article.originalText !== article.text ? ' · text corrected' : ''}{' '}
         <button type="button" onClick={() => setEditing(!editing)}>
           Edit details
         </button>{' '}

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import {
   ACTOR_KINDS,
   CLAIM_STATUSES,
@@ -9,22 +8,32 @@ import {
   type AnyAttrs,
   type Label,
 } from '../../../shared/model';
-import type { Patch } from './session';
+import type { ActorChoice, ClaimantLink } from './claimant';
+import { DraftField } from './DraftField';
+import { formatValue, parseField, type FieldKind, type FieldValue } from './fieldDraft';
+import type { FieldEdit, Patch } from './session';
 
 export interface DetailsProps {
   annotation: Annotation;
   /** The other version of this annotation when a merged bundle disagreed with it. */
   rival: Annotation | null;
   onKeep(): void;
-  actors: Annotation[];
+  /** The article's actors, for a claim's claimant. */
+  actors: ActorChoice[];
+  link: ClaimantLink;
   occurrences: number;
-  onChange(patch: Patch, coalesce?: string): void;
+  onEdit(patch: Patch, from?: FieldEdit): Promise<Annotation | null>;
+  onRetag(label: Label): void;
   onDelete(): void;
   onTagAll(): void;
+  /** Selects another annotation and scrolls to it (the linked claimant). */
+  onJump(id: string): void;
+  /** Puts an orphaned annotation on the text selected in the reader. */
+  onReattach(): void;
 }
 
 type Field =
-  | { key: string; title: string; kind: 'text' | 'date' | 'number' }
+  | { key: string; title: string; kind: Exclude<FieldKind, 'choice'> }
   | { key: string; title: string; kind: 'choice'; choices: readonly string[] };
 
 const FIELDS: Record<Label, Field[]> = {
@@ -45,30 +54,22 @@ const FIELDS: Record<Label, Field[]> = {
   ],
 };
 
-/** The selected annotation: its label, note and the attributes of its label. Every edit saves at once. */
-export function Details({ annotation: a, rival, onKeep, actors, occurrences, onChange, onDelete, onTagAll }: DetailsProps) {
-  const [note, setNote] = useState(a.note);
-  const [draft, setDraft] = useState<Record<string, string>>(() => toDraft(a.attrs));
-  useEffect(() => setNote(a.note), [a.id, a.note]);
-  useEffect(() => setDraft(toDraft(a.attrs)), [a.id, a.attrs]);
+const anyText = (text: string) => ({ ok: true as const, value: text });
 
-  const setAttr = (key: string, raw: string, kind: Field['kind']) => {
-    setDraft((d) => ({ ...d, [key]: raw }));
-    if (kind === 'date' && raw !== '' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(raw)) return;
-    let value: string | number | null = raw === '' ? null : raw;
-    if (kind === 'number' && raw !== '') {
-      const n = Number(raw.replace(/,/g, ''));
-      if (!Number.isFinite(n)) return;
-      value = n;
-    }
-    onChange({ attrs: { ...a.attrs, [key]: value } }, `attr-${key}`);
-  };
+/**
+ * The selected annotation: its label, note and the attributes of its label. Every edit saves at
+ * once, field by field; typed fields keep their own text while the store answers (DraftField).
+ */
+export function Details(props: DetailsProps) {
+  const { annotation: a, rival, onKeep, occurrences, onEdit, onRetag, onDelete, onTagAll, onReattach } = props;
+  const saveAttr = (key: string) => (value: FieldValue, edit: number) =>
+    onEdit({ attrs: { [key]: value } }, { field: `attr-${key}`, edit }).then((after) => (after ? formatValue(after.attrs[key]) : undefined));
 
   return (
     <section className="details" aria-label="Annotation details">
       <label>
         Label
-        <select aria-label="Label" value={a.label} onChange={(e) => onChange({ label: e.target.value as Label })}>
+        <select aria-label="Label" value={a.label} onChange={(e) => onRetag(e.target.value as Label)}>
           {LABELS.map((l) => (
             <option key={l} value={l}>
               {LABEL_TITLES[l]}
@@ -77,6 +78,14 @@ export function Details({ annotation: a, rival, onKeep, actors, occurrences, onC
         </select>
       </label>
       <blockquote className="quote">{a.quote}</blockquote>
+      {a.status === 'orphaned' ? (
+        <div className="orphan-box" role="note">
+          Its text was deleted by a correction. Select other text in the article to put it there.{' '}
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={onReattach}>
+            Re-attach to selection
+          </button>
+        </div>
+      ) : null}
       {rival ? (
         <div className="conflict-box" role="note">
           <strong className="conflict">Conflict.</strong> Another version{rival.author ? ` by ${rival.author}` : ''} says: {LABEL_TITLES[rival.label]}
@@ -86,44 +95,23 @@ export function Details({ annotation: a, rival, onKeep, actors, occurrences, onC
           </button>
         </div>
       ) : null}
-      <label>
-        Note
-        <textarea
-          aria-label="Note"
-          value={note}
-          onChange={(e) => {
-            setNote(e.target.value);
-            onChange({ note: e.target.value }, 'note');
-          }}
-        />
-      </label>
-      {a.label === 'claim' ? (
-        <label>
-          Claimant
-          <input
-            aria-label="Claimant"
-            list={`actors-${a.id}`}
-            value={draft.claimant ?? ''}
-            onChange={(e) => {
-              const value = e.target.value;
-              setDraft((d) => ({ ...d, claimant: value }));
-              const actor = actors.find((x) => actorName(x) === value);
-              onChange({ attrs: { ...a.attrs, claimant: value || null, claimantId: actor?.id ?? null } }, 'attr-claimant');
-            }}
-          />
-          <datalist id={`actors-${a.id}`}>
-            {actors.map((x) => (
-              <option key={x.id} value={actorName(x)} />
-            ))}
-          </datalist>
-          {a.attrs.claimantId ? <span className="linked">Linked to an actor in this article</span> : null}
-        </label>
-      ) : null}
-      {FIELDS[a.label].map((field) => (
-        <label key={field.key}>
-          {field.title}
-          {field.kind === 'choice' ? (
-            <select aria-label={field.title} value={draft[field.key] ?? ''} onChange={(e) => setAttr(field.key, e.target.value, field.kind)}>
+      <DraftField
+        label="Note"
+        multiline
+        stored={a.note}
+        parse={anyText}
+        save={(value, edit) => onEdit({ note: String(value ?? '') }, { field: 'note', edit }).then((after) => after?.note)}
+      />
+      {a.label === 'claim' ? <Claimant {...props} saveName={saveAttr('claimant')} /> : null}
+      {FIELDS[a.label].map((field) =>
+        field.kind === 'choice' ? (
+          <label key={field.key}>
+            {field.title}
+            <select
+              aria-label={field.title}
+              value={formatValue(a.attrs[field.key])}
+              onChange={(e) => void onEdit({ attrs: { [field.key]: e.target.value === '' ? null : e.target.value } }).catch(() => undefined)}
+            >
               <option value="">—</option>
               {field.choices.map((c) => (
                 <option key={c} value={c}>
@@ -131,16 +119,18 @@ export function Details({ annotation: a, rival, onKeep, actors, occurrences, onC
                 </option>
               ))}
             </select>
-          ) : (
-            <input
-              aria-label={field.title}
-              inputMode={field.kind === 'number' ? 'decimal' : undefined}
-              value={draft[field.key] ?? ''}
-              onChange={(e) => setAttr(field.key, e.target.value, field.kind)}
-            />
-          )}
-        </label>
-      ))}
+          </label>
+        ) : (
+          <DraftField
+            key={field.key}
+            label={field.title}
+            stored={formatValue(a.attrs[field.key])}
+            parse={(text) => parseField(field.kind, text)}
+            save={saveAttr(field.key)}
+            {...(field.kind === 'number' ? { inputMode: 'decimal' as const } : {})}
+          />
+        ),
+      )}
       <div className="details-actions">
         <button type="button" onClick={onTagAll} disabled={occurrences === 0}>
           Tag all occurrences ({occurrences})
@@ -157,11 +147,38 @@ export function Details({ annotation: a, rival, onKeep, actors, occurrences, onC
   );
 }
 
-function toDraft(attrs: AnyAttrs): Record<string, string> {
-  return Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, v === null ? '' : String(v)]));
-}
-
-function actorName(a: Annotation): string {
-  const name = a.attrs.canonicalName;
-  return typeof name === 'string' && name ? name : a.quote;
+/** A claim's claimant: a name as free text, linked (or not) to one of the article's actor annotations. */
+function Claimant({ annotation: a, actors, link, onEdit, onJump, saveName }: DetailsProps & { saveName: (value: FieldValue, edit: number) => Promise<string | undefined> }) {
+  const linkTo = (id: string) => {
+    const actor = actors.find((x) => x.id === id);
+    const patch: AnyAttrs = actor ? { claimantId: actor.id, claimant: actor.name } : { claimantId: null };
+    void onEdit({ attrs: patch }).catch(() => undefined);
+  };
+  return (
+    <>
+      <DraftField label="Claimant" stored={formatValue(a.attrs.claimant)} parse={(text) => parseField('text', text)} save={saveName} />
+      <label>
+        Linked actor
+        <select aria-label="Linked actor" value={link.state === 'none' ? '' : link.state === 'linked' ? link.actor.id : link.id} onChange={(e) => linkTo(e.target.value)}>
+          <option value="">— not linked —</option>
+          {link.state === 'broken' ? <option value={link.id}>(an actor that was deleted or retagged)</option> : null}
+          {actors.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {link.state === 'linked' ? (
+        <button type="button" className="jump" onClick={() => onJump(link.actor.id)}>
+          Show linked actor
+        </button>
+      ) : null}
+      {link.state === 'broken' ? (
+        <span className="broken" role="status">
+          Broken link: the linked actor was deleted or retagged.
+        </span>
+      ) : null}
+    </>
+  );
 }

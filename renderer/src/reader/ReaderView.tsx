@@ -2,24 +2,20 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { $createRangeSelectionFromDom, $setSelection } from 'lexical';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { parseFigure } from '../../../shared/figures';
-import { LABEL_TITLES, type Annotation, type AnyAttrs, type Label } from '../../../shared/model';
-import { $readText, $selectionOffsets, findOccurrences, idsAtDomTarget, snapSpan } from '../editor';
+import { LABEL_TITLES, type Label } from '../../../shared/model';
+import { $readText, idsAtDomTarget } from '../editor';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { ArticleHeader } from './ArticleHeader';
+import { actorChoices, claimantLink } from './claimant';
 import { Details } from './Details';
 import { Menu, type MenuState } from './Menu';
-import type { ReaderSession } from './session';
+import { panelView, stepFrom } from './panelOrder';
+import { occurrencesOf, reattachToSelection, rivalOf, scrollToAnnotation, tagOrRetag } from './readerActions';
+import { registerUnloadGuard, type ReaderSession } from './session';
 import { Toolbar } from './Toolbar';
 import { useEditorSync } from './useEditorSync';
 import { useReaderKeys } from './useReaderKeys';
-
-/** The other version of a conflicted annotation, whichever side of the conflict it is on. */
-function rivalOf(a: Annotation, all: Annotation[]): Annotation | null {
-  return all.find((x) => (a.conflictOf !== null && x.id === a.conflictOf) || x.conflictOf === a.id) ?? null;
-}
 
 export interface ReaderViewProps {
   session: ReaderSession;
@@ -31,85 +27,49 @@ export interface ReaderViewProps {
 export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderViewProps) {
   const [editor] = useLexicalComposerContext();
   const [correcting, setCorrecting] = useState(false);
+  const [applying, setApplying] = useState(false);
   const [menu, setMenu] = useState<MenuState | null>(null);
+  const [filter, setFilter] = useState<Label | null>(null);
   useSyncExternalStore(session.subscribe, session.getVersion);
   useEditorSync(editor, session, correcting);
+  useEffect(() => registerUnloadGuard(session), [session]);
 
   const annotations = session.list();
-  const selected = session.selectedId ? session.annotations.get(session.selectedId) ?? null : null;
+  const selected = session.selectedId ? (session.annotations.get(session.selectedId) ?? null) : null;
   const text = session.article.text;
+  const view = useMemo(() => panelView(annotations, filter), [annotations, filter]);
+  const occurrences = useMemo(() => occurrencesOf(selected, annotations, text), [selected, annotations, text]);
+  const actors = useMemo(() => actorChoices(annotations, text), [annotations, text]);
 
-  /** The current text selection in the reader as a snapped span of the canonical text. */
-  const selectedSpan = useCallback((): { start: number; end: number } | null => {
-    const dom = window.getSelection();
-    const root = editor.getRootElement();
-    if (!dom || dom.isCollapsed || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return null;
-    let offsets: { start: number; end: number } | null = null;
-    editor.update(
-      () => {
-        const selection = $createRangeSelectionFromDom(dom, editor);
-        if (!selection) return;
-        $setSelection(selection);
-        offsets = $selectionOffsets();
-        // The reader does not keep a selection of its own: a stale one would be written back
-        // into the page at the next refresh and replace what the user selects next.
-        $setSelection(null);
-      },
-      { discrete: true },
-    );
-    const span = offsets as { start: number; end: number } | null;
-    return span ? snapSpan(text, span.start, span.end) : null;
-  }, [editor, text]);
-
-  const report = useCallback(<T,>(p: Promise<T>) => {
-    p.then(onChanged, () => undefined);
-  }, [onChanged]);
-
-  const tag = useCallback(
-    (label: Label) => {
-      const span = selectedSpan();
-      if (!span) {
-        // With no text selected, a label key retags the annotation the analyst clicked, never
-        // one that was merely selected by tagging it.
-        if (selected && session.selectionChosen && selected.label !== label) report(session.update(selected.id, { label }));
-        return;
-      }
-      const attrs: AnyAttrs = label === 'figure' ? { ...(parseFigure(text.slice(span.start, span.end)) ?? {}) } : {};
-      window.getSelection()?.removeAllRanges();
-      report(session.tag(label, [span], attrs));
+  const report = useCallback(
+    (p: Promise<unknown> | null) => {
+      p?.then(onChanged, () => undefined);
     },
-    [selectedSpan, selected, session, text, report],
+    [onChanged],
   );
-
-  const occurrences = useMemo(() => {
-    if (!selected || selected.status !== 'ok') return [];
-    const sameLabel = annotations.filter((a) => a.label === selected.label);
-    return findOccurrences(text, selected.quote, sameLabel);
-  }, [selected, annotations, text]);
 
   const select = useCallback(
     (id: string, scroll: boolean) => {
       session.select(id);
-      if (!scroll) return;
-      const mark = editor.getRootElement()?.querySelector(`mark[data-annotation-ids~="${CSS.escape(id)}"]`);
-      mark?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      if (scroll) scrollToAnnotation(editor.getRootElement(), id);
     },
     [session, editor],
   );
 
   const keyActions = useMemo(
     () => ({
-      tag,
-      remove: () => selected && report(session.remove([selected.id])),
+      tag: (label: Label) => report(tagOrRetag(editor, session, label)),
+      remove: () => {
+        if (session.selectedId) report(session.remove([session.selectedId]));
+      },
       undo: () => report(session.undo()),
       redo: () => report(session.redo()),
       next: (delta: 1 | -1) => {
-        const i = annotations.findIndex((a) => a.id === session.selectedId);
-        const next = annotations[i < 0 ? (delta > 0 ? 0 : annotations.length - 1) : i + delta];
+        const next = stepFrom(view.ordered, session.selectedId, delta);
         if (next) select(next.id, true);
       },
     }),
-    [tag, selected, session, annotations, select, report],
+    [editor, session, view, select, report],
   );
   useReaderKeys(!correcting, keyActions);
 
@@ -141,10 +101,27 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
     }
   };
 
+  // The correction stays on screen, editable again, until the store has accepted it: a refused
+  // correction (empty text, the text of another article) must not throw the analyst's edits away.
   const finishCorrection = () => {
     const corrected = editor.getEditorState().read(() => $readText());
-    setCorrecting(false);
-    if (corrected !== text) report(session.correctText(corrected));
+    if (corrected === text) {
+      setCorrecting(false);
+      return;
+    }
+    setApplying(true);
+    editor.setEditable(false);
+    session.correctText(corrected).then(
+      () => {
+        setApplying(false);
+        setCorrecting(false);
+        onChanged();
+      },
+      () => {
+        setApplying(false);
+        editor.setEditable(true);
+      },
+    );
   };
 
   return (
@@ -152,20 +129,32 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
       <div className="reader-main">
         <ArticleHeader article={session.article} annotationCount={annotations.length} onChanged={onChanged} onDeleted={onDeleted} />
         <Toolbar
-          onTag={tag}
+          onTag={keyActions.tag}
           onUndo={keyActions.undo}
           onRedo={keyActions.redo}
           canUndo={session.canUndo}
           canRedo={session.canRedo}
           correcting={correcting}
-          onCorrect={() => setCorrecting(true)}
+          applying={applying}
+          onCorrect={() => {
+            session.dismissError();
+            setCorrecting(true);
+          }}
           onCorrectDone={finishCorrection}
-          onCorrectCancel={() => setCorrecting(false)}
+          onCorrectCancel={() => {
+            session.dismissError();
+            setCorrecting(false);
+          }}
           saving={session.pending > 0}
+          failed={session.error !== null}
+          notice={session.notice}
         />
         {session.error ? (
           <div role="alert" className="error">
-            Not saved: {session.error}
+            Not saved: {session.error}{' '}
+            <button type="button" onClick={() => session.dismissError()}>
+              Dismiss
+            </button>
           </div>
         ) : null}
         <div className="reader-scroll" onClick={onClick} onContextMenu={onContextMenu}>
@@ -178,21 +167,37 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
         </div>
       </div>
       <div className="panel-column">
-        <AnnotationsPanel annotations={annotations} selectedId={session.selectedId} onSelect={(id) => select(id, true)} />
+        <AnnotationsPanel
+          view={view}
+          annotations={annotations}
+          filter={filter}
+          onFilter={setFilter}
+          selectedId={session.selectedId}
+          onSelect={(id) => select(id, true)}
+          onStep={keyActions.next}
+        />
         {selected ? (
           <Details
             key={selected.id}
             annotation={selected}
-            actors={annotations.filter((a) => a.label === 'actor')}
+            actors={actors}
+            link={claimantLink(selected, session.annotations)}
             occurrences={occurrences.length}
             rival={rivalOf(selected, annotations)}
             onKeep={() => {
               const rival = rivalOf(selected, annotations);
               if (rival) report(session.remove([rival.id]));
             }}
-            onChange={(patch, coalesce) => report(session.update(selected.id, patch, coalesce))}
+            onEdit={(patch, from) => {
+              const saving = session.update(selected.id, patch, from);
+              report(saving);
+              return saving;
+            }}
+            onRetag={(label) => report(session.retag(selected.id, label))}
             onDelete={() => report(session.remove([selected.id]))}
             onTagAll={() => report(session.tag(selected.label, occurrences, selected.attrs))}
+            onJump={(id) => select(id, true)}
+            onReattach={() => report(reattachToSelection(editor, session, selected.id))}
           />
         ) : null}
       </div>
@@ -201,9 +206,9 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
           state={menu}
           annotations={session.annotations}
           onClose={() => setMenu(null)}
-          onTag={(label) => tag(label)}
+          onTag={keyActions.tag}
           onPick={(id) => select(id, false)}
-          onRetag={(id, label) => report(session.update(id, { label }))}
+          onRetag={(id, label) => report(session.retag(id, label))}
           onDelete={(id) => report(session.remove([id]))}
           titles={LABEL_TITLES}
         />

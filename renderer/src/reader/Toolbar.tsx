@@ -1,4 +1,5 @@
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
+import { cueStyle, LABEL_INITIALS } from '../editor/cue';
 
 export interface ToolbarProps {
   onTag(label: Label): void;
@@ -7,25 +8,49 @@ export interface ToolbarProps {
   canUndo: boolean;
   canRedo: boolean;
   correcting: boolean;
+  /** A correction is on its way to the store. */
+  applying: boolean;
   onCorrect(): void;
   onCorrectDone(): void;
   onCorrectCancel(): void;
   saving: boolean;
+  /** The last refused operation is still unresolved (shown beside, with its reason). */
+  failed: boolean;
+  notice: string | null;
+}
+
+/** What the status line says: never "Saved" while something is on its way or was refused. */
+export function saveState(saving: boolean, failed: boolean): string {
+  if (saving) return 'Saving…';
+  return failed ? 'Not saved' : 'Saved';
 }
 
 export function Toolbar(props: ToolbarProps) {
+  const status = (
+    <>
+      <span className="save-state" role="status">
+        {saveState(props.saving, props.failed)}
+      </span>
+      {props.notice ? (
+        <span className="notice-line" role="status">
+          {props.notice}
+        </span>
+      ) : null}
+    </>
+  );
   if (props.correcting) {
     return (
       <div className="toolbar" role="toolbar" aria-label="Correct text">
         <strong>Correcting text</strong>
-        <span className="hint">Fix typos or OCR errors; annotations move with their text.</span>
+        <span className="hint">Fix typos or OCR errors; annotations move with their text. Ctrl+Z undoes a change.</span>
         <span className="spacer" />
-        <button type="button" onClick={props.onCorrectDone}>
-          Apply correction
+        <button type="button" onClick={props.onCorrectDone} disabled={props.applying}>
+          {props.applying ? 'Applying…' : 'Apply correction'}
         </button>
-        <button type="button" onClick={props.onCorrectCancel}>
+        <button type="button" onClick={props.onCorrectCancel} disabled={props.applying}>
           Cancel
         </button>
+        {status}
       </div>
     );
   }
@@ -37,6 +62,7 @@ export function Toolbar(props: ToolbarProps) {
           type="button"
           className={`tag-${label}`}
           aria-keyshortcuts={String(i + 1)}
+          title={`Tag the selection as ${LABEL_TITLES[label]} (key ${i + 1})`}
           // Keeps the text selection alive: a button that took focus would collapse it.
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => props.onTag(label)}
@@ -45,10 +71,10 @@ export function Toolbar(props: ToolbarProps) {
           <kbd aria-hidden="true">{i + 1}</kbd>
         </button>
       ))}
-      <button type="button" onClick={props.onUndo} disabled={!props.canUndo} aria-keyshortcuts="Control+Z">
+      <button type="button" onClick={props.onUndo} disabled={!props.canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
         Undo
       </button>
-      <button type="button" onClick={props.onRedo} disabled={!props.canRedo} aria-keyshortcuts="Control+Shift+Z">
+      <button type="button" onClick={props.onRedo} disabled={!props.canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
         Redo
       </button>
       <button type="button" onClick={props.onCorrect}>
@@ -57,15 +83,16 @@ export function Toolbar(props: ToolbarProps) {
       <span className="spacer" />
       <span className="legend" aria-label="Legend">
         {LABELS.map((label) => (
-          <span key={label}>
-            <span className={`swatch swatch-${label}`} aria-hidden="true" />
+          <span key={label} className="legend-item">
+            <span className="swatch" data-label={label} data-starts={LABEL_INITIALS[label]} style={cueStyle([label])} aria-hidden="true" />
             {LABEL_TITLES[label]}
           </span>
         ))}
+        <span className="legend-keys" title="Step through the annotations in the order of the panel">
+          <kbd>N</kbd>/<kbd>P</kbd> next/previous · <kbd>Del</kbd> remove
+        </span>
       </span>
-      <span className="save-state" role="status">
-        {props.saving ? 'Saving…' : 'Saved'}
-      </span>
+      {status}
     </div>
   );
 }

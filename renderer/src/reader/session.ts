@@ -1,4 +1,5 @@
-import type { Annotation, AnyAttrs, Article, Label } from '../../../shared/model';
+import { parseFigure } from '../../../shared/figures';
+import { ATTR_SCHEMAS, LABEL_TITLES, type Annotation, type AnyAttrs, type Article, type Label } from '../../../shared/model';
 import { call } from '../api/client';
 
 export interface Range {
@@ -15,14 +16,40 @@ export interface Change {
 interface Step {
   undo(): Promise<Change>;
   redo(): Promise<Change>;
-  /** Consecutive edits of one field (typing a note) merge into one undo step. */
+  /** Consecutive edits with the same key (one field, one stretch of typing) are one undo step. */
   coalesce?: string;
+  /** The step changes the article's text, so offsets taken before it do not apply after it. */
+  text?: boolean;
 }
 
+/**
+ * An edit of an annotation. `attrs` holds only the attributes being changed: it is merged over
+ * the annotation's attributes as they are when the edit reaches the store, so two fields edited
+ * in quick succession never overwrite each other (null clears one).
+ */
 export interface Patch {
   label?: Label;
   note?: string;
   attrs?: AnyAttrs;
+}
+
+/** Which field an edit comes from, and which stretch of editing it belongs to (one undo step each). */
+export interface FieldEdit {
+  field: string;
+  edit: number;
+}
+
+interface QueuedUpdate {
+  key: string;
+  patch: Patch;
+  started: boolean;
+  result: Promise<Annotation | null>;
+}
+
+interface SessionError {
+  message: string;
+  /** The field whose edit was refused; a later successful edit of it clears the error. */
+  key: string | null;
 }
 
 /**
@@ -37,13 +64,20 @@ export class ReaderSession {
   selectedId: string | null = null;
   /** True when the analyst chose the selected annotation (a click), false when tagging selected it. */
   selectionChosen = false;
-  error: string | null = null;
+  /** Operations sent (or waiting to be sent) that the store has not answered yet. */
   pending = 0;
   version = 0;
+  /** Something the analyst should know that is not an error, such as attributes a retag dropped. */
+  notice: string | null = null;
+  private failure: SessionError | null = null;
   private listeners = new Set<(change: Change) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private done: Step[] = [];
   private undone: Step[] = [];
+  private sorted: Annotation[] | null = null;
+  /** The last queued operation, while it is a field edit that has not started: later keystrokes join it. */
+  private tail: QueuedUpdate | null = null;
+  private textChanging = 0;
 
   constructor(article: Article, annotations: Annotation[]) {
     this.article = article;
@@ -57,16 +91,40 @@ export class ReaderSession {
 
   getVersion = (): number => this.version;
 
+  /** The annotations in text order; the same array until they change, so views can memoise on it. */
   list(): Annotation[] {
-    return [...this.annotations.values()].sort((a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt));
+    this.sorted ??= [...this.annotations.values()].sort(
+      (a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt),
+    );
+    return this.sorted;
   }
 
   get canUndo(): boolean {
     return this.done.length > 0;
   }
 
+  /** How many steps undo can take back (edits of one field in a row are one). */
+  get undoDepth(): number {
+    return this.done.length;
+  }
+
   get canRedo(): boolean {
     return this.undone.length > 0;
+  }
+
+  /** Why the last refused operation was refused, until the analyst dismisses it or redoes it successfully. */
+  get error(): string | null {
+    return this.failure?.message ?? null;
+  }
+
+  /** True while a change of the article's text is on its way: offsets read from the screen may be stale. */
+  get textPending(): boolean {
+    return this.textChanging > 0;
+  }
+
+  dismissError(): void {
+    this.failure = null;
+    this.emit({ full: false, ranges: [] });
   }
 
   select(id: string | null): void {
@@ -83,6 +141,11 @@ export class ReaderSession {
    * the screen again and the error is shown.
    */
   tag(label: Label, spans: Range[], attrs: AnyAttrs = {}): Promise<Annotation[]> {
+    if (this.textChanging > 0) {
+      this.notify('Not tagged: the text correction is still being saved. Select the text again once it is.');
+      return Promise.resolve([]);
+    }
+    const text = this.article.text;
     const at = new Date().toISOString();
     const provisional: Annotation[] = spans.map((s) => ({
       id: crypto.randomUUID(),
@@ -90,7 +153,7 @@ export class ReaderSession {
       label,
       start: s.start,
       end: s.end,
-      quote: this.article.text.slice(s.start, s.end),
+      quote: text.slice(s.start, s.end),
       note: '',
       attrs,
       author: '',
@@ -106,6 +169,8 @@ export class ReaderSession {
     return this.run(async () => {
       let created: Annotation[];
       try {
+        // An undo or redo queued before this tag may have changed the text its offsets were read from.
+        if (this.article.text !== text) throw new Error('the article text changed before the tag was saved; select the text again');
         created = await call('annotations/createMany', {
           articleId: this.article.id,
           items: provisional.map((a) => ({ id: a.id, label, start: a.start, end: a.end, attrs })),
@@ -140,58 +205,96 @@ export class ReaderSession {
     });
   }
 
-  update(id: string, patch: Patch, coalesce?: string): Promise<Annotation | null> {
-    return this.run(async () => {
+  /**
+   * Edits an annotation. With `from`, the edit is one of a stretch of edits of one field (typing):
+   * the stretch is one undo step, and while an edit of the same stretch waits for its turn the new
+   * one replaces it instead of queueing another call, so fast typing costs no more calls than the
+   * store can answer and its last keystroke always wins.
+   */
+  update(id: string, patch: Patch, from?: FieldEdit): Promise<Annotation | null> {
+    const key = from ? `${from.field}#${from.edit}:${id}` : null;
+    const waiting = this.tail;
+    if (key !== null && waiting !== null && !waiting.started && waiting.key === key) {
+      waiting.patch = mergePatch(waiting.patch, patch);
+      return waiting.result;
+    }
+    const errorKey = from ? `${from.field}:${id}` : null;
+    const entry: QueuedUpdate = { key: key ?? '', patch, started: false, result: Promise.resolve(null) };
+    entry.result = this.run(async () => {
+      entry.started = true;
       const before = this.annotations.get(id);
       // Removed by an earlier queued step: there is nothing left to edit.
       if (!before) return null;
-      const after = await call('annotations/update', { id, ...patch });
-      this.put([after]);
-      const restore = (a: Annotation) => ({ id: a.id, label: a.label, note: a.note, attrs: a.attrs });
-      const step: Step = {
-        undo: async () => this.changed(await call('annotations/update', restore(before))),
-        redo: async () => this.changed(await call('annotations/update', restore(after))),
-      };
-      if (coalesce) step.coalesce = `${coalesce}:${id}`;
-      this.record(step);
+      const after = await this.send(before, entry.patch);
+      this.record(this.updateStep(before, after, key ?? undefined));
+      return this.finish(after, [before], false, errorKey);
+    }, errorKey);
+    if (key !== null) this.tail = entry;
+    return entry.result;
+  }
+
+  /**
+   * Changes the label. A figure's value is read from the quote when it has none yet, and the
+   * attributes the new label has no place for are named in the notice (undo brings them back).
+   */
+  retag(id: string, label: Label): Promise<Annotation | null> {
+    return this.run(async () => {
+      const before = this.annotations.get(id);
+      if (!before || before.label === label) return null;
+      const prefill: AnyAttrs = label === 'figure' && before.attrs.value === undefined ? { ...(parseFigure(before.quote) ?? {}) } : {};
+      const after = await this.send(before, { label, attrs: prefill });
+      this.record(this.updateStep(before, after));
+      const kept = new Set(Object.keys(ATTR_SCHEMAS[label].shape));
+      const dropped = Object.keys(before.attrs).filter((k) => !kept.has(k) && before.attrs[k] !== null && k !== 'claimantId');
+      this.notice = dropped.length > 0 ? `Retagged as ${LABEL_TITLES[label]}: dropped ${dropped.join(', ')} (undo brings them back)` : null;
       return this.finish(after, [before]);
     });
   }
 
-  /** Replaces the text with the analyst's correction; annotations move with their text. */
-  correctText(text: string): Promise<void> {
+  /** Puts an orphaned annotation (its text was deleted by a correction) on new text. */
+  reattach(id: string, span: Range): Promise<Annotation | null> {
     return this.run(async () => {
-      const oldText = this.article.text;
-      const oldPositions = this.list().map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status }));
-      const result = await call('articles/correctText', { id: this.article.id, text });
-      const newPositions = result.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status }));
-      this.replaceAll(result);
+      const before = this.annotations.get(id);
+      if (!before) return null;
+      const after = await call('annotations/update', { id, span });
+      this.put([after]);
       this.record({
-        undo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: oldText, positions: oldPositions })),
-        redo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: result.article.text, positions: newPositions })),
+        undo: async () =>
+          this.changed(await call('annotations/update', { id, span: { start: before.start, end: before.end, status: before.status, quote: before.quote } }), before),
+        redo: async () => this.changed(await call('annotations/update', { id, span: { start: after.start, end: after.end } }), before),
       });
-      return this.finish(undefined, [], true);
+      return this.finish(after, [before, after]);
     });
+  }
+
+  /** Replaces the text with the analyst's correction; annotations move with their text. Rejects if refused. */
+  correctText(text: string): Promise<void> {
+    this.textChanging++;
+    return this.run(async () => {
+      try {
+        const oldText = this.article.text;
+        const oldPositions = this.list().map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status }));
+        const result = await call('articles/correctText', { id: this.article.id, text });
+        const newPositions = result.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status }));
+        this.replaceAll(result);
+        this.record({
+          text: true,
+          undo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: oldText, positions: oldPositions })),
+          redo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: result.article.text, positions: newPositions })),
+        });
+        return this.finish(undefined, [], true, 'text');
+      } finally {
+        this.textChanging--;
+      }
+    }, 'text');
   }
 
   undo(): Promise<void> {
-    return this.run(async () => {
-      const step = this.done.pop();
-      if (!step) return;
-      const change = await step.undo();
-      this.undone.push(step);
-      this.emit(change);
-    });
+    return this.replay(this.done, this.undone, 'undo');
   }
 
   redo(): Promise<void> {
-    return this.run(async () => {
-      const step = this.undone.pop();
-      if (!step) return;
-      const change = await step.redo();
-      this.done.push(step);
-      this.emit(change);
-    });
+    return this.replay(this.undone, this.done, 'redo');
   }
 
   /** Resolves when every queued operation has reached the store. */
@@ -202,19 +305,87 @@ export class ReaderSession {
     );
   }
 
-  private run<T>(operation: () => Promise<T>): Promise<T> {
+  private replay(from: Step[], to: Step[], direction: 'undo' | 'redo'): Promise<void> {
+    // Known for certain only when nothing is queued before it; a tag checks the text again when it runs.
+    const text = this.pending === 0 && from[from.length - 1]?.text === true;
+    if (text) this.textChanging++;
+    return this.run(async () => {
+      try {
+        const step = from.pop();
+        if (!step) return;
+        let change: Change;
+        try {
+          change = await step[direction]();
+        } catch (err) {
+          // Refused: the step stays where it was, so the screen and the store still agree on it.
+          from.push(step);
+          throw err;
+        }
+        to.push(step);
+        this.emit(change);
+      } finally {
+        if (text) this.textChanging--;
+      }
+    });
+  }
+
+  private async send(before: Annotation, patch: Patch): Promise<Annotation> {
+    const attrs = patch.attrs === undefined ? undefined : { ...before.attrs, ...patch.attrs };
+    const after = await call('annotations/update', {
+      id: before.id,
+      ...(patch.label !== undefined ? { label: patch.label } : {}),
+      ...(patch.note !== undefined ? { note: patch.note } : {}),
+      ...(attrs !== undefined ? { attrs } : {}),
+    });
+    this.put([after]);
+    return after;
+  }
+
+  private updateStep(before: Annotation, after: Annotation, coalesce?: string): Step {
+    const restore = (a: Annotation) => ({ id: a.id, label: a.label, note: a.note, attrs: this.restorable(a) });
+    const step: Step = {
+      undo: async () => this.changed(await call('annotations/update', restore(before)), after),
+      redo: async () => this.changed(await call('annotations/update', restore(after)), before),
+    };
+    if (coalesce) step.coalesce = coalesce;
+    return step;
+  }
+
+  /**
+   * The attributes to put back by undo or redo. A claimant link whose actor has since gone (and
+   * that the annotation no longer carries) cannot be set again, so it is left out; the claimant's
+   * name stays.
+   */
+  private restorable(a: Annotation): AnyAttrs {
+    const target = a.attrs.claimantId;
+    if (typeof target !== 'string' || target === this.annotations.get(a.id)?.attrs.claimantId) return a.attrs;
+    if (this.annotations.get(target)?.label === 'actor') return a.attrs;
+    return Object.fromEntries(Object.entries(a.attrs).filter(([key]) => key !== 'claimantId'));
+  }
+
+  private run<T>(operation: () => Promise<T>, errorKey: string | null = null): Promise<T> {
     this.pending++;
+    this.tail = null;
+    if (this.notice !== null) this.notice = null;
     const result = this.queue.then(operation);
     this.queue = result.then(
-      () => this.settle(null),
-      (err: Error) => this.settle(err.message),
+      () => this.settle(null, errorKey),
+      (err: Error) => this.settle(err.message, errorKey),
     );
+    // The status line must say "Saving…" from the moment an operation is queued.
+    this.emit({ full: false, ranges: [] });
     return result;
   }
 
-  private settle(error: string | null): void {
+  private settle(error: string | null, key: string | null): void {
     this.pending--;
-    if (error !== null) this.error = error;
+    if (error !== null) this.failure = { message: error, key };
+    this.emit({ full: false, ranges: [] });
+  }
+
+  /** Tells the analyst something that is not an error, until their next operation. */
+  notify(notice: string): void {
+    this.notice = notice;
     this.emit({ full: false, ranges: [] });
   }
 
@@ -228,23 +399,27 @@ export class ReaderSession {
     this.undone = [];
   }
 
-  private finish<T>(value: T, ranges: Range[], full = false): T {
-    this.error = null;
+  /** A success: shown, and it clears an earlier refusal of the same field, which is now stored. */
+  private finish<T>(value: T, ranges: Range[], full = false, key: string | null = null): T {
+    if (key !== null && this.failure?.key === key) this.failure = null;
     this.emit({ full, ranges });
     return value;
   }
 
   private put(list: Annotation[]): void {
     for (const a of list) this.annotations.set(a.id, a);
+    this.sorted = null;
   }
 
   private drop(list: Annotation[]): void {
     for (const a of list) this.annotations.delete(a.id);
+    this.sorted = null;
   }
 
   private replaceAll(result: { article: Article; annotations: Annotation[] }): void {
     this.article = result.article;
     this.annotations = new Map(result.annotations.map((a) => [a.id, a]));
+    this.sorted = null;
   }
 
   private added(list: Annotation[]): Change {
@@ -258,9 +433,10 @@ export class ReaderSession {
     return { full: false, ranges: rangesOf(list) };
   }
 
-  private changed(a: Annotation): Change {
+  /** `other` is the annotation's other state: a move (re-attach) must refresh both places. */
+  private changed(a: Annotation, other: Annotation): Change {
     this.put([a]);
-    return { full: false, ranges: [a] };
+    return { full: false, ranges: [a, other] };
   }
 
   private replaced(result: { article: Article; annotations: Annotation[] }): Change {
@@ -274,6 +450,27 @@ export class ReaderSession {
   }
 }
 
+function mergePatch(a: Patch, b: Patch): Patch {
+  const merged: Patch = { ...a, ...b };
+  if (a.attrs || b.attrs) merged.attrs = { ...a.attrs, ...b.attrs };
+  return merged;
+}
+
 function rangesOf(list: Annotation[]): Range[] {
   return list.map((a) => ({ start: a.start, end: a.end }));
+}
+
+/**
+ * Asks before the window closes while operations are still on their way to the store: closing
+ * then would lose them. Returns the cleanup.
+ */
+export function registerUnloadGuard(session: ReaderSession, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (session.pending === 0) return;
+    e.preventDefault();
+    // Older Chromium (and so Electron) shows the prompt only when returnValue is set.
+    e.returnValue = '';
+  };
+  target.addEventListener('beforeunload', onBeforeUnload);
+  return () => target.removeEventListener('beforeunload', onBeforeUnload);
 }

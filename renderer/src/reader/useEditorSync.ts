@@ -1,8 +1,12 @@
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import type { LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
-import { $loadArticle, $refreshSpans, type MarkSpan } from '../editor';
+import { $loadArticle, $refreshSpans, $setSelectedAnnotation, type MarkSpan } from '../editor';
 import { updateKeepingSelection } from './keepSelection';
-import type { ReaderSession } from './session';
+import type { Range, ReaderSession } from './session';
+
+/** How long a pause in typing must be for the next keystroke to start a new undo step. */
+const HISTORY_MERGE_MS = 300;
 
 function spansOf(session: ReaderSession): MarkSpan[] {
   const spans: MarkSpan[] = [];
@@ -13,42 +17,61 @@ function spansOf(session: ReaderSession): MarkSpan[] {
   return spans;
 }
 
-/** Marks the selected annotation's highlights; a DOM attribute, so selecting never rebuilds the text. */
-function markSelected(root: HTMLElement | null, id: string | null): void {
-  if (!root) return;
-  for (const el of root.querySelectorAll('mark[data-selected]')) el.removeAttribute('data-selected');
-  if (!id) return;
-  for (const el of root.querySelectorAll(`mark[data-annotation-ids~="${CSS.escape(id)}"]`)) el.setAttribute('data-selected', 'true');
+function rangeOf(session: ReaderSession, id: string | null): Range | null {
+  const a = id === null ? undefined : session.annotations.get(id);
+  return a && a.status === 'ok' ? { start: a.start, end: a.end } : null;
 }
 
 /**
  * Keeps the editor equal to the session: the whole article in one update on load, then only the
- * paragraphs an operation touched. Returns nothing: the editor is the view, the session the truth.
+ * paragraphs an operation touched, and only the marks whose selected state changed. The editor
+ * is the view, the session the truth. Returns the cleanup.
+ */
+export function registerReaderSync(editor: LexicalEditor, session: ReaderSession): () => void {
+  let shownId = session.selectedId;
+  let shownRange = rangeOf(session, shownId);
+  editor.setEditable(false);
+  editor.update(() => $loadArticle(session.article.text, spansOf(session), { selectedId: shownId }), { discrete: true });
+  return session.subscribe((change) => {
+    const text = session.article.text;
+    const selectedId = session.selectedId;
+    const selectionChanged = selectedId !== shownId;
+    const previous = shownRange;
+    shownId = selectedId;
+    shownRange = rangeOf(session, selectedId);
+    if (change.full) {
+      editor.update(() => $loadArticle(text, spansOf(session), { selectedId }), { discrete: true });
+      return;
+    }
+    if (!selectionChanged && change.ranges.length === 0) return;
+    updateKeepingSelection(
+      editor,
+      () => text,
+      () => {
+        if (selectionChanged) {
+          const ranges = [previous, shownRange].filter((r): r is Range => r !== null);
+          $setSelectedAnnotation(selectedId, { text, ranges });
+        }
+        if (change.ranges.length > 0) {
+          const start = Math.min(...change.ranges.map((r) => r.start));
+          const end = Math.max(...change.ranges.map((r) => r.end));
+          $refreshSpans(text, spansOf(session), start, end);
+        }
+      },
+    );
+  });
+}
+
+/**
+ * Reading mode follows the session; correcting mode shows the plain text, editable, with its own
+ * undo history (Ctrl/Cmd+Z inside the correction) that ends with the correction.
  */
 export function useEditorSync(editor: LexicalEditor, session: ReaderSession, correcting: boolean): void {
   useEffect(() => {
-    if (correcting) {
-      editor.setEditable(true);
-      editor.update(() => $loadArticle(session.article.text, []), { discrete: true });
-      return;
-    }
-    editor.setEditable(false);
-    editor.update(() => $loadArticle(session.article.text, spansOf(session)), { discrete: true });
-    markSelected(editor.getRootElement(), session.selectedId);
-    const unsubscribe = session.subscribe((change) => {
-      if (change.full) {
-        editor.update(() => $loadArticle(session.article.text, spansOf(session)), { discrete: true });
-      } else if (change.ranges.length > 0) {
-        const start = Math.min(...change.ranges.map((r) => r.start));
-        const end = Math.max(...change.ranges.map((r) => r.end));
-        updateKeepingSelection(
-          editor,
-          () => session.article.text,
-          () => $refreshSpans(session.article.text, spansOf(session), start, end),
-        );
-      }
-      markSelected(editor.getRootElement(), session.selectedId);
-    });
-    return unsubscribe;
+    if (!correcting) return registerReaderSync(editor, session);
+    editor.setEditable(true);
+    editor.update(() => $loadArticle(session.article.text, []), { discrete: true });
+    // Registered after the load so the load itself is not a step to undo.
+    return registerHistory(editor, createEmptyHistoryState(), HISTORY_MERGE_MS);
   }, [editor, session, correcting]);
 }

@@ -1,0 +1,58 @@
+import { expect, test } from './support/fixtures';
+import { importArticle, saved } from './support/articles';
+import { selectText } from './support/text';
+
+const TEXT = `Strike on Brenn
+
+The ministry said the strike on Brenn killed four people overnight.
+
+Residents disputed it.`;
+
+type Cue = { fill: string; lines: string; initial: string; text: string };
+
+/** What a highlight looks like: its fill, its stacked underlines and the initial drawn before it. */
+function cueOf(page: import('@playwright/test').Page, text: string): Promise<Cue> {
+  return page.evaluate((text) => {
+    const mark = [...document.querySelectorAll('[aria-label="Article text"] mark')].find((m) => m.textContent === text);
+    if (!mark) throw new Error(`no mark "${text}"`);
+    const style = getComputedStyle(mark);
+    return { fill: style.backgroundColor, lines: style.backgroundImage, initial: getComputedStyle(mark, '::before').content, text: mark.textContent ?? '' };
+  }, text);
+}
+
+const EVENT = 'rgb(245, 158, 11)';
+const CLAIM = 'rgb(59, 130, 246)';
+
+test('an event nested in a claim shows as an event, in colour and in a cue that needs no colour', async ({ page, host, workDir }) => {
+  await importArticle(page, host, workDir, 'brenn.txt', TEXT);
+  await selectText(page, 'The ministry said the strike on Brenn killed four people overnight.');
+  await page.keyboard.press('2');
+  await selectText(page, 'the strike on Brenn');
+  await page.keyboard.press('1');
+  await saved(page);
+
+  const nested = await cueOf(page, 'the strike on Brenn');
+  const claimOnly = await cueOf(page, 'The ministry said ');
+  // Filled with the event's colour, not the claim's.
+  expect(nested.fill).toBe('rgba(245, 158, 11, 0.22)');
+  expect(claimOnly.fill).toBe('rgba(59, 130, 246, 0.18)');
+  // Both labels underlined: the claim's dashed line continues under the event's solid one.
+  expect(nested.lines).toContain(EVENT);
+  expect(nested.lines).toContain(CLAIM);
+  expect(nested.lines).toMatch(/^repeating-linear-gradient\(90deg, rgb\(59, 130, 246\).*linear-gradient\(rgb\(245, 158, 11\), rgb\(245, 158, 11\)\)$/);
+  expect(claimOnly.lines).not.toContain(EVENT);
+  // Each annotation's first run carries its label's initial, outside the text.
+  expect(nested.initial).toBe('"E"');
+  expect(claimOnly.initial).toBe('"C"');
+  expect((await cueOf(page, ' killed four people overnight.')).initial).toBe('none');
+  await expect(page.locator('[aria-label="Article text"] p').nth(1)).toHaveText('The ministry said the strike on Brenn killed four people overnight.');
+
+  // The legend explains both cues.
+  const legend = page.getByLabel('Legend');
+  for (const [label, initial] of [['Event', 'E'], ['Claim', 'C'], ['Actor', 'A'], ['Figure', 'F']]) {
+    const swatch = legend.locator('.legend-item', { hasText: label as string }).locator('.swatch');
+    const look = await swatch.evaluate((el) => ({ lines: getComputedStyle(el).backgroundImage, initial: getComputedStyle(el, '::before').content }));
+    expect(look.lines).not.toBe('none');
+    expect(look.initial).toBe(`"${initial}"`);
+  }
+});

@@ -1,0 +1,103 @@
+import { expect, test } from './support/fixtures';
+import { importArticle, saved, stored } from './support/articles';
+import { marks, selectText } from './support/text';
+
+const TEXT = `Convoy report
+
+An aid convoy reached Dorn on Monday, the agency said.
+
+Officials in Dorn counted 40 trucks.
+
+The agency said more would follow.`;
+
+test('next and previous follow the panel, its filter included; the keys are shown', async ({ page, host, workDir }) => {
+  await importArticle(page, host, workDir, 'convoy.txt', TEXT);
+  // In text order: event, actor, event, actor, figure, event.
+  for (const [text, key] of [
+    ['An aid convoy', '1'],
+    ['reached Dorn', '3'],
+    ['the agency', '1'],
+    ['Officials in Dorn', '3'],
+    ['40 trucks', '4'],
+    ['more would follow', '1'],
+  ] as const) {
+    await selectText(page, text);
+    await page.keyboard.press(key);
+  }
+  await saved(page);
+  const panel = page.getByRole('list', { name: 'Annotations' });
+  const current = panel.locator('[aria-current="true"]');
+  const text = page.locator('[aria-label="Article text"]');
+  await text.click({ position: { x: 2, y: 2 } });
+
+  // The panel lists events, then actors, then figures: N and P walk that list, not the text.
+  await panel.getByRole('listitem').filter({ hasText: 'An aid convoy' }).click();
+  const steps: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('n');
+    await expect(current).toHaveCount(1);
+    steps.push((await current.textContent()) ?? '');
+  }
+  expect(steps).toEqual(['the agency', 'more would follow', 'reached Dorn', 'Officials in Dorn', '40 trucks']);
+  await page.keyboard.press('n');
+  await expect(current).toHaveText('40 trucks');
+  await page.keyboard.press('p');
+  await expect(current).toHaveText('Officials in Dorn');
+  await expect(page.locator('mark[data-selected="true"]')).toHaveText('Officials in Dorn');
+
+  // The arrow keys in the panel take the same steps, focus following.
+  await current.press('ArrowUp');
+  await expect(current).toHaveText('reached Dorn');
+  await expect(current).toBeFocused();
+  await current.press('ArrowUp');
+  await expect(current).toHaveText('more would follow');
+  await current.press('ArrowDown');
+  await current.press('ArrowDown');
+  await expect(current).toHaveText('Officials in Dorn');
+
+  // Filtered to actors, the list and the steps skip everything else.
+  await page.getByRole('group', { name: 'Filter annotations' }).getByRole('button', { name: 'Only Actor (2)' }).click();
+  await expect(panel.getByRole('listitem')).toHaveText(['reached Dorn', 'Officials in Dorn']);
+  await page.keyboard.press('p');
+  await expect(current).toHaveText('reached Dorn');
+  await page.keyboard.press('p');
+  await expect(current).toHaveText('reached Dorn');
+  await page.keyboard.press('n');
+  await expect(current).toHaveText('Officials in Dorn');
+  await page.getByRole('group', { name: 'Filter annotations' }).getByRole('button', { name: /^All/ }).click();
+  await expect(panel.getByRole('listitem')).toHaveCount(6);
+
+  // Shown where the analyst looks: on the rows and in the legend.
+  await expect(panel.getByRole('listitem').first()).toHaveAttribute('title', /N or ↓: next.*P or ↑: previous/);
+  await expect(page.getByLabel('Legend')).toContainText('N/P next/previous');
+});
+
+test('tag from the context menu, and across a paragraph break', async ({ page, host, workDir }) => {
+  await importArticle(page, host, workDir, 'convoy.txt', TEXT);
+  await selectText(page, 'Officials in Dorn');
+  // Right-click on the selected words, as a person does.
+  const box = await page.evaluate(() => {
+    const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+  });
+  await page.mouse.click(box?.x ?? 0, box?.y ?? 0, { button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Tag as Actor' }).click();
+  await saved(page);
+  expect((await stored(host)).map((a) => [a.label, a.quote])).toEqual([['actor', 'Officials in Dorn']]);
+
+  // Right-clicking a highlight offers to retag or delete it.
+  await page.locator('[aria-label="Article text"] mark', { hasText: 'Officials in Dorn' }).click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Retag as Event' }).click();
+  await saved(page);
+  expect((await stored(host)).map((a) => a.label)).toEqual(['event']);
+
+  // A span from one paragraph into the next: one annotation, drawn as one mark per paragraph.
+  await selectText(page, 'the agency said.\n\nOfficials');
+  await page.keyboard.press('2');
+  await saved(page);
+  const claim = (await stored(host)).find((a) => a.label === 'claim');
+  expect(claim?.quote).toBe('the agency said.\n\nOfficials');
+  const pieces = (await marks(page)).filter((m) => m.ids.split(' ').includes(claim?.id ?? '-'));
+  expect(pieces.map((m) => m.text)).toEqual(['the agency said.', 'Officials']);
+  await expect(page.locator(`[aria-label="Article text"] p:nth-child(2) mark`).last()).toHaveText('the agency said.');
+});

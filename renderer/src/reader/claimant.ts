@@ -1,0 +1,50 @@
+import type { Annotation } from '../../../shared/model';
+import { cachedParagraphRanges, paragraphIndexAt, type ParagraphRange } from '../editor/segments';
+
+export interface ActorChoice {
+  id: string;
+  name: string;
+  /** The actor's name, where it stands (paragraph) and the words around it, to tell duplicates apart. */
+  title: string;
+}
+
+export type ClaimantLink = { state: 'none' } | { state: 'linked'; actor: Annotation } | { state: 'broken'; id: string };
+
+export function actorName(a: Annotation): string {
+  const name = a.attrs.canonicalName;
+  return typeof name === 'string' && name ? name : a.quote;
+}
+
+const CONTEXT = 24;
+
+/** The words around an annotation inside its paragraph: "…[Mayor Clara Dovic] said the council…". */
+function around(text: string, a: Annotation, paragraph: ParagraphRange): string {
+  const from = Math.max(paragraph.start, a.start - CONTEXT);
+  const to = Math.min(Math.max(paragraph.end, a.end), a.end + CONTEXT);
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  // Whole words only: a word the window cuts is left out.
+  const cutBefore = from > paragraph.start && /\S/.test(text.charAt(from - 1));
+  const cutAfter = to < paragraph.end && /\S/.test(text.charAt(to));
+  const before = flat(text.slice(from, a.start)).replace(cutBefore ? /^\S*/ : /^/, '').trimStart();
+  const after = flat(text.slice(a.end, to)).replace(cutAfter ? /\S*$/ : /$/, '').trimEnd();
+  return `${from > paragraph.start ? '…' : ''}${before}[${flat(a.quote)}]${after}${to < paragraph.end ? '…' : ''}`;
+}
+
+/** The article's actor annotations that a claim can name as its claimant, in text order. */
+export function actorChoices(annotations: readonly Annotation[], text: string): ActorChoice[] {
+  const ranges = cachedParagraphRanges(text);
+  return annotations
+    .filter((a) => a.label === 'actor' && a.status === 'ok')
+    .map((a) => {
+      const index = paragraphIndexAt(ranges, a.start);
+      return { id: a.id, name: actorName(a), title: `${actorName(a)} (¶${index + 1}: ${around(text, a, ranges[index] as ParagraphRange)})` };
+    });
+}
+
+/** Whether a claim's claimant is linked, and to what; broken when the actor was deleted or retagged. */
+export function claimantLink(claim: Annotation, annotations: ReadonlyMap<string, Annotation>): ClaimantLink {
+  const id = claim.attrs.claimantId;
+  if (typeof id !== 'string' || id === '') return { state: 'none' };
+  const actor = annotations.get(id);
+  return actor && actor.label === 'actor' && actor.articleId === claim.articleId ? { state: 'linked', actor } : { state: 'broken', id };
+}

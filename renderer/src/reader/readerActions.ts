@@ -1,0 +1,75 @@
+import { $createRangeSelectionFromDom, $setSelection, type LexicalEditor } from 'lexical';
+import { parseFigure } from '../../../shared/figures';
+import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
+import { $selectionOffsets, findOccurrences, snapSpan } from '../editor';
+import type { Range, ReaderSession } from './session';
+
+/** The analyst's text selection in the reader as a snapped span of the canonical text, or null. */
+export function selectedSpan(editor: LexicalEditor, text: string): Range | null {
+  const dom = window.getSelection();
+  const root = editor.getRootElement();
+  if (!dom || dom.isCollapsed || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return null;
+  let offsets: Range | null = null;
+  editor.update(
+    () => {
+      const selection = $createRangeSelectionFromDom(dom, editor);
+      if (!selection) return;
+      $setSelection(selection);
+      offsets = $selectionOffsets(text);
+      // The reader does not keep a selection of its own: a stale one would be written back
+      // into the page at the next refresh and replace what the user selects next.
+      $setSelection(null);
+    },
+    { discrete: true },
+  );
+  const span = offsets as Range | null;
+  return span ? snapSpan(text, span.start, span.end) : null;
+}
+
+/** Attributes a new annotation starts with: a figure's value, qualifier and unit read from its quote. */
+export function initialAttrs(label: Label, quote: string): AnyAttrs {
+  return label === 'figure' ? { ...(parseFigure(quote) ?? {}) } : {};
+}
+
+/**
+ * What a label key or button does: tags the selected text; with no text selected, retags the
+ * annotation the analyst chose (never one merely selected by tagging it).
+ */
+export function tagOrRetag(editor: LexicalEditor, session: ReaderSession, label: Label): Promise<unknown> | null {
+  const text = session.article.text;
+  const span = selectedSpan(editor, text);
+  if (!span) {
+    const chosen = session.selectedId && session.selectionChosen ? session.annotations.get(session.selectedId) : undefined;
+    return chosen && chosen.label !== label ? session.retag(chosen.id, label) : null;
+  }
+  window.getSelection()?.removeAllRanges();
+  return session.tag(label, [span], initialAttrs(label, text.slice(span.start, span.end)));
+}
+
+/** Re-attaches an orphaned annotation to the text selected in the reader. */
+export function reattachToSelection(editor: LexicalEditor, session: ReaderSession, id: string): Promise<unknown> | null {
+  const span = selectedSpan(editor, session.article.text);
+  if (!span) {
+    session.notify('Select the text in the article to re-attach the annotation to, then press Re-attach.');
+    return null;
+  }
+  window.getSelection()?.removeAllRanges();
+  return session.reattach(id, span);
+}
+
+/** The other whole-word occurrences of a selected annotation's quote not yet tagged with its label. */
+export function occurrencesOf(selected: Annotation | null, annotations: readonly Annotation[], text: string): Range[] {
+  if (!selected || selected.status !== 'ok') return [];
+  return findOccurrences(text, selected.quote, annotations.filter((a) => a.label === selected.label));
+}
+
+/** The other version of a conflicted annotation, whichever side of the conflict it is on. */
+export function rivalOf(a: Annotation, all: readonly Annotation[]): Annotation | null {
+  return all.find((x) => (a.conflictOf !== null && x.id === a.conflictOf) || x.conflictOf === a.id) ?? null;
+}
+
+/** Scrolls the reader to the first highlight of annotation `id`. */
+export function scrollToAnnotation(root: HTMLElement | null, id: string): void {
+  const mark = root?.querySelector(`mark[data-annotation-ids~="${CSS.escape(id)}"]`);
+  mark?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+}
