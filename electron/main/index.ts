@@ -58,6 +58,19 @@ function createWindow(): void {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // The reader refuses to unload while changes are still on their way to the store; Electron
+  // shows no prompt of its own for that, so ask here, and close only if the analyst says so.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Keep Spanwise open', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some changes are still being saved.',
+      detail: 'Closing now may lose them. Wait a moment until the status line says Saved.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   void win.loadURL('app://spanwise/index.html');
 }
 
