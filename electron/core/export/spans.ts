@@ -29,7 +29,9 @@ export interface CodePointText {
 
 export function codePointText(text: string): CodePointText {
   const toCodePoint = makeCodePointConverter(text);
-  const toUtf16 = makeUtf16Converter(text);
+  // Built on first use: CSV and JSONL cut span text by the stored UTF-16 offsets and never need it.
+  let utf16: ((codePoint: number) => number) | null = null;
+  const toUtf16 = (cp: number) => (utf16 ??= makeUtf16Converter(text))(cp);
   const length = toCodePoint(text.length);
   const clamp = (cp: number) => Math.max(0, Math.min(length, cp));
   return {
@@ -42,13 +44,14 @@ export function codePointText(text: string): CodePointText {
 }
 
 export function exportSpans(cp: CodePointText, annotations: readonly ExportAnnotation[]): ExportSpan[] {
-  return annotations.map((annotation) => {
-    const start = cp.toCodePoint(annotation.start);
-    const end = cp.toCodePoint(annotation.end);
-    // The text is cut from the article rather than taken from the stored quote, so it can never
-    // disagree with the offsets it travels with.
-    return { annotation, start, end, text: cp.slice(start, end) };
-  });
+  return annotations.map((annotation) => ({
+    annotation,
+    start: cp.toCodePoint(annotation.start),
+    end: cp.toCodePoint(annotation.end),
+    // Cut from the article rather than taken from the stored quote, so it can never disagree with
+    // the offsets it travels with; by the stored UTF-16 offsets, which the code point ones convert.
+    text: cp.text.slice(annotation.start, annotation.end),
+  }));
 }
 
 /** One attribute of one label, as the flat formats (CSV, brat notes, W3C bodies) name it. */
