@@ -3,6 +3,7 @@ import { EXPORT_FORMATS, type ExportFormat, type ExportScope, type Job } from '.
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
 import { call } from '../api/client';
 import { useJob } from '../api/useJob';
+import { ArticlePicker } from './ArticlePicker';
 import type { ListQuery } from './usePagedArticles';
 
 const FORMAT_TITLES: Record<ExportFormat, string> = {
@@ -19,33 +20,37 @@ export interface ExportDialogProps {
   onClose(): void;
 }
 
-type ScopeChoice = 'all' | 'filter' | 'article';
+type ScopeChoice = 'all' | 'filter' | 'article' | 'chosen';
+
+/** The library's filters as an export scope (its sort order does not matter to an export). */
+export function filterScope(query: ListQuery): ExportScope {
+  return {
+    ...(query.query ? { query: query.query } : {}),
+    ...(query.label ? { label: query.label } : {}),
+    ...(query.unannotated ? { unannotated: true } : {}),
+    ...(query.source ? { source: query.source } : {}),
+    ...(query.publishedFrom ? { publishedFrom: query.publishedFrom } : {}),
+    ...(query.publishedTo ? { publishedTo: query.publishedTo } : {}),
+  };
+}
 
 export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('jsonl');
   const [scope, setScope] = useState<ScopeChoice>('all');
   const [labels, setLabels] = useState<Label[]>([...LABELS]);
+  const [chosen, setChosen] = useState<string[]>(articleId ? [articleId] : []);
   const [done, setDone] = useState<Job | null>(null);
   const { job, error, start, cancel } = useJob(useCallback((j: Job) => setDone(j), []));
-  const hasFilter = !!(query.query || query.label || query.unannotated || query.source);
+  const hasFilter = Object.keys(filterScope(query)).length > 0;
 
   const run = () => {
     setDone(null);
-    const chosen: ExportScope | undefined =
-      scope === 'article' && articleId
-        ? { ids: [articleId] }
-        : scope === 'filter'
-          ? {
-              ...(query.query ? { query: query.query } : {}),
-              ...(query.label ? { label: query.label } : {}),
-              ...(query.unannotated ? { unannotated: true } : {}),
-              ...(query.source ? { source: query.source } : {}),
-            }
-          : undefined;
+    const picked: ExportScope | undefined =
+      scope === 'article' && articleId ? { ids: [articleId] } : scope === 'chosen' ? { ids: chosen } : scope === 'filter' ? filterScope(query) : undefined;
     start(
       call('export/dialog', {
         format,
-        ...(chosen ? { scope: chosen } : {}),
+        ...(picked ? { scope: picked } : {}),
         ...(labels.length < LABELS.length ? { labels } : {}),
       }).then((r) => r.job),
     );
@@ -76,6 +81,10 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
             <input type="radio" name="scope" disabled={!articleId} checked={scope === 'article'} onChange={() => setScope('article')} /> The open
             article
           </label>
+          <label className="check">
+            <input type="radio" name="scope" checked={scope === 'chosen'} onChange={() => setScope('chosen')} /> Articles I choose
+          </label>
+          {scope === 'chosen' ? <ArticlePicker query={query} chosen={chosen} onChange={setChosen} /> : null}
         </fieldset>
         <fieldset>
           <legend>Labels</legend>
@@ -102,11 +111,17 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
         {done?.state === 'done' && done.exported ? (
           <div role="status" className="export-done">
             Exported {done.exported.articles} articles and {done.exported.spans} spans to {done.exported.out}
+            {done.exported.conflictsLeftOut > 0 ? (
+              <>
+                . {done.exported.conflictsLeftOut} unresolved conflict version(s) were left out: each conflicted annotation is exported as
+                this library&rsquo;s version. Resolve the conflicts in the reader, or export a bundle, which keeps both.
+              </>
+            ) : null}
           </div>
         ) : null}
         {done?.state === 'cancelled' ? <div role="status">Export cancelled; nothing was written.</div> : null}
         <div>
-          <button type="button" onClick={run} disabled={!!job || labels.length === 0}>
+          <button type="button" onClick={run} disabled={!!job || labels.length === 0 || (scope === 'chosen' && chosen.length === 0)}>
             Export…
           </button>{' '}
           <button type="button" onClick={onClose}>
