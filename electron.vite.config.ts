@@ -19,7 +19,8 @@ export default defineConfig({
     plugins: [copyMigrations()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The import parser runs in worker threads (electron/core/import/pool.ts), from its own file.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'parse-worker': resolve('electron/core/import/worker.ts') } },
     },
   },
   preload: {

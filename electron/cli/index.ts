@@ -5,6 +5,7 @@ import { HIT_CLOSE, HIT_OPEN, LABELS } from '../../shared/model';
 import { libraryStats, listArticles } from '../core/store/articles';
 import { openStore, type Db } from '../core/store/db';
 import { importPaths } from '../core/services/library-import';
+import { importSummary } from '../../shared/import-report';
 import { backupCommand, restoreCommand } from './backup';
 import { exportCommand, type ExportFlags } from './export';
 import { createOutput, EXIT, UsageError, type Output } from './output';
@@ -47,8 +48,8 @@ const commands: Record<string, Command> = {
     }
     const failed = report.failed;
     out.result(
-      { type: 'summary', imported: report.imported, partial: report.partial, duplicates: report.duplicates, failed },
-      `${report.imported} imported, ${report.partial} partly imported, ${report.duplicates} duplicate, ${failed} failed`,
+      { type: 'summary', imported: report.imported, partial: report.partial, duplicates: report.duplicates, failed, skipped: report.skipped },
+      importSummary(report),
     );
     return failed + report.partial > 0 ? EXIT.someFailed : EXIT.ok;
   },

@@ -11,6 +11,8 @@ export const CHANNELS = [
   'import/dialog',
   'articles/correctText',
   'import/texts',
+  'import/begin',
+  'import/add',
   'export/dialog',
   'jobs/get',
   'jobs/cancel',

@@ -36,8 +36,13 @@ export type ListItem = z.infer<typeof ListItem>;
 
 export const FileOutcome = z.object({
   file: z.string(),
-  /** 'partial': the file imported, but some of its records (lines, articles, spans) failed; `message` names them. */
-  status: z.enum(['imported', 'partial', 'duplicate', 'failed']),
+  /**
+   * 'partial': the file imported, but some of its records (lines, articles, spans) failed, or the
+   * import was cancelled part-way through it; `message` says which. 'skipped': not an article file
+   * (a PDF, a hidden file, brat's configuration), which is not a failure. 'cancelled': not imported
+   * because the import was cancelled before this file was reached.
+   */
+  status: z.enum(['imported', 'partial', 'duplicate', 'failed', 'skipped', 'cancelled']),
   articleIds: z.array(z.string()),
   message: z.string().nullable(),
 });
@@ -49,6 +54,9 @@ export const ImportReport = z.object({
   partial: z.number(),
   duplicates: z.number(),
   failed: z.number(),
+  skipped: z.number(),
+  /** Files not imported because of a cancel (status 'cancelled'). */
+  cancelledFiles: z.number(),
   cancelled: z.boolean(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
@@ -124,6 +132,20 @@ const NewSpan = z
   })
   .strict();
 
+const FileName = z.string().min(1).max(1000);
+
+/** One input from the renderer: pasted content, or a dropped file's bytes (with its brat .ann, when it has one). */
+export const ImportItem = z.union([
+  z.object({ name: FileName, content: z.string().max(50_000_000) }).strict(),
+  /** Dropped files travel as bytes so the importer can detect legacy encodings itself. */
+  z.object({ name: FileName, base64: z.string().max(70_000_000), annBase64: z.string().max(70_000_000).optional() }).strict(),
+]);
+export type ImportItem = z.infer<typeof ImportItem>;
+
+/** A dropped file the renderer did not send, and why: listed in the report like any other file. */
+export const SetAside = z.object({ file: FileName, status: z.enum(['skipped', 'failed']), message: z.string().max(2000) }).strict();
+export type SetAside = z.infer<typeof SetAside>;
+
 /** Every call between renderer and main, declared once: input and output schema per channel. */
 export const contract = {
   'articles/list': { input: ListInput, output: z.object({ total: z.number(), items: z.array(ListItem) }) },
@@ -146,23 +168,18 @@ export const contract = {
   },
   /** Asks for files, or (folder: true) for folders whose articles are imported whole. */
   'import/dialog': { input: z.object({ folder: z.boolean().default(false) }).strict(), output: z.object({ job: Job.nullable() }) },
-  'import/texts': {
-    input: z
-      .object({
-        items: z
-          .array(
-            z.union([
-              z.object({ name: z.string().min(1).max(1000), content: z.string().max(50_000_000) }).strict(),
-              /** Dropped files travel as bytes so the importer can detect legacy encodings itself. */
-              z.object({ name: z.string().min(1).max(1000), base64: z.string().max(70_000_000) }).strict(),
-            ]),
-          )
-          .min(1)
-          .max(10_000),
-      })
-      .strict(),
+  /** Pasted content, or a few dropped files at once. */
+  'import/texts': { input: z.object({ items: z.array(ImportItem).min(1).max(10_000) }).strict(), output: Job },
+  /**
+   * A drop of any size, sent in parts: `import/begin` starts the job, saying how many files will
+   * follow and what the renderer already set aside (skipped, too large); `import/add` brings the
+   * files part by part, each part a bounded number of bytes, the last one saying so.
+   */
+  'import/begin': {
+    input: z.object({ expected: z.number().int().min(0).max(1_000_000), outcomes: z.array(SetAside).max(1_000_000) }).strict(),
     output: Job,
   },
+  'import/add': { input: z.object({ id: z.string().max(64), items: z.array(ImportItem).max(10_000), last: z.boolean() }).strict(), output: Job },
   'export/dialog': { input: ExportRequest, output: z.object({ job: Job.nullable() }) },
   'jobs/get': { input: byId, output: Job },
   'jobs/cancel': { input: byId, output: Job },

@@ -31,3 +31,21 @@ export interface DecodedText {
 export function tooLarge(bytes: number): string {
   return `too large: ${bytes.toLocaleString('en')} bytes (${(bytes / 1048576).toFixed(1)} MB); the limit is ${MAX_FILE_BYTES / 1048576} MB`;
 }
+
+/** A draft with the hash of its text, computed where it was parsed. */
+export type HashedDraft = ImportDraft & { hash: string };
+
+/**
+ * One input to parse, in a form that can cross to a worker thread: a file the worker reads itself
+ * (with the brat `.ann` beside it, when there is one), bytes dropped on the window, or pasted text.
+ */
+export type SourceSpec =
+  | { kind: 'file'; name: string; path: string; annPath?: string }
+  | { kind: 'bytes'; name: string; bytes: Uint8Array; ann?: Uint8Array }
+  | { kind: 'text'; name: string; content: string };
+
+/** How a parse ended: after the drafts it gave, the notes for its report, or why it could not. */
+export type ParseEnd = { ok: true; drafts: number; warnings: string[]; problems: string[] } | { ok: false; reason: string };
+
+/** What a parse yields, in order: chunks of drafts (each written before the next is made), then its end. */
+export type ParseEvent = { type: 'drafts'; drafts: HashedDraft[] } | { type: 'end'; end: ParseEnd };

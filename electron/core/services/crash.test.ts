@@ -74,6 +74,7 @@ function checkStore(db: Db): void {
 }
 
 describe('killed at a random moment, the store keeps every acknowledged save and nothing half-written', () => {
+  // A file of one chunk (importer.ts: each file is written on its own) is all or nothing.
   it(`batch imports are all or nothing (${ROUNDS_PER_MODE} kills, seed ${SEED})`, async () => {
     const rng = createRng(SEED);
     const dbFile = join(tmp(), 'library.db');
@@ -103,7 +104,8 @@ describe('killed at a random moment, the store keeps every acknowledged save and
     console.log(`import crashes: ${ROUNDS_PER_MODE} kills, ${acked.size} batches acknowledged, ${inFlight} in flight when killed`);
     expect(acked.size).toBeGreaterThan(0);
     expect(inFlight).toBeGreaterThan(0);
-  }, 60_000);
+    // Each round starts a child and its parsing worker, both compiling TypeScript from a checkout.
+  }, 150_000);
 
   it(`streamed annotation edits survive once acknowledged (${ROUNDS_PER_MODE} kills, seed ${SEED})`, async () => {
     const rng = createRng(SEED + 1);

@@ -16,10 +16,8 @@ import { backupStore, stageRestore, type FileOptions } from '../store/backup';
 import { purgeLogSoon, StoreError, type Db } from '../store/db';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
-import { parseFile } from '../import';
 import { exportCorpus } from '../export';
-import { importBatch, textSource, type ImportSource } from './importer';
-import { importPaths } from './library-import';
+import { createImportJobs } from './import-jobs';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
 
@@ -50,10 +48,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
   const jobs = createJobs();
 
-  const startImport = (paths: string[]) =>
-    jobs.start('import', async ({ signal, progress }) => ({
-      report: await importPaths(db, paths, { author: platform.author, signal, onProgress: progress }),
-    }));
+  const imports = createImportJobs(db, jobs, platform.author);
+  const startImport = imports.fromPaths;
 
   const startExport = (request: ExportRequest, out: string) =>
     jobs.start('export', async ({ signal, progress }) => ({
@@ -120,14 +116,11 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       return { job: paths.length === 0 ? null : startImport(paths) };
     },
 
-    'import/texts': ({ items }) =>
-      jobs.start('import', async ({ signal, progress }) => ({
-        report: await importBatch(
-          db,
-          items.map((i) => ('base64' in i ? bytesSource(i.name, Buffer.from(i.base64, 'base64')) : textSource(i.name, i.content))),
-          { author: platform.author, signal, onProgress: progress },
-        ),
-      })),
+    'import/texts': ({ items }) => imports.fromItems(items),
+
+    'import/begin': ({ expected, outcomes }) => imports.begin(expected, outcomes),
+
+    'import/add': ({ id, items, last }) => imports.add(id, items, last),
 
     'export/dialog': async (request) => {
       const out = await platform.pickExportTarget(request.format);
@@ -196,10 +189,6 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       return { restore: { file, ...counts } };
     },
   };
-}
-
-function bytesSource(name: string, bytes: Uint8Array): ImportSource {
-  return { name, parse: () => parseFile(name, bytes) };
 }
 
 /**

@@ -59,8 +59,15 @@ describe('importBatch over a folder', () => {
     write(join(src, 'brat'), 'visual.conf', '[labels]\n');
 
     const db = store(dir);
-    const { files, missing } = expandPaths([src]);
-    expect(missing).toEqual([]);
+    write(src, '.DS_Store', 'x');
+    const { files, outcomes: listed } = expandPaths([src]);
+    // Everything that is not an article is accounted for, as skipped, with the reason.
+    expect(listed.map((o) => [o.file.slice(src.length + 1), o.status, o.message])).toEqual([
+      ['.DS_Store', 'skipped', 'hidden file'],
+      ['brat/annotation.conf', 'skipped', 'brat configuration, not an article'],
+      ['brat/visual.conf', 'skipped', 'brat configuration, not an article'],
+      ['notes.pdf', 'skipped', expect.stringMatching(/^not an article file \(\.pdf\); Spanwise reads \.txt, /)],
+    ]);
     expect(files.map((f) => f.slice(src.length + 1))).toEqual([
       '01-plain.txt', '02-story.md', '03-page.html', '04-one.json', '05-broken.txt', '06-empty.md', '07-legacy.txt', 'brat/doc1.txt',
     ]);
@@ -96,16 +103,12 @@ describe('importBatch over a folder', () => {
     expect(byName(report.outcomes, 'a15-bad.jsonl')?.message).toMatch(/^line 1: invalid JSON/);
   });
 
-  it('keeps a source that throws from stopping the batch', async () => {
-    const throwing: ImportSource = {
-      name: 'odd',
-      parse: () => {
-        throw new Error('disk vanished');
-      },
-    };
-    const report = await importBatch(store(), [throwing, textSource('ok', 'Fine text.')]);
+  it('keeps a file that vanished before it was read from stopping the batch', async () => {
+    const dir = tmp();
+    const gone: ImportSource = { kind: 'file', name: 'gone.txt', path: join(dir, 'gone.txt') };
+    const report = await importBatch(store(), [gone, textSource('ok', 'Fine text.')]);
     expect(report.outcomes.map((o) => [o.status, o.message])).toEqual([
-      ['failed', 'could not be read: disk vanished'],
+      ['failed', 'could not be read: ENOENT'],
       ['imported', null],
     ]);
   });
@@ -127,11 +130,15 @@ describe('expandPaths', () => {
     const ann = write(dir, 'doc.ann', '');
     const lonely = write(dir, 'lonely.ann', '');
     const conf = write(dir, 'annotation.conf', '');
-    const { files, missing } = expandPaths([ann, txt, conf, lonely, join(dir, 'nope.txt'), dir]);
+    const { files, outcomes } = expandPaths([ann, txt, conf, lonely, join(dir, 'nope.txt'), dir]);
     expect(files).toEqual([txt]);
-    expect(missing).toEqual([
+    expect(outcomes).toEqual([
+      { file: conf, status: 'skipped', articleIds: [], message: 'brat configuration, not an article' },
       { file: lonely, status: 'failed', articleIds: [], message: 'a brat .ann file is imported with the .txt of the same name beside it, and there is none' },
       { file: join(dir, 'nope.txt'), status: 'failed', articleIds: [], message: 'cannot open: ENOENT' },
+      // The folder again: its brat configuration and the lonely .ann are listed once more from inside it.
+      { file: conf, status: 'skipped', articleIds: [], message: 'brat configuration, not an article' },
+      { file: lonely, status: 'skipped', articleIds: [], message: 'brat annotations without the .txt of the same name beside them' },
     ]);
   });
 });
@@ -145,7 +152,8 @@ describe('duplicates', () => {
       textSource('c', 'A different story.'),
     ]);
     expect(report.outcomes.map((o) => o.status)).toEqual(['imported', 'duplicate', 'imported']);
-    expect(report.outcomes[1]?.message).toBe('same text as an article already in the library');
+    // Earlier in the same batch is not "already in the library": the message names the first file.
+    expect(report.outcomes[1]?.message).toBe('same text as a, earlier in this import');
     expect(report).toMatchObject({ imported: 2, duplicates: 1 });
     expect(libraryStats(db).articles).toBe(2);
   });
@@ -162,7 +170,7 @@ describe('duplicates', () => {
     expect(again.outcomes[0]).toMatchObject({ status: 'duplicate', message: '2 articles already in the library (line 1, line 2)', articleIds: [] });
 
     const mixed = await importBatch(db, [textSource('more.jsonl', `${line('art-a', text)}\n${line('art-c', 'Minsk said nothing.')}\n`)]);
-    expect(mixed.outcomes[0]).toMatchObject({ status: 'imported', message: '1 duplicate article skipped (line 1)', articleIds: ['art-c'] });
+    expect(mixed.outcomes[0]).toMatchObject({ status: 'imported', message: '1 article already in the library (line 1)', articleIds: ['art-c'] });
     expect(libraryStats(db).articles).toBe(3);
   });
 });
@@ -217,29 +225,3 @@ describe('lone surrogates', () => {
   });
 });
 
-describe('cancellation', () => {
-  it('writes nothing when aborted part-way', async () => {
-    const db = store();
-    const controller = new AbortController();
-    const sources = Array.from({ length: 5 }, (_, i) => textSource(`t${i}`, `Text number ${i}.`));
-    const report = await importBatch(db, sources, { signal: controller.signal, onProgress: (done) => done === 2 && controller.abort() });
-    expect(report).toEqual({ outcomes: [], imported: 0, partial: 0, duplicates: 0, failed: 0, cancelled: true });
-    expect(libraryStats(db).articles).toBe(0);
-  });
-
-  it('writes nothing when aborted after the last file was parsed', async () => {
-    const db = store();
-    const controller = new AbortController();
-    const report = await importBatch(db, [textSource('only', 'Only text.')], { signal: controller.signal, onProgress: () => controller.abort() });
-    expect(report.cancelled).toBe(true);
-    expect(libraryStats(db).articles).toBe(0);
-  });
-
-  it('gets through because the batch yields to the event loop between files', async () => {
-    const order: string[] = [];
-    const source = (name: string): ImportSource => ({ name, parse: () => (order.push(name), { ok: true, drafts: [], warnings: [], problems: [] }) });
-    setImmediate(() => order.push('other work'));
-    await importBatch(store(), [source('first'), source('second')]);
-    expect(order).toEqual(['first', 'other work', 'second']);
-  });
-});

@@ -1,112 +1,40 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
 import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
-import { BRAT_CONFIG_FILES, isImportable, MAX_FILE_BYTES, parseBratPair, parseFile, parsePasted, tooLarge, type ImportDraft, type ParseOutcome } from '../import';
-import { articleExists, findArticleIdByText, getArticle, insertArticle, textHash } from '../store/articles';
-import { annotationExists, getAnnotation, insertAnnotation } from '../store/annotations';
+import { reportOf } from '../../../shared/import-report';
+import type { HashedDraft, ImportDraft, ParseEnd, SourceSpec } from '../import/types';
+import { sharedParser, type ParseTask, type Parser } from '../import/pool';
+import { articleExists, findArticleIdByText, insertArticle } from '../store/articles';
+import { annotationExists, insertAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
 
-export interface ImportSource {
-  /** Shown in the report: a path, or a name for pasted content. */
-  name: string;
-  parse(): ParseOutcome;
-}
+export { expandPaths, fileSource } from './import-paths';
+export type { SourceSpec as ImportSource } from '../import/types';
 
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   author?: string;
+  /** Where inputs are parsed; by default the process's worker threads. */
+  parser?: Parser;
+  /** How many inputs there will be, when they arrive over time (a drop sent in parts). */
+  total?: number;
 }
 
-/** The brat annotation file beside a `.txt`, if there is one. */
-function bratAnnotations(path: string): string | null {
-  if (extname(path).toLowerCase() !== '.txt') return null;
-  const ann = join(dirname(path), `${basename(path, extname(path))}.ann`);
-  return existsSync(ann) ? ann : null;
+/** Pasted text (a copied web page is told apart from plain text by its markup). */
+export function textSource(name: string, content: string): SourceSpec {
+  return { kind: 'text', name, content };
 }
 
-function readLimited(path: string): Buffer | string {
-  const size = statSync(path).size;
-  // Refused before reading, so an enormous file never lands in memory.
-  if (size > MAX_FILE_BYTES) return tooLarge(size);
-  return readFileSync(path);
-}
+/** Inputs parsed ahead of the one being written, so writing and parsing overlap. */
+const LOOKAHEAD = 4;
 
-function unreadable(err: unknown): ParseOutcome {
-  return { ok: false, reason: `could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
-}
+/** Warnings shown per file (problems: twice as many); a large dataset can have one per record. */
+const MAX_NOTES = 10;
 
-/** A file on disk; a `.txt` with a `.ann` beside it is read as brat standoff. */
-export function fileSource(path: string): ImportSource {
-  return {
-    name: path,
-    parse: () => {
-      try {
-        const bytes = readLimited(path);
-        if (typeof bytes === 'string') return { ok: false, reason: bytes };
-        const ann = bratAnnotations(path);
-        if (!ann) return parseFile(path, bytes);
-        const annBytes = readLimited(ann);
-        if (typeof annBytes === 'string') return { ok: false, reason: `annotation file (.ann): ${annBytes}` };
-        return parseBratPair(path, bytes, annBytes);
-      } catch (err) {
-        return unreadable(err);
-      }
-    },
-  };
-}
-
-/** Pasted or dropped content: a copied web page is read as HTML, anything else as plain text. */
-export function textSource(name: string, content: string): ImportSource {
-  return { name, parse: () => parsePasted(name, content) };
-}
-
-function isBratConfig(name: string): boolean {
-  return BRAT_CONFIG_FILES.includes(basename(name).toLowerCase());
-}
-
-/**
- * Expands folders (recursively) into the importable files inside them; files are kept as given.
- * brat `.ann` files are never imported on their own: they travel with the `.txt` beside them, and
- * brat's configuration files are skipped.
- */
-export function expandPaths(paths: string[]): { files: string[]; missing: FileOutcome[] } {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const missing: FileOutcome[] = [];
-  const add = (file: string) => {
-    if (!seen.has(file)) {
-      seen.add(file);
-      files.push(file);
-    }
-  };
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && isImportable(entry.name)) add(full);
-    }
-  };
-  for (const p of paths) {
-    try {
-      if (statSync(p).isDirectory()) walk(p);
-      else if (isBratConfig(p)) continue;
-      else if (extname(p).toLowerCase() === '.ann') {
-        const txt = join(dirname(p), `${basename(p, extname(p))}.txt`);
-        if (existsSync(txt)) add(txt);
-        else missing.push({ file: p, status: 'failed', articleIds: [], message: 'a brat .ann file is imported with the .txt of the same name beside it, and there is none' });
-      } else add(p);
-    } catch (err) {
-      missing.push({ file: p, status: 'failed', articleIds: [], message: `cannot open: ${(err as NodeJS.ErrnoException).code ?? 'error'}` });
-    }
-  }
-  return { files, missing };
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Checks a draft's spans against its text so a bad span fails its record instead of the store. */
-type HashedDraft = ImportDraft & { hash: string };
-
 function spanProblem(draft: ImportDraft): string | null {
   for (const [i, s] of (draft.spans ?? []).entries()) {
     if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end > s.start && s.end <= draft.text.length)) {
@@ -116,109 +44,258 @@ function spanProblem(draft: ImportDraft): string | null {
   return null;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** What one file has come to so far, as its chunks are written. */
+interface FileState {
+  outcome: FileOutcome;
+  problems: string[];
+  inLibrary: string[];
+  /** Drafts whose text came earlier in this batch, with the file that brought it. */
+  earlier: { origin: string; file: string }[];
 }
 
-/** Warnings shown per file (problems: twice as many); a large dataset can have one per record. */
-const MAX_NOTES = 10;
+/**
+ * Imports a batch of inputs. Parsing happens in worker threads; the main thread only writes.
+ *
+ * Atomicity: each file is written in its own transactions, in chunks of at most a few hundred
+ * articles (import/chunk.ts), never the whole batch in one. A batch of thousands of files in one
+ * transaction would hold the store for minutes, and every annotation the analyst saves meanwhile
+ * would wait for it. So: an article is never half-written (its annotations go in with it), a file
+ * small enough for one chunk (nearly every file) is written whole or not at all, and what was
+ * committed stays committed. A cancel takes effect at once: the file being parsed is stopped in
+ * its worker, the one being written stops after its current chunk, and the report says exactly
+ * which files were imported before the cancel and which were not. A crash leaves the same state
+ * as a cancel at that moment; importing the same inputs again then skips, as duplicates,
+ * everything already in, and imports the rest.
+ */
+export async function importBatch(db: Db, inputs: SourceSpec[] | SpecFeed, options: ImportOptions = {}): Promise<ImportReport> {
+  const parser = options.parser ?? sharedParser();
+  const source = Array.isArray(inputs) ? SpecFeed.of(inputs) : inputs;
+  const total = options.total ?? (Array.isArray(inputs) ? inputs.length : 0);
+  const started: { spec: SourceSpec; task: ParseTask }[] = [];
+  const outcomes: FileOutcome[] = [];
+  const seen = new Map<string, string>();
+  const aborted = () => !!options.signal?.aborted;
+  let done = 0;
+  let interrupted = false;
 
-const cancelledReport = (): ImportReport => ({ outcomes: [], imported: 0, partial: 0, duplicates: 0, failed: 0, cancelled: true });
+  // Starts parsing the next inputs while the current one is written; waits only when none is started.
+  const fill = async (): Promise<boolean> => {
+    while (started.length < LOOKAHEAD && !aborted()) {
+      const spec = source.take();
+      if (spec === null) break;
+      if (spec === undefined) {
+        if (started.length > 0) break;
+        await source.wait();
+        continue;
+      }
+      started.push({ spec, task: parser.start(spec) });
+    }
+    return started.length > 0;
+  };
+  let current: { spec: SourceSpec; task: ParseTask } | undefined;
+  const stopAll = () => {
+    current?.task.cancel();
+    started.forEach((s) => s.task.cancel());
+    source.end();
+  };
+  options.signal?.addEventListener('abort', stopAll, { once: true });
+
+  try {
+    while (!aborted() && (await fill())) {
+      if (aborted()) break;
+      current = started.shift() as { spec: SourceSpec; task: ParseTask };
+      const state: FileState = { outcome: { file: current.spec.name, status: 'failed', articleIds: [], message: null }, problems: [], inLibrary: [], earlier: [] };
+      outcomes.push(state.outcome);
+      let complete = false;
+      for (;;) {
+        const event = await current.task.next();
+        if (event.type === 'drafts') {
+          if (aborted()) break;
+          writeChunk(db, event.drafts, state, seen, options.author ?? '');
+          // Between chunks the analyst's own saves get their turn.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (aborted() && !event.end.ok) break;
+        finish(state, event.end);
+        complete = true;
+        break;
+      }
+      if (!complete) {
+        stopped(state.outcome);
+        interrupted = true;
+        break;
+      }
+      current = undefined;
+      options.onProgress?.(++done, Math.max(total, done));
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', stopAll);
+  }
+
+  if (aborted()) {
+    stopAll();
+    for (const { spec } of started) outcomes.push(notImported(spec.name));
+    for (let spec = source.take(); spec; spec = source.take()) outcomes.push(notImported(spec.name));
+  }
+  // A cancel that came once every input was in changed nothing: the import finished.
+  return reportOf(outcomes, interrupted || outcomes.some((o) => o.status === 'cancelled'));
+}
 
 /**
- * Parses every source, yielding to the event loop between files so progress and cancellation
- * get through, then writes all the good articles in one transaction: a batch is never half
- * written, a cancelled batch writes nothing, and one bad file never stops the others.
+ * Inputs that arrive over time (a drop the renderer sends in parts) or all at once. `take` gives
+ * the next input, undefined when none has arrived yet, null once there will be no more.
  */
-export async function importBatch(db: Db, sources: ImportSource[], options: ImportOptions = {}): Promise<ImportReport> {
-  const outcomes: FileOutcome[] = [];
-  const pending: { outcome: FileOutcome; drafts: HashedDraft[] }[] = [];
-  const seenInBatch = new Set<string>();
-  for (const [i, source] of sources.entries()) {
-    if (options.signal?.aborted) return cancelledReport();
-    let parsed: ParseOutcome;
-    try {
-      parsed = source.parse();
-    } catch (err) {
-      parsed = { ok: false, reason: `could not be read: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    const outcome: FileOutcome = { file: source.name, status: 'failed', articleIds: [], message: null };
-    outcomes.push(outcome);
-    if (!parsed.ok) {
-      outcome.message = parsed.reason;
-    } else {
-      const fresh: HashedDraft[] = [];
-      const duplicates: string[] = [];
-      const problems = [...parsed.problems];
-      for (const draft of parsed.drafts) {
+export class SpecFeed {
+  private queue: SourceSpec[] = [];
+  private ended = false;
+  private waiters: (() => void)[] = [];
+
+  static of(specs: SourceSpec[]): SpecFeed {
+    const feed = new SpecFeed();
+    feed.push(specs);
+    feed.end();
+    return feed;
+  }
+
+  push(specs: SourceSpec[]): void {
+    if (this.ended) return;
+    this.queue.push(...specs);
+    this.wake();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.wake();
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  take(): SourceSpec | null | undefined {
+    const next = this.queue.shift();
+    if (next) return next;
+    return this.ended ? null : undefined;
+  }
+
+  wait(): Promise<void> {
+    if (this.queue.length > 0 || this.ended) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private wake(): void {
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
+}
+
+function notImported(file: string): FileOutcome {
+  return { file, status: 'cancelled', articleIds: [], message: 'not imported: the import was cancelled' };
+}
+
+/** The file being imported when the cancel came: whatever of it was written stays, and is named. */
+function stopped(outcome: FileOutcome): void {
+  if (outcome.articleIds.length === 0) {
+    Object.assign(outcome, notImported(outcome.file));
+    return;
+  }
+  outcome.status = 'partial';
+  outcome.message = `the import was cancelled part-way through this file: ${plural(outcome.articleIds.length, 'article')} imported before the cancel were kept, the rest were not imported`;
+}
+
+/** Writes one chunk of a file's drafts in one transaction; duplicates and bad spans are noted, not written. */
+function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<string, string>, author: string): void {
+  const added = new Map<string, string>();
+  const ids: string[] = [];
+  const problems: string[] = [];
+  const inLibrary: string[] = [];
+  const earlier: FileState['earlier'] = [];
+  try {
+    db.transaction(() => {
+      for (const draft of drafts) {
         const problem = spanProblem(draft);
         if (problem) {
           problems.push(draft.origin ? `${draft.origin}: ${problem}` : problem);
           continue;
         }
-        const hash = textHash(draft.text);
-        if (seenInBatch.has(hash) || findArticleIdByText(db, draft.text, hash)) {
-          duplicates.push(draft.origin ?? '');
+        const first = seen.get(draft.hash) ?? added.get(draft.hash);
+        if (first !== undefined) {
+          earlier.push({ origin: draft.origin ?? '', file: first });
           continue;
         }
-        seenInBatch.add(hash);
-        fresh.push({ ...draft, hash });
-      }
-      const notes: string[] = problems.slice(0, MAX_NOTES * 2);
-      if (problems.length > MAX_NOTES * 2) notes.push(`and ${problems.length - MAX_NOTES * 2} more problems`);
-      if (duplicates.length > 0) {
-        const where = duplicates.filter(Boolean);
-        const at = where.length ? ` (${where.slice(0, 10).join(', ')}${where.length > 10 ? ', …' : ''})` : '';
-        if (fresh.length > 0) notes.push(`${plural(duplicates.length, 'duplicate article')} skipped${at}`);
-        else if (parsed.drafts.length === 1 && !at) notes.push('same text as an article already in the library');
-        else notes.push(`${plural(duplicates.length, 'article')} already in the library${at}`);
-      }
-      if (parsed.drafts.length === 0 && problems.length === 0) notes.push('no articles in file');
-      notes.push(...parsed.warnings.slice(0, MAX_NOTES));
-      if (parsed.warnings.length > MAX_NOTES) notes.push(`and ${parsed.warnings.length - MAX_NOTES} more notes`);
-      outcome.message = notes.length ? notes.join('; ') : null;
-      if (fresh.length > 0) {
-        outcome.status = problems.length ? 'partial' : 'imported';
-        pending.push({ outcome, drafts: fresh });
-      } else {
-        outcome.status = problems.length || duplicates.length === 0 ? 'failed' : 'duplicate';
-      }
-    }
-    options.onProgress?.(i + 1, sources.length);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  if (options.signal?.aborted) return cancelledReport();
-
-  db.transaction(() => {
-    for (const { outcome, drafts } of pending) {
-      for (const draft of drafts) {
-        // Keep the dataset's ids unless something in the library already holds them.
-        const keepId = draft.id !== undefined && !articleExists(db, draft.id);
-        const article = insertArticle(db, draft, { hash: draft.hash, ...(keepId ? { id: draft.id } : {}) });
-        outcome.articleIds.push(article.id);
-        for (const span of draft.spans ?? []) {
-          insertAnnotation(db, {
-            ...(span.id && !annotationExists(db, span.id) ? { id: span.id } : {}),
-            articleId: article.id,
-            label: span.label,
-            start: span.start,
-            end: span.end,
-            quote: draft.text.slice(span.start, span.end),
-            note: span.note ?? '',
-            attrs: span.attrs ?? {},
-            author: options.author ?? '',
-          });
+        if (findArticleIdByText(db, draft.text, draft.hash)) {
+          inLibrary.push(draft.origin ?? '');
+          continue;
         }
+        added.set(draft.hash, draft.origin ? `${state.outcome.file} (${draft.origin})` : state.outcome.file);
+        ids.push(insertDraft(db, draft, author));
       }
-    }
-  })();
+    })();
+  } catch (err) {
+    // The store refused the chunk (a full disk, say): none of it was written.
+    state.problems.push(`${plural(drafts.length, 'article')} could not be written: ${(err as Error).message}`);
+    return;
+  }
+  for (const [hash, where] of added) seen.set(hash, where);
+  state.outcome.articleIds.push(...ids);
+  state.problems.push(...problems);
+  state.inLibrary.push(...inLibrary);
+  state.earlier.push(...earlier);
+}
 
-  return {
-    outcomes,
-    imported: outcomes.filter((o) => o.status === 'imported').length,
-    partial: outcomes.filter((o) => o.status === 'partial').length,
-    duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
-    failed: outcomes.filter((o) => o.status === 'failed').length,
-    cancelled: false,
+function insertDraft(db: Db, draft: HashedDraft, author: string): string {
+  // Keep the dataset's ids unless something in the library already holds them.
+  const keepId = draft.id !== undefined && !articleExists(db, draft.id);
+  const article = insertArticle(db, draft, { hash: draft.hash, ...(keepId ? { id: draft.id } : {}) });
+  for (const span of draft.spans ?? []) {
+    insertAnnotation(db, {
+      ...(span.id && !annotationExists(db, span.id) ? { id: span.id } : {}),
+      articleId: article.id,
+      label: span.label,
+      start: span.start,
+      end: span.end,
+      quote: draft.text.slice(span.start, span.end),
+      note: span.note ?? '',
+      attrs: span.attrs ?? {},
+      author,
+    });
+  }
+  return article.id;
+}
+
+/** The file's status and message once its parse has ended. */
+function finish(state: FileState, end: ParseEnd): void {
+  const { outcome } = state;
+  if (!end.ok) {
+    // Drafts written before a parse failed midway stay; the file is then partly imported.
+    outcome.status = outcome.articleIds.length > 0 ? 'partial' : 'failed';
+    outcome.message = end.reason;
+    return;
+  }
+  const problems = [...end.problems, ...state.problems];
+  const notes: string[] = problems.slice(0, MAX_NOTES * 2);
+  if (problems.length > MAX_NOTES * 2) notes.push(`and ${problems.length - MAX_NOTES * 2} more problems`);
+  const single = end.drafts === 1;
+  const where = (origins: string[]) => {
+    const named = origins.filter(Boolean);
+    return named.length ? ` (${named.slice(0, 10).join(', ')}${named.length > 10 ? ', …' : ''})` : '';
   };
+  if (state.inLibrary.length > 0) {
+    notes.push(single && !where(state.inLibrary) ? 'same text as an article already in the library' : `${plural(state.inLibrary.length, 'article')} already in the library${where(state.inLibrary)}`);
+  }
+  if (state.earlier.length > 0) {
+    const firstFile = state.earlier[0]?.file ?? '';
+    notes.push(
+      single && !state.earlier[0]?.origin
+        ? `same text as ${firstFile}, earlier in this import`
+        : `${plural(state.earlier.length, 'article')} with the same text as one earlier in this import${where(state.earlier.map((e) => e.origin))}, first in ${firstFile}`,
+    );
+  }
+  if (end.drafts === 0 && problems.length === 0) notes.push('no articles in file');
+  notes.push(...end.warnings.slice(0, MAX_NOTES));
+  if (end.warnings.length > MAX_NOTES) notes.push(`and ${end.warnings.length - MAX_NOTES} more notes`);
+  outcome.message = notes.length ? notes.join('; ') : null;
+  const duplicates = state.inLibrary.length + state.earlier.length;
+  if (outcome.articleIds.length > 0) outcome.status = problems.length ? 'partial' : 'imported';
+  else outcome.status = problems.length || duplicates === 0 ? 'failed' : 'duplicate';
 }

@@ -24,6 +24,11 @@ const KEEP_FINISHED_MS = 10 * 60 * 1000;
  * Long tasks run in the background and are polled: the same contract works over Electron IPC and
  * the test host's HTTP, with progress and cancellation, and no push channel to keep in step.
  */
+/** A task that stopped because it was cancelled says so with its error's code. */
+function isCancellation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'cancelled';
+}
+
 export function createJobs() {
   const entries = new Map<string, Entry>();
 
@@ -48,13 +53,15 @@ export function createJobs() {
     // Started on the next turn so the caller gets the job before any progress happens.
     setImmediate(() => {
       run(ctx)
+        // The state follows what the task did, not whether a cancel was asked for: a cancel that
+        // arrives after an export's final rename leaves the file written, so that job is done.
         .then((outcome) => {
           job.report = outcome.report ?? null;
           job.exported = outcome.exported ?? null;
-          job.state = controller.signal.aborted || outcome.report?.cancelled ? 'cancelled' : 'done';
+          job.state = outcome.report?.cancelled ? 'cancelled' : 'done';
         })
         .catch((err: unknown) => {
-          job.state = controller.signal.aborted ? 'cancelled' : 'failed';
+          job.state = controller.signal.aborted || isCancellation(err) ? 'cancelled' : 'failed';
           job.error = (err as Error)?.message ?? String(err);
         })
         .finally(() => {

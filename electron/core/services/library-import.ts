@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
+import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
 import { IMPORTABLE_EXTENSIONS } from '../import';
 import { BundleError, importBundle, sniffBundle } from './bundle';
@@ -15,32 +16,29 @@ export const isBundle = (path: string) => {
 };
 
 /**
- * Imports files and folders as the Import button and `spanwise import` do: article files as one
- * batch, bundles merged one by one; every input gets its own outcome in one report.
+ * Imports files and folders as the Import button and `spanwise import` do: article files first,
+ * each written on its own (importBatch), then bundles, each merged in one transaction. Every input
+ * gets its own outcome in one report, skipped and cancelled ones included.
  */
 export async function importPaths(db: Db, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
   const bundles = paths.filter(isBundle);
-  const { files, missing } = expandPaths(paths.filter((p) => !isBundle(p)));
+  const { files, outcomes: listed } = expandPaths(paths.filter((p) => !isBundle(p)));
   const total = files.length + bundles.length;
   const report = await importBatch(db, files.map(fileSource), {
     ...options,
+    total,
     onProgress: (done) => options.onProgress?.(done, total),
   });
-  const outcomes: FileOutcome[] = [...missing, ...report.outcomes];
+  const outcomes: FileOutcome[] = [...listed, ...report.outcomes];
   let done = files.length;
   for (const file of bundles) {
-    if (options.signal?.aborted || report.cancelled) break;
-    outcomes.push(await mergeBundle(db, file, options));
-    options.onProgress?.(++done, total);
+    if (options.signal?.aborted || report.cancelled) outcomes.push({ file, status: 'cancelled', articleIds: [], message: 'not imported: the import was cancelled' });
+    else {
+      outcomes.push(await mergeBundle(db, file, options));
+      options.onProgress?.(++done, total);
+    }
   }
-  return {
-    outcomes,
-    imported: outcomes.filter((o) => o.status === 'imported').length,
-    partial: outcomes.filter((o) => o.status === 'partial').length,
-    duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
-    failed: outcomes.filter((o) => o.status === 'failed').length,
-    cancelled: report.cancelled || !!options.signal?.aborted,
-  };
+  return reportOf(outcomes, report.cancelled || !!options.signal?.aborted);
 }
 
 async function mergeBundle(db: Db, file: string, options: ImportOptions): Promise<FileOutcome> {
@@ -65,6 +63,8 @@ async function mergeBundle(db: Db, file: string, options: ImportOptions): Promis
       message: parts.join(', '),
     };
   } catch (err) {
+    // Cancelled while it was read: a bundle is merged in one transaction, so nothing of it was written.
+    if (err instanceof BundleError && err.code === 'cancelled') return { file, status: 'cancelled', articleIds: [], message: 'not imported: the import was cancelled' };
     const reason = err instanceof BundleError ? err.message : `could not be read: ${(err as Error).message}`;
     return { file, status: 'failed', articleIds: [], message: reason };
   }

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ListItem, ParsedInputOf, Stats } from '../../../shared/ipc/contract';
 import { HIT_CLOSE, HIT_OPEN, type Article, type ArticleDraft, type ArticleMeta } from '../../../shared/model';
 import { checkIsoDate, checkLanguage, checkUrl, type Checked } from '../../../shared/meta';
 import type { Db } from './db';
 import { cached, StoreError } from './db';
 import { filterSql } from './filters';
+import { textHash } from './hash';
 
 interface ArticleRow {
   id: string;
@@ -36,9 +37,7 @@ export function rowToArticle(r: ArticleRow): Article {
   };
 }
 
-export function textHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { textHash };
 
 export function nowIso(): string {
   return new Date().toISOString();

@@ -14,6 +14,7 @@ import { quietPlatform } from './platform';
 import { openStore } from '../store/db';
 import { startBackend } from '../services/app';
 import { importBatch, textSource } from '../services/importer';
+import { sharedParser } from '../import/pool';
 import { createRng } from './fuzz';
 
 const [mode, dbFile, seedArg, batchArg] = process.argv.slice(2);
@@ -46,6 +47,9 @@ function batchSource(tag: string) {
 
 async function importForever(): Promise<void> {
   const db = openStore(dbFile as string);
+  // The parsing worker takes a moment to start; ready means ready to import.
+  const warmUp = sharedParser().start(textSource('warm-up.txt', 'Warm-up.'));
+  while ((await warmUp.next()).type !== 'end');
   say('ready');
   for (let k = 0; ; k++) {
     const tag = `${process.pid}-${k}`;

@@ -214,6 +214,22 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
             : { name: 'x.txt', base64: rng.chance(0.5) ? Buffer.from(randomString(rng, 200)).toString('base64') : anyString(rng) },
         ),
       };
+    case 'import/begin':
+      return {
+        // Only 0 is both valid and finished at once: a drop that announces files waits for them.
+        expected: rng.pick([0, 0, 0, -1, 1.5, 2_000_000]),
+        outcomes: some(() => ({ file: rng.pick(['photo.png', '.hidden', anyString(rng) || 'x']), status: rng.pick(['skipped', 'failed', 'imported']), message: anyString(rng) })),
+      };
+    case 'import/add':
+      return {
+        id: id(rng, pools.jobIds),
+        last: rng.chance(0.5),
+        items: some(() =>
+          rng.chance(0.5)
+            ? { name: rng.pick(['a.txt', 'dir/b.md', anyString(rng) || 'g']), content: anyString(rng) }
+            : { name: 'dir/x.txt', base64: Buffer.from(randomString(rng, 200)).toString('base64'), ...(rng.chance(0.3) ? { annBase64: anyString(rng) } : {}) },
+        ),
+      };
     case 'articles/correctText':
       return {
         id: id(rng, pools.articleIds),

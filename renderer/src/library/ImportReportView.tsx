@@ -1,3 +1,4 @@
+import { importSummary } from '../../../shared/import-report';
 import type { ImportReport } from '../../../shared/ipc/contract';
 
 export function ImportReportView({ report, onClose }: { report: ImportReport; onClose(): void }) {
@@ -5,9 +6,7 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
     <section className="import-report" aria-label="Import report">
       <header>
         <strong>
-          {report.cancelled
-            ? 'Import cancelled: nothing was imported'
-            : `${report.imported} imported, ${report.partial} partly imported, ${report.duplicates} duplicate, ${report.failed} failed`}
+          {importSummary(report)}
         </strong>
         <button type="button" onClick={onClose}>
           Close

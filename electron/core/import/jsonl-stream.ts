@@ -1,0 +1,157 @@
+import iconv from 'iconv-lite';
+import { createReadStream, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { DecodeError, legacyEncoding, looksBinary } from './decode';
+import { parseFile } from './index';
+import { JsonlLines } from './jsonl';
+import { Chunker, type Emit } from './chunk';
+import { MAX_FILE_BYTES, tooLarge, type ParseEnd } from './types';
+
+/**
+ * A JSONL file is read a line at a time, so it has no size limit of its own (the library's own
+ * JSONL export of a large corpus must import again); each line is one article and has the limit
+ * any single file has.
+ */
+export const MAX_LINE_BYTES = MAX_FILE_BYTES;
+
+/** Bytes the encoding is judged on before streaming starts. */
+const HEAD_BYTES = 1 << 20;
+
+export function isJsonl(path: string): boolean {
+  return ['.jsonl', '.ndjson'].includes(extname(path).toLowerCase());
+}
+
+/**
+ * Streams a JSONL file: drafts are handed over in chunks as lines are read, broken lines are
+ * named by number, a line over the limit is skipped without being held in memory. The encoding
+ * is decided once, from the head of the file: UTF-8 (lines with a few broken bytes keep them as
+ * U+FFFD, named), or the legacy encoding that reads the head best.
+ */
+export async function streamJsonl(path: string, name: string, emit: Emit): Promise<ParseEnd> {
+  const size = statSync(path).size;
+  if (size === 0) return { ok: false, reason: 'empty file' };
+  const head = readHead(path, Math.min(size, HEAD_BYTES));
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head);
+  // UTF-16 cannot be split on newline bytes; such files are rare, and read whole within the usual limit.
+  if (utf16) return size > MAX_FILE_BYTES ? { ok: false, reason: `${tooLarge(size)} for a UTF-16 JSONL file; saved as UTF-8 it has no limit` } : wholeFile(path, emit);
+  if (looksBinary(head)) return { ok: false, reason: 'binary data, not text' };
+  let encoding: string | null = null;
+  if (!mostlyUtf8(head, size <= HEAD_BYTES)) {
+    try {
+      encoding = legacyEncoding(head, null);
+    } catch (err) {
+      if (err instanceof DecodeError) return { ok: false, reason: err.message };
+      throw err;
+    }
+  }
+
+  const reader = new JsonlLines(basename(name, extname(name)) || name);
+  const chunker = new Chunker(emit);
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const lenient = new TextDecoder('utf-8');
+  let parts: Buffer[] = [];
+  let length = 0;
+  let at = 1;
+
+  /** Reads the line just completed; true when it gave a draft to hand over. */
+  const finishLine = (): boolean => {
+    if (length > MAX_LINE_BYTES) {
+      reader.problem(at, `line too large: ${length.toLocaleString('en')} bytes; the limit is ${MAX_LINE_BYTES / 1048576} MB per line`);
+    } else if (length > 0) {
+      const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+      reader.line(decodeLine(bytes, at), at);
+    }
+    parts = [];
+    length = 0;
+    at++;
+    return reader.drafts.length > 0;
+  };
+  const handOver = async () => {
+    for (const draft of reader.drafts.splice(0)) await chunker.add(draft);
+  };
+
+  const decodeLine = (bytes: Buffer, line: number): string => {
+    if (encoding) return iconv.decode(bytes, encoding);
+    try {
+      return strict.decode(bytes);
+    } catch {
+      const text = lenient.decode(bytes);
+      const broken = text.split('\uFFFD').length - 1;
+      reader.warning(`line ${line}: not valid UTF-8 in ${broken} place${broken === 1 ? '' : 's'}; the bytes there were replaced with \uFFFD`);
+      return text;
+    }
+  };
+
+  let first = true;
+  for await (const data of createReadStream(path, { highWaterMark: HEAD_BYTES })) {
+    let chunk = data as Buffer;
+    if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    first = false;
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      const end = nl === -1 ? chunk.length : nl;
+      if (end > start) {
+        // Past the limit the rest of the line is only counted, never kept.
+        if (length + end - start <= MAX_LINE_BYTES) parts.push(nl === -1 ? Buffer.from(chunk.subarray(start, end)) : chunk.subarray(start, end));
+        else parts = [];
+        length += end - start;
+      }
+      if (nl === -1) break;
+      // Most lines hand nothing over yet (blank, broken, or short of a chunk): no await for those.
+      if (finishLine()) await handOver();
+      start = nl + 1;
+      // Runs of blank lines, counted without a call per line.
+      while (start < chunk.length && chunk[start] === 0x0a) {
+        at++;
+        start++;
+      }
+    }
+  }
+  if (length > 0 && finishLine()) await handOver();
+  await chunker.flush();
+  const end = reader.finish();
+  if (!end.ok) return end;
+  const warnings = encoding ? [`not valid UTF-8; decoded as ${encoding}`, ...end.warnings] : end.warnings;
+  return { ok: true, drafts: reader.count, warnings, problems: end.problems };
+}
+
+function readHead(path: string, n: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(n);
+    const read = readSync(fd, buffer, 0, n, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** UTF-8, or UTF-8 with a few broken bytes; a sequence cut off at the end of the head does not count. */
+function mostlyUtf8(head: Buffer, whole: boolean): boolean {
+  const text = new TextDecoder('utf-8').decode(head, { stream: !whole });
+  let invalid = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c > 0x7f) other++;
+  }
+  return invalid === 0 || other >= 10 * invalid;
+}
+
+function looksUtf16(head: Buffer): boolean {
+  const n = Math.min(head.length, 8192) & ~1;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (head[i] === 0) zeros++;
+  return n >= 8 && zeros > n * 0.2;
+}
+
+async function wholeFile(path: string, emit: Emit): Promise<ParseEnd> {
+  const outcome = parseFile(path, readFileSync(path));
+  if (!outcome.ok) return outcome;
+  const chunker = new Chunker(emit);
+  for (const draft of outcome.drafts) await chunker.add(draft);
+  await chunker.flush();
+  return { ok: true, drafts: outcome.drafts.length, warnings: outcome.warnings, problems: outcome.problems };
+}

@@ -1,0 +1,242 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runParse } from './run';
+import type { HashedDraft, ParseEnd, ParseEvent, SourceSpec } from './types';
+
+export type ToWorker = { type: 'parse'; task: number; spec: SourceSpec } | { type: 'more'; task: number };
+export type FromWorker = { type: 'drafts'; task: number; drafts: HashedDraft[] } | { type: 'end'; task: number; end: ParseEnd };
+
+/** One input being parsed: its events in order, and a way to stop it wherever it is. */
+export interface ParseTask {
+  /** The next chunk of drafts, or the end. Asking again means the last chunk was written. */
+  next(): Promise<ParseEvent>;
+  /** Stops the parse at once, even inside a long file; `next` then gives a cancelled end. */
+  cancel(): void;
+}
+
+export interface Parser {
+  start(spec: SourceSpec): ParseTask;
+  close(): void;
+}
+
+export const CANCELLED: ParseEnd = { ok: false, reason: 'not imported: the import was cancelled' };
+
+/** Events of one task, queued until its consumer asks for them. */
+class Events {
+  private queue: ParseEvent[] = [];
+  private waiting: ((e: ParseEvent) => void) | null = null;
+  ended = false;
+
+  push(event: ParseEvent): void {
+    if (this.ended) return;
+    if (event.type === 'end') this.ended = true;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve(event);
+    } else this.queue.push(event);
+  }
+
+  next(): Promise<ParseEvent> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+}
+
+/** Parses on the calling thread: for tests, and where a worker cannot be started. */
+export function inlineParser(): Parser {
+  return {
+    start(spec) {
+      const events = new Events();
+      let resume: (() => void) | null = null;
+      let owed = false;
+      void runParse(spec, (drafts) =>
+        new Promise<void>((resolve, reject) => {
+          if (events.ended) return reject(new Error('cancelled'));
+          resume = resolve;
+          events.push({ type: 'drafts', drafts });
+        }),
+      ).then((end) => events.push({ type: 'end', end }), () => undefined);
+      return {
+        next() {
+          if (owed) resume?.();
+          const next = events.next();
+          void next.then((e) => (owed = e.type === 'drafts'));
+          return next;
+        },
+        cancel: () => events.push({ type: 'end', end: CANCELLED }),
+      };
+    },
+    close() {},
+  };
+}
+
+interface Running {
+  id: number;
+  spec: SourceSpec;
+  events: Events;
+  slot: Slot | null;
+  owed: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Running | null;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+/** Idle workers are stopped after this long: they hold a parser's worth of memory. */
+const IDLE_MS = 30_000;
+
+/**
+ * Parses in worker threads, so reading and parsing a large page or dataset never holds the main
+ * thread (progress, cancel and every annotation save keep answering). Each worker parses one
+ * input at a time; inputs started beyond the number of workers wait their turn. Cancelling a task
+ * that is being parsed stops its worker there and then.
+ */
+export function workerParser(size = Math.max(1, Math.min(4, availableParallelism() - 1))): Parser {
+  const slots: Slot[] = [];
+  const queue: Running[] = [];
+  let ids = 0;
+  let closed = false;
+
+  const spawn = (): Slot => {
+    const { url, execArgv } = workerScript();
+    const slot: Slot = { worker: new Worker(url, { execArgv }), task: null, idleTimer: null };
+    slot.worker.on('message', (message: FromWorker) => {
+      const task = slot.task;
+      if (!task || task.id !== message.task) return;
+      if (message.type === 'drafts') task.events.push({ type: 'drafts', drafts: message.drafts });
+      else {
+        task.events.push({ type: 'end', end: message.end });
+        release(slot);
+      }
+    });
+    const lost = (reason: string) => {
+      slots.splice(slots.indexOf(slot), 1);
+      slot.task?.events.push({ type: 'end', end: { ok: false, reason: `could not be read: the parser stopped (${reason})` } });
+      slot.task = null;
+      pump();
+    };
+    slot.worker.on('error', (err) => lost(err.message));
+    slot.worker.on('exit', (code) => slots.includes(slot) && lost(`exit code ${code}`));
+    slots.push(slot);
+    return slot;
+  };
+
+  const release = (slot: Slot) => {
+    slot.task = null;
+    // An idle worker must not keep a finished command line alive.
+    slot.worker.unref();
+    slot.idleTimer = setTimeout(() => stop(slot), IDLE_MS);
+    slot.idleTimer.unref();
+    pump();
+  };
+
+  const stop = (slot: Slot) => {
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    void slot.worker.terminate();
+  };
+
+  const pump = () => {
+    while (queue.length > 0 && !closed) {
+      let slot = slots.find((s) => s.task === null);
+      if (!slot && slots.length < size) {
+        try {
+          slot = spawn();
+        } catch (err) {
+          // No worker to be had (a broken install): parse in-process rather than not at all.
+          const task = queue.shift() as Running;
+          fallBack(task, (err as Error).message);
+          continue;
+        }
+      }
+      if (!slot) return;
+      const task = queue.shift() as Running;
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
+      slot.task = task;
+      task.slot = slot;
+      slot.worker.ref();
+      slot.worker.postMessage({ type: 'parse', task: task.id, spec: task.spec } satisfies ToWorker);
+    }
+  };
+
+  const fallBack = (task: Running, why: string) => {
+    console.error(`import: no parsing worker (${why}); parsing on the main thread`);
+    const inline = inlineParser().start(task.spec);
+    const relay = async () => {
+      for (;;) {
+        const event = await inline.next();
+        task.events.push(event);
+        if (event.type === 'end') return;
+      }
+    };
+    void relay();
+  };
+
+  return {
+    start(spec) {
+      const task: Running = { id: ++ids, spec, events: new Events(), slot: null, owed: false };
+      queue.push(task);
+      pump();
+      return {
+        next() {
+          if (task.owed && task.slot) task.slot.worker.postMessage({ type: 'more', task: task.id } satisfies ToWorker);
+          task.owed = false;
+          const next = task.events.next();
+          void next.then((e) => (task.owed = e.type === 'drafts'));
+          return next;
+        },
+        cancel() {
+          if (task.events.ended) return;
+          const queued = queue.indexOf(task);
+          if (queued >= 0) queue.splice(queued, 1);
+          task.events.push({ type: 'end', end: CANCELLED });
+          const slot = task.slot;
+          if (slot && slot.task === task) {
+            slot.task = null;
+            stop(slot);
+            pump();
+          }
+        },
+      };
+    },
+    close() {
+      closed = true;
+      for (const task of queue.splice(0)) task.events.push({ type: 'end', end: CANCELLED });
+      for (const slot of [...slots]) {
+        slot.task?.events.push({ type: 'end', end: CANCELLED });
+        stop(slot);
+      }
+    },
+  };
+}
+
+/**
+ * The worker's script: the bundled `parse-worker.js` beside the app's main bundle, or, from a
+ * checkout (the command line, tests, the test host), this folder's TypeScript run through tsx.
+ * Workers start without the parent's loader, so the TypeScript needs a plain module to start it.
+ */
+function workerScript(): { url: URL; execArgv: string[] } {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, join(here, '..')]) {
+    const bundled = join(dir, 'parse-worker.js');
+    if (existsSync(bundled)) return { url: pathToFileURL(bundled), execArgv: [] };
+  }
+  return { url: pathToFileURL(join(here, 'worker-from-source.mjs')), execArgv: [] };
+}
+
+let shared: Parser | null = null;
+
+/** The process's parser: workers started on first use, stopped when idle. */
+export function sharedParser(): Parser {
+  shared ??= workerParser();
+  return shared;
+}
