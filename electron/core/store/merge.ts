@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
 import { rowToAnnotation } from './annotations';
-import type { Db } from './db';
+import { cached, type Db } from './db';
 import type { ExportAnnotation } from './export';
 
 /** The columns a bundle merge needs to decide whether an incoming article is one it already has. */
@@ -25,21 +25,22 @@ const toMergeArticle = (r: MergeArticleRow): MergeArticle => ({ id: r.id, text: 
 const toExportAnnotation = (r: AnnotationRow): ExportAnnotation => ({ ...rowToAnnotation(r), conflictOf: r.conflict_of });
 
 export function articleByTextHash(db: Db, hash: string): MergeArticle | null {
-  const row = db.prepare('SELECT id, text, original_text, text_hash FROM articles WHERE text_hash = ?').get(hash) as MergeArticleRow | undefined;
+  const row = cached(db, 'SELECT id, text, original_text, text_hash FROM articles WHERE text_hash = ?').get(hash) as MergeArticleRow | undefined;
   return row ? toMergeArticle(row) : null;
 }
 
 /** An article whose text as first imported is this text (it has been corrected since). */
 export function articleByOriginalText(db: Db, text: string): MergeArticle | null {
   // The prefix is what migration 0005's partial index holds; the whole text is then compared.
-  const row = db
-    .prepare('SELECT id, text, original_text, text_hash FROM articles WHERE original_text IS NOT NULL AND substr(original_text, 1, 64) = substr(@text, 1, 64) AND original_text = @text')
-    .get({ text }) as MergeArticleRow | undefined;
+  const row = cached(
+    db,
+    'SELECT id, text, original_text, text_hash FROM articles WHERE original_text IS NOT NULL AND substr(original_text, 1, 64) = substr(@text, 1, 64) AND original_text = @text',
+  ).get({ text }) as MergeArticleRow | undefined;
   return row ? toMergeArticle(row) : null;
 }
 
 export function articleById(db: Db, id: string): MergeArticle | null {
-  const row = db.prepare('SELECT id, text, original_text, text_hash FROM articles WHERE id = ?').get(id) as MergeArticleRow | undefined;
+  const row = cached(db, 'SELECT id, text, original_text, text_hash FROM articles WHERE id = ?').get(id) as MergeArticleRow | undefined;
   return row ? toMergeArticle(row) : null;
 }
 
@@ -60,34 +61,35 @@ export interface BundledArticle {
 }
 
 export function insertBundledArticle(db: Db, a: BundledArticle): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
      VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, @originalText, @textHash, @importedAt, @updatedAt)`,
   ).run(a);
 }
 
 export function annotationWithConflict(db: Db, id: string): ExportAnnotation | null {
-  const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
+  const row = cached(db, 'SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
   return row ? toExportAnnotation(row) : null;
 }
 
 /** The unresolved incoming versions stored beside a local annotation. */
 export function conflictCopies(db: Db, localId: string): ExportAnnotation[] {
-  return (db.prepare('SELECT * FROM annotations WHERE conflict_of = ? ORDER BY created_at, id').all(localId) as AnnotationRow[]).map(toExportAnnotation);
+  return (cached(db, 'SELECT * FROM annotations WHERE conflict_of = ? ORDER BY created_at, id').all(localId) as AnnotationRow[]).map(toExportAnnotation);
 }
 
 /** Every annotation that is an unresolved conflict copy, optionally of one article. */
 export function listConflicts(db: Db, articleId?: string): ExportAnnotation[] {
   const rows = articleId
-    ? db.prepare('SELECT * FROM annotations WHERE conflict_of IS NOT NULL AND article_id = ? ORDER BY start, id').all(articleId)
-    : db.prepare('SELECT * FROM annotations WHERE conflict_of IS NOT NULL ORDER BY article_id, start, id').all();
+    ? cached(db, 'SELECT * FROM annotations WHERE conflict_of IS NOT NULL AND article_id = ? ORDER BY start, id').all(articleId)
+    : cached(db, 'SELECT * FROM annotations WHERE conflict_of IS NOT NULL ORDER BY article_id, start, id').all();
   return (rows as AnnotationRow[]).map(toExportAnnotation);
 }
 
 /** Annotations of an article over exactly this range with this label. */
 export function annotationsAt(db: Db, articleId: string, label: Label, start: number, end: number): ExportAnnotation[] {
   return (
-    db.prepare('SELECT * FROM annotations WHERE article_id = ? AND label = ? AND start = ? AND "end" = ? ORDER BY id').all(articleId, label, start, end) as AnnotationRow[]
+    cached(db, 'SELECT * FROM annotations WHERE article_id = ? AND label = ? AND start = ? AND "end" = ? ORDER BY id').all(articleId, label, start, end) as AnnotationRow[]
   ).map(toExportAnnotation);
 }
 
@@ -98,7 +100,8 @@ export interface MergedAnnotation extends Omit<Annotation, 'attrs'> {
 
 /** Inserts an annotation with every column given, timestamps and author included. */
 export function insertMergedAnnotation(db: Db, a: MergedAnnotation): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, created_at, updated_at, conflict_of)
      VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, @author, @status, @createdAt, @updatedAt, @conflictOf)`,
   ).run({ ...a, attrs: JSON.stringify(a.attrs) });
@@ -120,14 +123,15 @@ export interface IncomingVersion {
  * id, author and creation time; the revisions are the caller's to record (both sides' histories).
  */
 export function applyIncomingVersion(db: Db, id: string, v: IncomingVersion): void {
-  db.prepare(
+  cached(
+    db,
     `UPDATE annotations SET label = @label, start = @start, "end" = @end, quote = @quote, note = @note, attrs = @attrs, status = @status, updated_at = @updatedAt
      WHERE id = @id`,
   ).run({ ...v, id, attrs: JSON.stringify(v.attrs) });
 }
 
 export function annotationIdTaken(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
+  return cached(db, 'SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
 }
 
 /**
