@@ -6,7 +6,7 @@ import { ImportProgress } from './library/ImportProgress';
 import { ImportReportView } from './library/ImportReportView';
 import { Library } from './library/Library';
 import { useBackup } from './library/useBackup';
-import { droppedFiles, pastedItem, readDropped, useImport } from './library/useImport';
+import { droppedFiles, pastedItem, useImport } from './library/useImport';
 import type { ListQuery } from './library/usePagedArticles';
 import { Reader } from './reader/Reader';
 
@@ -63,8 +63,7 @@ export function App() {
       if (!e.dataTransfer?.types.includes('Files')) return;
       e.preventDefault();
       droppedFiles(e.dataTransfer)
-        .then(readDropped)
-        .then(importer.fromItems)
+        .then(importer.fromDrop)
         .catch((err: Error) => setError(err.message));
     };
     document.addEventListener('paste', onPaste);
@@ -75,7 +74,7 @@ export function App() {
       document.removeEventListener('dragover', onDragOver);
       document.removeEventListener('drop', onDrop);
     };
-  }, [importer.fromItems]);
+  }, [importer.fromItems, importer.fromDrop]);
 
   const undoDelete = () => {
     if (!deleted) return;

@@ -179,7 +179,18 @@ export const contract = {
     input: z.object({ expected: z.number().int().min(0).max(1_000_000), outcomes: z.array(SetAside).max(1_000_000) }).strict(),
     output: Job,
   },
-  'import/add': { input: z.object({ id: z.string().max(64), items: z.array(ImportItem).max(10_000), last: z.boolean() }).strict(), output: Job },
+  'import/add': {
+    input: z
+      .object({
+        id: z.string().max(64),
+        items: z.array(ImportItem).max(10_000),
+        /** Files of this part that could not be read after all. */
+        outcomes: z.array(SetAside).max(10_000).optional(),
+        last: z.boolean(),
+      })
+      .strict(),
+    output: Job,
+  },
   'export/dialog': { input: ExportRequest, output: z.object({ job: Job.nullable() }) },
   'jobs/get': { input: byId, output: Job },
   'jobs/cancel': { input: byId, output: Job },

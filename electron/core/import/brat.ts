@@ -8,8 +8,7 @@ import { canonicalWithMap } from './remap';
 import { titleFrom } from './txt';
 import type { ParseOutcome } from './types';
 
-/** Standoff files brat keeps beside the documents; they configure the tool and hold no article. */
-export const BRAT_CONFIG_FILES = ['annotation.conf', 'visual.conf', 'tools.conf', 'kb_shortcuts.conf'];
+export { BRAT_CONFIG_FILES } from '../../../shared/formats';
 
 interface TextBound {
   id: string;

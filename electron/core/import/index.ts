@@ -6,6 +6,7 @@ import { parseJson } from './json';
 import { parseJsonl } from './jsonl';
 import { parseMarkdown } from './md';
 import { parseTxt } from './txt';
+import { ARTICLE_FORMATS, IMPORTABLE_EXTENSIONS, isImportable, type ArticleFormat } from '../../../shared/formats';
 import { withoutBom } from '../../../shared/text';
 import { MAX_FILE_BYTES, tooLarge, type ParseOutcome } from './types';
 
@@ -13,25 +14,10 @@ export { BRAT_CONFIG_FILES } from './brat';
 export type { ImportDraft, ParseOutcome } from './types';
 export { MAX_FILE_BYTES, tooLarge } from './types';
 
-type Format = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+type Format = ArticleFormat;
+const FORMATS = ARTICLE_FORMATS;
 
-const FORMATS: Record<string, Format> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'json',
-  '.jsonl': 'jsonl',
-  '.ndjson': 'jsonl',
-};
-
-export const IMPORTABLE_EXTENSIONS = Object.keys(FORMATS);
-
-export function isImportable(name: string): boolean {
-  return extname(name).toLowerCase() in FORMATS;
-}
+export { IMPORTABLE_EXTENSIONS, isImportable };
 
 /** Parses one file's bytes into article drafts, or says plainly why it cannot. Never throws. */
 export function parseFile(name: string, bytes: Uint8Array): ParseOutcome {

@@ -18,8 +18,7 @@ export type ParseOutcome =
   | { ok: true; drafts: ImportDraft[]; warnings: string[]; problems: string[] }
   | { ok: false; reason: string };
 
-/** Largest single file we read; bigger inputs are refused with this limit named. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES, tooLarge } from '../../../shared/formats';
 
 export interface DecodedText {
   text: string;
@@ -28,9 +27,6 @@ export interface DecodedText {
   note: string | null;
 }
 
-export function tooLarge(bytes: number): string {
-  return `too large: ${bytes.toLocaleString('en')} bytes (${(bytes / 1048576).toFixed(1)} MB); the limit is ${MAX_FILE_BYTES / 1048576} MB`;
-}
 
 /** A draft with the hash of its text, computed where it was parsed. */
 export type HashedDraft = ImportDraft & { hash: string };

@@ -120,7 +120,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
     'import/begin': ({ expected, outcomes }) => imports.begin(expected, outcomes),
 
-    'import/add': ({ id, items, last }) => imports.add(id, items, last),
+    'import/add': ({ id, items, outcomes, last }) => imports.add(id, items, outcomes ?? [], last),
 
     'export/dialog': async (request) => {
       const out = await platform.pickExportTarget(request.format);

@@ -24,6 +24,7 @@ interface Drop {
   feed: SpecFeed;
   expected: number;
   received: number;
+  unread: SetAside[];
   timer: NodeJS.Timeout;
 }
 
@@ -44,27 +45,35 @@ export function createImportJobs(db: Db, jobs: Jobs, author: string) {
       const drop = drops.get(job.id);
       drops.delete(job.id);
       if (drop) clearTimeout(drop.timer);
+      // Files announced but never sent: cut short by the cancel, or by a renderer that went away.
+      const unsent = drop ? drop.expected - drop.received : 0;
       const missing: FileOutcome[] =
-        drop && drop.received < drop.expected && !report.cancelled
-          ? [{ file: `${drop.expected - drop.received} more files`, status: 'failed', articleIds: [], message: 'never arrived: the drop was interrupted before they were sent' }]
-          : [];
-      const listed: FileOutcome[] = setAside.map((o) => ({ ...o, articleIds: [] }));
-      return { report: reportOf([...listed, ...report.outcomes, ...missing], report.cancelled) };
+        unsent <= 0
+          ? []
+          : signal.aborted
+            ? [{ file: `${unsent} more file${unsent === 1 ? '' : 's'}`, status: 'cancelled', articleIds: [], message: 'not imported: the import was cancelled before they were sent' }]
+            : [{ file: `${unsent} more file${unsent === 1 ? '' : 's'}`, status: 'failed', articleIds: [], message: 'never arrived: the drop was interrupted before they were sent' }];
+      const listed: FileOutcome[] = [...setAside, ...(drop?.unread ?? [])].map((o) => ({ ...o, articleIds: [] }));
+      const outcomes = [...listed, ...report.outcomes, ...missing];
+      return { report: reportOf(outcomes, report.cancelled || outcomes.some((o) => o.status === 'cancelled')) };
     });
-    const drop: Drop = { feed, expected, received: 0, timer: idle(feed) };
+    const drop: Drop = { feed, expected, received: 0, unread: [], timer: idle(feed) };
     drops.set(job.id, drop);
     if (expected === 0) feed.end();
     return job;
   }
 
-  function add(id: string, items: ImportItem[], last: boolean): Job {
+  function add(id: string, items: ImportItem[], unread: SetAside[], last: boolean): Job {
     const job = jobs.get(id);
     if (!job) throw new HandlerError('not_found', `no job with id ${id}`);
     const drop = drops.get(id);
-    // Cancelled or finished: the renderer stops sending when it sees the job's state.
+    // Cancelled or finished: the renderer stops sending when it sees the job's state, which for a
+    // cancel still finishing its current file is already given as cancelled.
+    if (jobs.aborted(id) && job.state === 'running') return { ...job, state: 'cancelled' };
     if (!drop || job.state !== 'running') return job;
     clearTimeout(drop.timer);
-    drop.received += items.length;
+    drop.unread.push(...unread);
+    drop.received += items.length + unread.length;
     drop.feed.push(items.map(itemSpec));
     if (last || drop.received >= drop.expected) drop.feed.end();
     else drop.timer = idle(drop.feed);

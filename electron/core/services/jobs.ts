@@ -83,6 +83,11 @@ export function createJobs() {
     return { ...entry.job };
   }
 
+  /** Whether a cancel was asked for (the job may still be finishing its current step). */
+  function aborted(id: string): boolean {
+    return entries.get(id)?.controller.signal.aborted ?? false;
+  }
+
   /** Resolves when the job has finished; for the command line and tests. */
   async function settle(id: string): Promise<Job> {
     for (;;) {
@@ -93,7 +98,7 @@ export function createJobs() {
     }
   }
 
-  return { start, get, cancel, settle };
+  return { start, get, cancel, aborted, settle };
 }
 
 export type Jobs = ReturnType<typeof createJobs>;

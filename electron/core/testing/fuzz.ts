@@ -224,6 +224,7 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return {
         id: id(rng, pools.jobIds),
         last: rng.chance(0.5),
+        ...(rng.chance(0.2) ? { outcomes: some(() => ({ file: anyString(rng) || 'x', status: 'failed', message: 'unreadable' })) } : {}),
         items: some(() =>
           rng.chance(0.5)
             ? { name: rng.pick(['a.txt', 'dir/b.md', anyString(rng) || 'g']), content: anyString(rng) }
