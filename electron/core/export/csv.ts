@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { ExportItem } from '../store/export';
 import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans } from './spans';
 import type { StreamWriter } from './types';
@@ -15,23 +16,16 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /*
- * RFC 4180: a field holding the delimiter, the quote, a CR or an LF is quoted, quotes inside
- * doubled; records end with CRLF. A bare LF must be quoted as much as CRLF: readers that follow
- * the RFC end a record only at CRLF, but pandas, Python's csv and spreadsheet tools end one at
- * any line break outside quotes. Cells with edge whitespace are quoted too, because spreadsheet
- * tools trim it from bare cells. Line breaks inside quoted fields stay exactly as in the text.
+ * RFC 4180 ends records with CRLF; a field holding the delimiter, the quote, a CR or an LF is
+ * quoted. csv-stringify quotes on its own record delimiter only, so a bare LF (a span across
+ * lines, a note) is named here: pandas, Python's csv and spreadsheet tools end a record at any
+ * line break outside quotes. Cells with edge whitespace are quoted because spreadsheet tools trim
+ * it from bare cells.
  */
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-const QUOTE = /"/g;
-
-export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(QUOTE, '""')}"` : value;
-}
+const OPTIONS = { record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] } as const;
 
 export function csvRecord(fields: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < fields.length; i++) line += (i === 0 ? '' : ',') + csvField(fields[i] as string);
-  return `${line}\r\n`;
+  return stringify([fields as string[]], OPTIONS);
 }
 
 /**
@@ -48,7 +42,7 @@ export function csvWriter(): StreamWriter {
     begin: () => `\uFEFF${csvRecord(CSV_COLUMNS)}`,
     item: (item) => {
       const rows = csvRows(item);
-      return { chunk: rows.map(csvRecord).join(''), spans: rows.length };
+      return { chunk: rows.length ? stringify(rows, OPTIONS) : '', spans: rows.length };
     },
     end: () => '',
   };
