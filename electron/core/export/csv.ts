@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify, type Options } from 'csv-stringify/sync';
 import type { ExportItem } from '../store/export';
 import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans } from './spans';
 import type { StreamWriter } from './types';
@@ -22,7 +22,7 @@ export const CSV_COLUMNS = [
  * line break outside quotes. Cells with edge whitespace are quoted because spreadsheet tools trim
  * it from bare cells.
  */
-const OPTIONS = { record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] } as const;
+const OPTIONS: Options = { record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] };
 
 export function csvRecord(fields: readonly string[]): string {
   return stringify([fields as string[]], OPTIONS);
