@@ -33,7 +33,20 @@ export interface CueStyle {
  * label's line is lowest, so a long annotation's line stays at the same height across the runs
  * of the annotations nested in it.
  */
-export function cueStyle(labels: readonly Label[]): CueStyle {
+export function cueStyle(labels: readonly Label[]): Readonly<CueStyle> {
+  // A long article has thousands of runs but only a few distinct label combinations.
+  const key = labels.join(' ');
+  let style = styles.get(key);
+  if (style === undefined) {
+    style = buildCueStyle(labels);
+    styles.set(key, style);
+  }
+  return style;
+}
+
+const styles = new Map<string, CueStyle>();
+
+function buildCueStyle(labels: readonly Label[]): CueStyle {
   const distinct = [...new Set(labels)].reverse();
   const images: string[] = [];
   const sizes: string[] = [];

@@ -15,6 +15,7 @@ export {
   $nodeStart,
   $offsetToPoint,
   $pointToOffset,
+  $rangePoints,
   $selectionOffsets,
   $selectionPoints,
   $selectOffsets,

@@ -85,13 +85,17 @@ export function $pointToOffset(node: LexicalNode, offset: number, text?: string)
   return $nodeStart(node, text) + (offset > 0 ? node.getTextContentSize() : 0);
 }
 
-/** The current range selection's anchor and focus as canonical offsets, in selection order. */
-export function $selectionPoints(text?: string): { anchor: number; focus: number } | null {
-  const selection = $getSelection();
-  if (!$isRangeSelection(selection)) return null;
+/** A range selection's anchor and focus as canonical offsets, in selection order; it need not be the editor's. */
+export function $rangePoints(selection: RangeSelection, text?: string): { anchor: number; focus: number } {
   const anchor = $pointToOffset(selection.anchor.getNode(), selection.anchor.offset, text);
   const focus = selection.isCollapsed() ? anchor : $pointToOffset(selection.focus.getNode(), selection.focus.offset, text);
   return { anchor, focus };
+}
+
+/** The current range selection's anchor and focus as canonical offsets, in selection order. */
+export function $selectionPoints(text?: string): { anchor: number; focus: number } | null {
+  const selection = $getSelection();
+  return $isRangeSelection(selection) ? $rangePoints(selection, text) : null;
 }
 
 /**

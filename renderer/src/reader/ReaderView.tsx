@@ -2,17 +2,16 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { LABEL_TITLES, type Label } from '../../../shared/model';
 import { $readText, idsAtDomTarget } from '../editor';
-import { AnnotationsPanel } from './AnnotationsPanel';
 import { ArticleHeader } from './ArticleHeader';
-import { actorChoices, claimantLink } from './claimant';
-import { Details } from './Details';
 import { Menu, type MenuState } from './Menu';
 import { panelView, stepFrom } from './panelOrder';
-import { occurrencesOf, reattachToSelection, rivalOf, scrollToAnnotation, tagOrRetag } from './readerActions';
-import { registerUnloadGuard, type ReaderSession } from './session';
+import { reattachToSelection, scrollToAnnotation, tagOrRetag } from './readerActions';
+import { ReaderSide } from './ReaderSide';
+import { registerUnloadGuard } from './history';
+import type { ReaderSession } from './session';
 import { Toolbar } from './Toolbar';
 import { useEditorSync } from './useEditorSync';
 import { useReaderKeys } from './useReaderKeys';
@@ -32,14 +31,15 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
   const [filter, setFilter] = useState<Label | null>(null);
   useSyncExternalStore(session.subscribe, session.getVersion);
   useEditorSync(editor, session, correcting);
-  useEffect(() => registerUnloadGuard(session), [session]);
+  useEffect(() => registerUnloadGuard(() => session.pending), [session]);
 
   const annotations = session.list();
-  const selected = session.selectedId ? (session.annotations.get(session.selectedId) ?? null) : null;
   const text = session.article.text;
-  const view = useMemo(() => panelView(annotations, filter), [annotations, filter]);
-  const occurrences = useMemo(() => occurrencesOf(selected, annotations, text), [selected, annotations, text]);
-  const actors = useMemo(() => actorChoices(annotations, text), [annotations, text]);
+  // The side column follows the text a frame later: a key press draws its highlight without
+  // waiting for the panel and the details to re-render.
+  const sideAnnotations = useDeferredValue(annotations);
+  const sideSelectedId = useDeferredValue(session.selectedId);
+  const view = useMemo(() => panelView(sideAnnotations, filter), [sideAnnotations, filter]);
 
   const report = useCallback(
     (p: Promise<unknown> | null) => {
@@ -72,6 +72,7 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
     [editor, session, view, select, report],
   );
   useReaderKeys(!correcting, keyActions);
+  const reattach = useCallback((id: string) => report(reattachToSelection(editor, session, id)), [editor, session, report]);
 
   useEffect(() => {
     if (focusId && session.annotations.has(focusId)) select(focusId, true);
@@ -166,41 +167,18 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
           />
         </div>
       </div>
-      <div className="panel-column">
-        <AnnotationsPanel
-          view={view}
-          annotations={annotations}
-          filter={filter}
-          onFilter={setFilter}
-          selectedId={session.selectedId}
-          onSelect={(id) => select(id, true)}
-          onStep={keyActions.next}
-        />
-        {selected ? (
-          <Details
-            key={selected.id}
-            annotation={selected}
-            actors={actors}
-            link={claimantLink(selected, session.annotations)}
-            occurrences={occurrences.length}
-            rival={rivalOf(selected, annotations)}
-            onKeep={() => {
-              const rival = rivalOf(selected, annotations);
-              if (rival) report(session.remove([rival.id]));
-            }}
-            onEdit={(patch, from) => {
-              const saving = session.update(selected.id, patch, from);
-              report(saving);
-              return saving;
-            }}
-            onRetag={(label) => report(session.retag(selected.id, label))}
-            onDelete={() => report(session.remove([selected.id]))}
-            onTagAll={() => report(session.tag(selected.label, occurrences, selected.attrs))}
-            onJump={(id) => select(id, true)}
-            onReattach={() => report(reattachToSelection(editor, session, selected.id))}
-          />
-        ) : null}
-      </div>
+      <ReaderSide
+        session={session}
+        annotations={sideAnnotations}
+        selectedId={sideSelectedId}
+        view={view}
+        filter={filter}
+        onFilter={setFilter}
+        onSelect={select}
+        onStep={keyActions.next}
+        report={report}
+        onReattach={reattach}
+      />
       {menu ? (
         <Menu
           state={menu}

@@ -1,7 +1,7 @@
 import { $createRangeSelectionFromDom, $setSelection, type LexicalEditor } from 'lexical';
 import { parseFigure } from '../../../shared/figures';
 import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
-import { $selectionOffsets, findOccurrences, snapSpan } from '../editor';
+import { $rangePoints, findOccurrences, snapSpan } from '../editor';
 import type { Range, ReaderSession } from './session';
 
 /** The analyst's text selection in the reader as a snapped span of the canonical text, or null. */
@@ -9,21 +9,20 @@ export function selectedSpan(editor: LexicalEditor, text: string): Range | null 
   const dom = window.getSelection();
   const root = editor.getRootElement();
   if (!dom || dom.isCollapsed || !root || !dom.anchorNode || !root.contains(dom.anchorNode)) return null;
-  let offsets: Range | null = null;
+  let points: { anchor: number; focus: number } | null = null;
   editor.update(
     () => {
       const selection = $createRangeSelectionFromDom(dom, editor);
-      if (!selection) return;
-      $setSelection(selection);
-      offsets = $selectionOffsets(text);
-      // The reader does not keep a selection of its own: a stale one would be written back
-      // into the page at the next refresh and replace what the user selects next.
+      points = selection ? $rangePoints(selection, text) : null;
+      // The reader keeps no selection of its own: one left in the editor state (Lexical records
+      // the page's selection as it changes) would be put back on the page by the next refresh.
       $setSelection(null);
     },
     { discrete: true },
   );
-  const span = offsets as Range | null;
-  return span ? snapSpan(text, span.start, span.end) : null;
+  const read = points as { anchor: number; focus: number } | null;
+  if (!read) return null;
+  return snapSpan(text, Math.min(read.anchor, read.focus), Math.max(read.anchor, read.focus));
 }
 
 /** Attributes a new annotation starts with: a figure's value, qualifier and unit read from its quote. */

@@ -1,43 +1,9 @@
 import { parseFigure } from '../../../shared/figures';
 import { ATTR_SCHEMAS, LABEL_TITLES, type Annotation, type AnyAttrs, type Article, type Label } from '../../../shared/model';
 import { call } from '../api/client';
+import { History, mergePatch, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
 
-export interface Range {
-  start: number;
-  end: number;
-}
-
-/** What changed, so the editor can refresh only the paragraphs it has to. */
-export interface Change {
-  full: boolean;
-  ranges: Range[];
-}
-
-interface Step {
-  undo(): Promise<Change>;
-  redo(): Promise<Change>;
-  /** Consecutive edits with the same key (one field, one stretch of typing) are one undo step. */
-  coalesce?: string;
-  /** The step changes the article's text, so offsets taken before it do not apply after it. */
-  text?: boolean;
-}
-
-/**
- * An edit of an annotation. `attrs` holds only the attributes being changed: it is merged over
- * the annotation's attributes as they are when the edit reaches the store, so two fields edited
- * in quick succession never overwrite each other (null clears one).
- */
-export interface Patch {
-  label?: Label;
-  note?: string;
-  attrs?: AnyAttrs;
-}
-
-/** Which field an edit comes from, and which stretch of editing it belongs to (one undo step each). */
-export interface FieldEdit {
-  field: string;
-  edit: number;
-}
+export type { Change, FieldEdit, Patch, Range } from './history';
 
 interface QueuedUpdate {
   key: string;
@@ -72,8 +38,7 @@ export class ReaderSession {
   private failure: SessionError | null = null;
   private listeners = new Set<(change: Change) => void>();
   private queue: Promise<unknown> = Promise.resolve();
-  private done: Step[] = [];
-  private undone: Step[] = [];
+  private history = new History();
   private sorted: Annotation[] | null = null;
   /** The last queued operation, while it is a field edit that has not started: later keystrokes join it. */
   private tail: QueuedUpdate | null = null;
@@ -100,16 +65,16 @@ export class ReaderSession {
   }
 
   get canUndo(): boolean {
-    return this.done.length > 0;
+    return this.history.depth > 0;
   }
 
   /** How many steps undo can take back (edits of one field in a row are one). */
   get undoDepth(): number {
-    return this.done.length;
+    return this.history.depth;
   }
 
   get canRedo(): boolean {
-    return this.undone.length > 0;
+    return this.history.canRedo;
   }
 
   /** Why the last refused operation was refused, until the analyst dismisses it or redoes it successfully. */
@@ -181,7 +146,7 @@ export class ReaderSession {
       }
       // The store may have trimmed a span or completed its attributes: its answer is what stays.
       this.put(created);
-      this.record({
+      this.history.record({
         undo: async () => this.removed(await call('annotations/delete', { ids: created.map((a) => a.id) })),
         redo: async () => this.added(await call('annotations/restore', { annotations: created })),
       });
@@ -196,7 +161,7 @@ export class ReaderSession {
       if (present.length === 0) return [];
       const removed = await call('annotations/delete', { ids: present });
       this.drop(removed);
-      this.record({
+      this.history.record({
         undo: async () => this.added(await call('annotations/restore', { annotations: removed })),
         redo: async () => this.removed(await call('annotations/delete', { ids: removed.map((a) => a.id) })),
       });
@@ -226,7 +191,7 @@ export class ReaderSession {
       // Removed by an earlier queued step: there is nothing left to edit.
       if (!before) return null;
       const after = await this.send(before, entry.patch);
-      this.record(this.updateStep(before, after, key ?? undefined));
+      this.history.record(this.updateStep(before, after, key ?? undefined));
       return this.finish(after, [before], false, errorKey);
     }, errorKey);
     if (key !== null) this.tail = entry;
@@ -243,7 +208,7 @@ export class ReaderSession {
       if (!before || before.label === label) return null;
       const prefill: AnyAttrs = label === 'figure' && before.attrs.value === undefined ? { ...(parseFigure(before.quote) ?? {}) } : {};
       const after = await this.send(before, { label, attrs: prefill });
-      this.record(this.updateStep(before, after));
+      this.history.record(this.updateStep(before, after));
       const kept = new Set(Object.keys(ATTR_SCHEMAS[label].shape));
       const dropped = Object.keys(before.attrs).filter((k) => !kept.has(k) && before.attrs[k] !== null && k !== 'claimantId');
       this.notice = dropped.length > 0 ? `Retagged as ${LABEL_TITLES[label]}: dropped ${dropped.join(', ')} (undo brings them back)` : null;
@@ -258,7 +223,7 @@ export class ReaderSession {
       if (!before) return null;
       const after = await call('annotations/update', { id, span });
       this.put([after]);
-      this.record({
+      this.history.record({
         undo: async () =>
           this.changed(await call('annotations/update', { id, span: { start: before.start, end: before.end, status: before.status, quote: before.quote } }), before),
         redo: async () => this.changed(await call('annotations/update', { id, span: { start: after.start, end: after.end } }), before),
@@ -277,7 +242,7 @@ export class ReaderSession {
         const result = await call('articles/correctText', { id: this.article.id, text });
         const newPositions = result.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status }));
         this.replaceAll(result);
-        this.record({
+        this.history.record({
           text: true,
           undo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: oldText, positions: oldPositions })),
           redo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: result.article.text, positions: newPositions })),
@@ -290,11 +255,11 @@ export class ReaderSession {
   }
 
   undo(): Promise<void> {
-    return this.replay(this.done, this.undone, 'undo');
+    return this.replay('undo');
   }
 
   redo(): Promise<void> {
-    return this.replay(this.undone, this.done, 'redo');
+    return this.replay('redo');
   }
 
   /** Resolves when every queued operation has reached the store. */
@@ -305,24 +270,14 @@ export class ReaderSession {
     );
   }
 
-  private replay(from: Step[], to: Step[], direction: 'undo' | 'redo'): Promise<void> {
+  private replay(direction: 'undo' | 'redo'): Promise<void> {
     // Known for certain only when nothing is queued before it; a tag checks the text again when it runs.
-    const text = this.pending === 0 && from[from.length - 1]?.text === true;
+    const text = this.pending === 0 && this.history.nextChangesText(direction);
     if (text) this.textChanging++;
     return this.run(async () => {
       try {
-        const step = from.pop();
-        if (!step) return;
-        let change: Change;
-        try {
-          change = await step[direction]();
-        } catch (err) {
-          // Refused: the step stays where it was, so the screen and the store still agree on it.
-          from.push(step);
-          throw err;
-        }
-        to.push(step);
-        this.emit(change);
+        const change = await this.history.replay(direction);
+        if (change) this.emit(change);
       } finally {
         if (text) this.textChanging--;
       }
@@ -389,16 +344,6 @@ export class ReaderSession {
     this.emit({ full: false, ranges: [] });
   }
 
-  private record(step: Step): void {
-    const top = this.done[this.done.length - 1];
-    if (step.coalesce && top?.coalesce === step.coalesce) {
-      this.done[this.done.length - 1] = { undo: top.undo, redo: step.redo, coalesce: step.coalesce };
-    } else {
-      this.done.push(step);
-    }
-    this.undone = [];
-  }
-
   /** A success: shown, and it clears an earlier refusal of the same field, which is now stored. */
   private finish<T>(value: T, ranges: Range[], full = false, key: string | null = null): T {
     if (key !== null && this.failure?.key === key) this.failure = null;
@@ -450,27 +395,6 @@ export class ReaderSession {
   }
 }
 
-function mergePatch(a: Patch, b: Patch): Patch {
-  const merged: Patch = { ...a, ...b };
-  if (a.attrs || b.attrs) merged.attrs = { ...a.attrs, ...b.attrs };
-  return merged;
-}
-
 function rangesOf(list: Annotation[]): Range[] {
   return list.map((a) => ({ start: a.start, end: a.end }));
-}
-
-/**
- * Asks before the window closes while operations are still on their way to the store: closing
- * then would lose them. Returns the cleanup.
- */
-export function registerUnloadGuard(session: ReaderSession, target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
-  const onBeforeUnload = (e: BeforeUnloadEvent) => {
-    if (session.pending === 0) return;
-    e.preventDefault();
-    // Older Chromium (and so Electron) shows the prompt only when returnValue is set.
-    e.returnValue = '';
-  };
-  target.addEventListener('beforeunload', onBeforeUnload);
-  return () => target.removeEventListener('beforeunload', onBeforeUnload);
 }

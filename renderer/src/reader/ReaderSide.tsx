@@ -1,0 +1,75 @@
+import { memo, useMemo } from 'react';
+import type { Annotation, Label } from '../../../shared/model';
+import { AnnotationsPanel } from './AnnotationsPanel';
+import { actorChoices, claimantLink } from './claimant';
+import { Details } from './Details';
+import type { PanelView } from './panelOrder';
+import { occurrencesOf, rivalOf } from './readerActions';
+import type { FieldEdit, Patch, Range, ReaderSession } from './session';
+
+export interface ReaderSideProps {
+  session: ReaderSession;
+  /** The session's annotations in text order (deferred: the side column may lag the text by a frame). */
+  annotations: Annotation[];
+  selectedId: string | null;
+  view: PanelView;
+  filter: Label | null;
+  onFilter(filter: Label | null): void;
+  onSelect(id: string, scroll: boolean): void;
+  onStep(delta: 1 | -1): void;
+  /** Passes an operation's promise on to be reported to the library when it succeeds. */
+  report(p: Promise<unknown> | null): void;
+  onReattach(id: string): void;
+}
+
+/**
+ * The annotations panel and the selected annotation's details. Memoised and fed deferred values
+ * by the reader, so a key press draws its highlight first and this column follows.
+ */
+export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
+  const { session, annotations, selectedId, view, filter, onFilter, onSelect, onStep, report, onReattach } = props;
+  const text = session.article.text;
+  const selected = selectedId ? (session.annotations.get(selectedId) ?? null) : null;
+  const occurrences = useMemo<Range[]>(() => occurrencesOf(selected, annotations, text), [selected, annotations, text]);
+  // Only a claim needs the list of actors to pick its claimant from.
+  const isClaim = selected?.label === 'claim';
+  const actors = useMemo(() => (isClaim ? actorChoices(annotations, text) : []), [isClaim, annotations, text]);
+
+  return (
+    <div className="panel-column">
+      <AnnotationsPanel
+        view={view}
+        annotations={annotations}
+        filter={filter}
+        onFilter={onFilter}
+        selectedId={selectedId}
+        onSelect={(id) => onSelect(id, true)}
+        onStep={onStep}
+      />
+      {selected ? (
+        <Details
+          key={selected.id}
+          annotation={selected}
+          actors={actors}
+          link={claimantLink(selected, session.annotations)}
+          occurrences={occurrences.length}
+          rival={rivalOf(selected, annotations)}
+          onKeep={() => {
+            const rival = rivalOf(selected, annotations);
+            if (rival) report(session.remove([rival.id]));
+          }}
+          onEdit={(patch: Patch, from?: FieldEdit) => {
+            const saving = session.update(selected.id, patch, from);
+            report(saving);
+            return saving;
+          }}
+          onRetag={(label) => report(session.retag(selected.id, label))}
+          onDelete={() => report(session.remove([selected.id]))}
+          onTagAll={() => report(session.tag(selected.label, occurrences, selected.attrs))}
+          onJump={(id) => onSelect(id, true)}
+          onReattach={() => onReattach(selected.id)}
+        />
+      ) : null}
+    </div>
+  );
+});
