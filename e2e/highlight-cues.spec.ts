@@ -8,7 +8,7 @@ The ministry said the strike on Brenn killed four people overnight.
 
 Residents disputed it.`;
 
-type Cue = { fill: string; lines: string; initial: string; text: string };
+type Cue = { fill: string; lines: string[]; initial: string; text: string };
 
 /** What a highlight looks like: its fill, its stacked underlines and the initial drawn before it. */
 function cueOf(page: import('@playwright/test').Page, text: string): Promise<Cue> {
@@ -16,7 +16,9 @@ function cueOf(page: import('@playwright/test').Page, text: string): Promise<Cue
     const mark = [...document.querySelectorAll('[aria-label="Article text"] mark')].find((m) => m.textContent === text);
     if (!mark) throw new Error(`no mark "${text}"`);
     const style = getComputedStyle(mark);
-    return { fill: style.backgroundColor, lines: style.backgroundImage, initial: getComputedStyle(mark, '::before').content, text: mark.textContent ?? '' };
+    // The underlines drawn, lowest first (unused slots are "none").
+    const lines = style.backgroundImage.split(/,\s*(?=(?:repeating-)?linear-gradient|none)/).filter((layer) => layer !== 'none');
+    return { fill: style.backgroundColor, lines, initial: getComputedStyle(mark, '::before').content, text: mark.textContent ?? '' };
   }, text);
 }
 
@@ -37,22 +39,41 @@ test('an event nested in a claim shows as an event, in colour and in a cue that 
   expect(nested.fill).toBe('rgba(245, 158, 11, 0.22)');
   expect(claimOnly.fill).toBe('rgba(59, 130, 246, 0.18)');
   // Both labels underlined: the claim's dashed line continues under the event's solid one.
-  expect(nested.lines).toContain(EVENT);
-  expect(nested.lines).toContain(CLAIM);
-  expect(nested.lines).toMatch(/^repeating-linear-gradient\(90deg, rgb\(59, 130, 246\).*linear-gradient\(rgb\(245, 158, 11\), rgb\(245, 158, 11\)\)$/);
-  expect(claimOnly.lines).not.toContain(EVENT);
+  expect(nested.lines).toEqual([expect.stringMatching(/^repeating-linear-gradient\(90deg, rgb\(59, 130, 246\)/), `linear-gradient(${EVENT}, ${EVENT})`]);
+  expect(claimOnly.lines).toEqual([nested.lines[0]]);
+  const [nestedBox, claimBox] = await Promise.all(
+    ['the strike on Brenn', 'The ministry said '].map((t) =>
+      page.locator('[aria-label="Article text"] mark', { hasText: t }).first().evaluate((el) => getComputedStyle(el).paddingBottom),
+    ),
+  );
+  // Room below the text for every line.
+  expect([nestedBox, claimBox]).toEqual(['6px', '3px']);
   // Each annotation's first run carries its label's initial, outside the text.
   expect(nested.initial).toBe('"E"');
   expect(claimOnly.initial).toBe('"C"');
   expect((await cueOf(page, ' killed four people overnight.')).initial).toBe('none');
   await expect(page.locator('[aria-label="Article text"] p').nth(1)).toHaveText('The ministry said the strike on Brenn killed four people overnight.');
 
+  // Every label in its own line and colour, four deep: claim, event, actor, figure.
+  await selectText(page, 'killed four people');
+  await page.keyboard.press('1');
+  await selectText(page, 'four people');
+  await page.keyboard.press('3');
+  await selectText(page, 'four');
+  await page.keyboard.press('4');
+  await saved(page);
+  const deepest = await cueOf(page, 'four');
+  expect(deepest.lines.map((l) => /rgb\(\d+, \d+, \d+\)/.exec(l)?.[0])).toEqual([CLAIM, EVENT, 'rgb(16, 185, 129)', 'rgb(236, 72, 153)']);
+  expect(deepest.fill).toBe('rgba(236, 72, 153, 0.18)');
+  // The actor and the figure both start here: outermost first.
+  expect(deepest.initial).toBe('"A F"');
+
   // The legend explains both cues.
   const legend = page.getByLabel('Legend');
   for (const [label, initial] of [['Event', 'E'], ['Claim', 'C'], ['Actor', 'A'], ['Figure', 'F']]) {
     const swatch = legend.locator('.legend-item', { hasText: label as string }).locator('.swatch');
     const look = await swatch.evaluate((el) => ({ lines: getComputedStyle(el).backgroundImage, initial: getComputedStyle(el, '::before').content }));
-    expect(look.lines).not.toBe('none');
+    expect(look.lines).toMatch(/gradient/);
     expect(look.initial).toBe(`"${initial}"`);
   }
 });

@@ -16,7 +16,7 @@ import {
   withAccessors,
 } from 'lexical';
 import { LABELS, type Label } from '../../../shared/model';
-import { cueStyle, startsText } from './cue';
+import { CUE_SLOTS, cueSlotAttr, cueSlots, startsText } from './cue';
 
 export type SerializedAnnotationMarkNode = Spread<
   { ids: string[]; labels: Label[]; starts: Label[]; selected: boolean },
@@ -36,6 +36,8 @@ export const MARK_ATTR = {
   selected: 'data-selected',
 } as const;
 
+/** The stylesheet draws the label cues (editor/cue.ts) on elements with this class. */
+export const CUE_CLASS = 'cue';
 export const MARK_CLASS = 'annotation';
 export const markLabelClass = (label: Label): string => `annotation--${label}`;
 
@@ -179,7 +181,7 @@ export class AnnotationMarkNode extends ElementNode {
 
   private applyLabels(element: HTMLElement): void {
     const labels = this.__labels;
-    element.className = [MARK_CLASS, ...new Set(labels.map(markLabelClass))].join(' ');
+    element.className = [MARK_CLASS, CUE_CLASS, ...new Set(labels.map(markLabelClass))].join(' ');
     element.setAttribute(MARK_ATTR.ids, this.__ids.join(' '));
     element.setAttribute(MARK_ATTR.labels, labels.join(' '));
     const primary = labels[0];
@@ -187,7 +189,12 @@ export class AnnotationMarkNode extends ElementNode {
     else element.setAttribute(MARK_ATTR.label, primary);
     if (labels.length > 1) element.setAttribute(MARK_ATTR.overlap, String(labels.length));
     else element.removeAttribute(MARK_ATTR.overlap);
-    Object.assign(element.style, cueStyle(labels));
+    const slots = cueSlots(labels);
+    for (let i = 0; i < CUE_SLOTS; i++) {
+      const label = slots[i];
+      if (label === undefined) element.removeAttribute(cueSlotAttr(i));
+      else element.setAttribute(cueSlotAttr(i), label);
+    }
   }
 
   private applyStarts(element: HTMLElement): void {

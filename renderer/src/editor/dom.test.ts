@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Label } from '../../../shared/model';
 import { EDITOR_NODES } from './AnnotationMarkNode';
-import { cueStyle } from './cue';
+import { cueSlots } from './cue';
 import { idsAtDomTarget, markAtDomTarget } from './dom';
 import { $loadArticle, $refreshSpans } from './load';
 import { type MarkSpan, segments } from './segments';
@@ -53,36 +53,34 @@ describe('AnnotationMarkNode in the DOM', () => {
     const text = 'Officials said 80 drones fell.';
     update(editor, () => $loadArticle(text, [span('outer', 0, 24, 'claim'), span('fig', 15, 24, 'figure'), span('who', 0, 9, 'actor')]));
     const marks = [...root.querySelectorAll('mark')];
-    expect(marks.map((m) => m.outerHTML.replace(/<span[^>]*>|<\/span>/g, '').replace(/ style="[^"]*"/, ''))).toEqual([
-      '<mark class="annotation annotation--actor annotation--claim" data-annotation-ids="who outer" data-labels="actor claim" data-label="actor" data-overlap="2" data-starts="C A">Officials</mark>',
-      '<mark class="annotation annotation--claim" data-annotation-ids="outer" data-labels="claim" data-label="claim"> said </mark>',
-      '<mark class="annotation annotation--figure annotation--claim" data-annotation-ids="fig outer" data-labels="figure claim" data-label="figure" data-overlap="2" data-starts="F">80 drones</mark>',
+    expect(marks.map((m) => m.outerHTML.replace(/<span[^>]*>|<\/span>/g, ''))).toEqual([
+      '<mark class="annotation cue annotation--actor annotation--claim" data-annotation-ids="who outer" data-labels="actor claim" data-label="actor" data-overlap="2" data-starts="C A" data-u0="claim" data-u1="actor">Officials</mark>',
+      '<mark class="annotation cue annotation--claim" data-annotation-ids="outer" data-labels="claim" data-label="claim" data-u0="claim"> said </mark>',
+      '<mark class="annotation cue annotation--figure annotation--claim" data-annotation-ids="fig outer" data-labels="figure claim" data-label="figure" data-overlap="2" data-starts="F" data-u0="claim" data-u1="figure">80 drones</mark>',
     ].map((html) => expect.stringMatching(attributesOf(html))));
     expect(root.querySelectorAll('mark mark').length).toBe(0);
     // The initials are drawn by CSS, outside the text: the page's text is the article's.
     expect(root.textContent).toBe('Officials said 80 drones fell.');
   });
 
-  it('draws one underline per label present, in its colour and its own pattern, outermost lowest', () => {
+  it('names one underline slot per label present, outermost lowest, for the stylesheet to draw', () => {
     const { editor, root } = mountedEditor();
     const text = 'The ministry said the strike on Brenn killed four.';
     // An event nested in a claim: the event must show as an event, not be painted over by the claim.
     const claim = span('c', 0, 50, 'claim');
     const event = span('e', text.indexOf('the strike'), text.indexOf(' killed'), 'event');
-    update(editor, () => $loadArticle(text, [claim, event]));
-    const nested = [...root.querySelectorAll('mark')].find((m) => m.textContent === 'the strike on Brenn') as HTMLElement;
-    const claimOnly = [...root.querySelectorAll('mark')].find((m) => m.textContent === 'The ministry said ') as HTMLElement;
-    expect(nested.getAttribute('data-label')).toBe('event');
-    const layers = nested.style.backgroundImage.split(/,\s*(?=(?:repeating-)?linear-gradient)/);
-    expect(layers).toHaveLength(2);
-    expect(layers[0]).toMatch(/^repeating-linear-gradient\(90deg, var\(--claim\)/);
-    expect(layers[1]).toBe('linear-gradient(var(--event), var(--event))');
-    expect(nested.style.backgroundPosition).toBe('0 calc(100% - 0px), 0 calc(100% - 3px)');
-    expect(nested.style.paddingBottom).toBe('6px');
-    // The claim's dashed line sits at the same height where it runs alone.
-    expect(claimOnly.style.backgroundImage).toBe(layers[0]);
-    expect(claimOnly.style.backgroundPosition).toBe('0 calc(100% - 0px)');
-    expect(cueStyle(['event', 'claim'])).toEqual(cueStyle(['event', 'event', 'claim']));
+    const actor = span('a', text.indexOf('Brenn'), text.indexOf(' killed'), 'actor');
+    update(editor, () => $loadArticle(text, [claim, event, actor]));
+    const slots = (m: Element) => [0, 1, 2, 3].map((i) => m.getAttribute(`data-u${i}`));
+    const byText = (t: string) => [...root.querySelectorAll('mark')].find((m) => m.textContent === t) as HTMLElement;
+    expect(byText('the strike on ').getAttribute('data-label')).toBe('event');
+    expect(slots(byText('the strike on '))).toEqual(['claim', 'event', null, null]);
+    expect(slots(byText('Brenn'))).toEqual(['claim', 'event', 'actor', null]);
+    // The claim's line stays in the lowest slot where it runs alone.
+    expect(slots(byText('The ministry said '))).toEqual(['claim', null, null, null]);
+    expect(byText('Brenn').className).toBe('annotation cue annotation--actor annotation--event annotation--claim');
+    expect(root.querySelectorAll('mark[style]').length).toBe(0);
+    expect(cueSlots(['event', 'event', 'claim'])).toEqual(['claim', 'event']);
   });
 
   it('restyles a run in place when its labels change', () => {
@@ -91,9 +89,9 @@ describe('AnnotationMarkNode in the DOM', () => {
     update(editor, () => $refreshSpans('one two', [span('a', 0, 3, 'actor')], 0, 3));
     const mark = root.querySelector('mark') as HTMLElement;
     expect(mark.getAttribute('data-labels')).toBe('actor');
-    expect(mark.className).toBe('annotation annotation--actor');
+    expect(mark.className).toBe('annotation cue annotation--actor');
     expect(mark.getAttribute('data-starts')).toBe('A');
-    expect(mark.style.backgroundImage).toBe(cueStyle(['actor']).backgroundImage);
+    expect([mark.getAttribute('data-u0'), mark.getAttribute('data-u1')]).toEqual(['actor', null]);
   });
 
   it('sets and clears data-selected on the selected annotation only, in place', () => {

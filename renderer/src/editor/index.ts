@@ -2,6 +2,7 @@ export {
   $createAnnotationMarkNode,
   $isAnnotationMarkNode,
   AnnotationMarkNode,
+  CUE_CLASS,
   EDITOR_NODES,
   MARK_ATTR,
   MARK_CLASS,
@@ -32,5 +33,5 @@ export {
   segments,
 } from './segments';
 export { $getSelectedAnnotation, $setSelectedAnnotation, type SelectionScope } from './selectedAnnotation';
-export { cueStyle, LABEL_INITIALS, startsText } from './cue';
+export { CUE_SLOTS, cueSlotAttr, cueSlots, LABEL_INITIALS, startsText } from './cue';
 export { snapSpan } from './snap';

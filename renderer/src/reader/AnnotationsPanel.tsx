@@ -129,8 +129,9 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
 
 /** Annotations with another version from a merged bundle still present beside them. */
 export function conflictedIds(annotations: Annotation[]): Set<string> {
-  const ids = new Set(annotations.map((a) => a.id));
   const out = new Set<string>();
+  if (!annotations.some((a) => a.conflictOf !== null)) return out;
+  const ids = new Set(annotations.map((a) => a.id));
   for (const a of annotations) {
     if (a.conflictOf && ids.has(a.conflictOf)) {
       out.add(a.id);

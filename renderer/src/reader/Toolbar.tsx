@@ -1,5 +1,5 @@
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
-import { cueStyle, LABEL_INITIALS } from '../editor/cue';
+import { LABEL_INITIALS } from '../editor/cue';
 
 export interface ToolbarProps {
   onTag(label: Label): void;
@@ -84,7 +84,7 @@ export function Toolbar(props: ToolbarProps) {
       <span className="legend" aria-label="Legend">
         {LABELS.map((label) => (
           <span key={label} className="legend-item">
-            <span className="swatch" data-label={label} data-starts={LABEL_INITIALS[label]} style={cueStyle([label])} aria-hidden="true" />
+            <span className="swatch cue" data-label={label} data-u0={label} data-starts={LABEL_INITIALS[label]} aria-hidden="true" />
             {LABEL_TITLES[label]}
           </span>
         ))}

@@ -17,6 +17,9 @@ describe('actorChoices', () => {
       { id: 'm2', name: 'the mayor', title: 'the mayor (¶2: …strike hit Brenn. Later [the mayor] denied it.)' },
       { id: 'm3', name: 'Mayor Ilse Barend', title: 'Mayor Ilse Barend (¶3: [The mayor] resigned.)' },
     ]);
+    // Asked again about a corrected text, the same annotations are described from the new text.
+    const corrected = TEXT.replace('resigned', 'quit');
+    expect(actorChoices([list[3] as Annotation], corrected)[0]?.title).toBe('Mayor Ilse Barend (¶3: [The mayor] quit.)');
   });
 });
 

@@ -30,15 +30,27 @@ function around(text: string, a: Annotation, paragraph: ParagraphRange): string 
   return `${from > paragraph.start ? '…' : ''}${before}[${flat(a.quote)}]${after}${to < paragraph.end ? '…' : ''}`;
 }
 
+// Annotations are replaced, never changed, when edited: a choice made for one stays right until
+// the text itself changes.
+const choices = new WeakMap<Annotation, { text: string; choice: ActorChoice }>();
+
 /** The article's actor annotations that a claim can name as its claimant, in text order. */
 export function actorChoices(annotations: readonly Annotation[], text: string): ActorChoice[] {
   const ranges = cachedParagraphRanges(text);
-  return annotations
-    .filter((a) => a.label === 'actor' && a.status === 'ok')
-    .map((a) => {
-      const index = paragraphIndexAt(ranges, a.start);
-      return { id: a.id, name: actorName(a), title: `${actorName(a)} (¶${index + 1}: ${around(text, a, ranges[index] as ParagraphRange)})` };
-    });
+  const out: ActorChoice[] = [];
+  for (const a of annotations) {
+    if (a.label !== 'actor' || a.status !== 'ok') continue;
+    const known = choices.get(a);
+    if (known?.text === text) {
+      out.push(known.choice);
+      continue;
+    }
+    const index = paragraphIndexAt(ranges, a.start);
+    const choice = { id: a.id, name: actorName(a), title: `${actorName(a)} (¶${index + 1}: ${around(text, a, ranges[index] as ParagraphRange)})` };
+    choices.set(a, { text, choice });
+    out.push(choice);
+  }
+  return out;
 }
 
 /** Whether a claim's claimant is linked, and to what; broken when the actor was deleted or retagged. */

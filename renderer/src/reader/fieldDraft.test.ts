@@ -131,6 +131,18 @@ describe('a Details field with a store that answers slowly', () => {
     expect(store.stored().attrs).toEqual({ unit: 'drones' });
   });
 
+  it('redraws no text for a note or an attribute, only for a change of the highlight', async () => {
+    slowStore(5);
+    const session = new ReaderSession(ARTICLE, [FIGURE]);
+    const redrawn: number[] = [];
+    session.subscribe((change) => redrawn.push(change.ranges.length));
+    await field(session, 'note', 'note').type('ok', 1);
+    await session.update(FIGURE.id, { attrs: { unit: 'drones' } });
+    await session.undo();
+    await session.settled();
+    expect(redrawn.filter((n) => n > 0)).toEqual([]);
+  });
+
   it('keeps text that cannot be saved on screen, with the reason, until it is fixed', async () => {
     const store = slowStore(10);
     const session = new ReaderSession(ARTICLE, [FIGURE]);

@@ -1,4 +1,4 @@
-import type { AnyAttrs, Label } from '../../../shared/model';
+import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
 
 export interface Range {
   start: number;
@@ -42,6 +42,20 @@ export function mergePatch(a: Patch, b: Patch): Patch {
   const merged: Patch = { ...a, ...b };
   if (a.attrs || b.attrs) merged.attrs = { ...a.attrs, ...b.attrs };
   return merged;
+}
+
+/** Whether two versions of an annotation are drawn alike (a note or attributes do not show in the text). */
+export function sameMark(a: Annotation | undefined, b: Annotation | undefined): boolean {
+  return a !== undefined && b !== undefined && a.start === b.start && a.end === b.end && a.label === b.label && a.status === b.status;
+}
+
+/** The text to redraw when an annotation changed from `before` to `after`: none unless its highlight changed. */
+export function marksOf(before: Annotation, after: Annotation): Range[] {
+  return sameMark(before, after) ? [] : rangesOf([before, after]);
+}
+
+export function rangesOf(list: Annotation[]): Range[] {
+  return list.map((a) => ({ start: a.start, end: a.end }));
 }
 
 /** The undo and redo stacks. */

@@ -1,7 +1,7 @@
 import { parseFigure } from '../../../shared/figures';
 import { ATTR_SCHEMAS, LABEL_TITLES, type Annotation, type AnyAttrs, type Article, type Label } from '../../../shared/model';
 import { call } from '../api/client';
-import { History, mergePatch, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
+import { History, marksOf, mergePatch, rangesOf, sameMark, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
 
 export type { Change, FieldEdit, Patch, Range } from './history';
 
@@ -150,7 +150,9 @@ export class ReaderSession {
         undo: async () => this.removed(await call('annotations/delete', { ids: created.map((a) => a.id) })),
         redo: async () => this.added(await call('annotations/restore', { annotations: created })),
       });
-      return this.finish(created, rangesOf([...provisional, ...created]));
+      // Drawn already: only a span the store changed (trimmed) needs drawing again.
+      const moved = created.filter((c, i) => !sameMark(c, provisional[i]));
+      return this.finish(created, rangesOf([...provisional.filter((p, i) => !sameMark(p, created[i])), ...moved]));
     });
   }
 
@@ -192,7 +194,7 @@ export class ReaderSession {
       if (!before) return null;
       const after = await this.send(before, entry.patch);
       this.history.record(this.updateStep(before, after, key ?? undefined));
-      return this.finish(after, [before], false, errorKey);
+      return this.finish(after, marksOf(before, after), false, errorKey);
     }, errorKey);
     if (key !== null) this.tail = entry;
     return entry.result;
@@ -212,7 +214,7 @@ export class ReaderSession {
       const kept = new Set(Object.keys(ATTR_SCHEMAS[label].shape));
       const dropped = Object.keys(before.attrs).filter((k) => !kept.has(k) && before.attrs[k] !== null && k !== 'claimantId');
       this.notice = dropped.length > 0 ? `Retagged as ${LABEL_TITLES[label]}: dropped ${dropped.join(', ')} (undo brings them back)` : null;
-      return this.finish(after, [before]);
+      return this.finish(after, marksOf(before, after));
     });
   }
 
@@ -381,7 +383,7 @@ export class ReaderSession {
   /** `other` is the annotation's other state: a move (re-attach) must refresh both places. */
   private changed(a: Annotation, other: Annotation): Change {
     this.put([a]);
-    return { full: false, ranges: [a, other] };
+    return { full: false, ranges: marksOf(other, a) };
   }
 
   private replaced(result: { article: Article; annotations: Annotation[] }): Change {
@@ -393,8 +395,4 @@ export class ReaderSession {
     this.version++;
     for (const listener of this.listeners) listener(change);
   }
-}
-
-function rangesOf(list: Annotation[]): Range[] {
-  return list.map((a) => ({ start: a.start, end: a.end }));
 }
