@@ -227,7 +227,7 @@ export class ReaderSession {
       this.put([after]);
       this.history.record({
         undo: async () =>
-          this.changed(await call('annotations/update', { id, span: { start: before.start, end: before.end, status: before.status, quote: before.quote } }), before),
+          this.changed(await call('annotations/update', { id, span: { start: before.start, end: before.end, status: before.status, quote: before.quote } }), after),
         redo: async () => this.changed(await call('annotations/update', { id, span: { start: after.start, end: after.end } }), before),
       });
       return this.finish(after, [before, after]);
@@ -380,7 +380,7 @@ export class ReaderSession {
     return { full: false, ranges: rangesOf(list) };
   }
 
-  /** `other` is the annotation's other state: a move (re-attach) must refresh both places. */
+  /** `other` is the state `a` replaces: a move (re-attach) must redraw both places. */
   private changed(a: Annotation, other: Annotation): Change {
     this.put([a]);
     return { full: false, ranges: marksOf(other, a) };
