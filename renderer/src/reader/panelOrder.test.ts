@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Label } from '../../../shared/model';
-import { panelView, stepFrom } from './panelOrder';
+import { seededRandom } from '../../../shared/random';
+import { compareTextOrder, panelView, stepFrom, withPut } from './panelOrder';
 
 const ann = (id: string, label: Label, start: number): Annotation => ({
   id, articleId: 'a', label, start, end: start + 1, quote: id, note: '', attrs: {}, author: '', status: 'ok', conflictOf: null, createdAt: '', updatedAt: '',
@@ -39,5 +40,33 @@ describe('stepFrom', () => {
     expect(stepFrom(ordered, 'a1', 1)).toBeNull();
     expect(stepFrom(ordered, 'e1', -1)).toBeNull();
     expect(stepFrom([], null, 1)).toBeNull();
+  });
+});
+
+describe('withPut', () => {
+  it('keeps the list in text order through random additions, moves and edits, as a full sort would', () => {
+    const random = seededRandom('withPut', 1);
+    const at = (id: string, start: number, end: number, createdAt: string): Annotation => ({ ...ann(id, 'event', start), end, createdAt });
+    let map = new Map<string, Annotation>();
+    let sorted: Annotation[] = [];
+    for (let step = 0; step < 300; step++) {
+      const existing = [...map.values()];
+      const batch: Annotation[] = [];
+      for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+        const start = Math.floor(random() * 50);
+        const old = existing.length > 0 && random() < 0.5 ? existing[Math.floor(random() * existing.length)] : undefined;
+        const id = old?.id ?? `n${step}-${k}`;
+        // Keep its place (a note edited), or move (a span trimmed); equal starts and ends are common.
+        batch.push(old && random() < 0.5 ? { ...old, note: `${step}` } : at(id, start, start + Math.floor(random() * 5), old?.createdAt ?? `t${step}`));
+      }
+      const unique = [...new Map(batch.map((a) => [a.id, a])).values()];
+      const before = sorted;
+      sorted = withPut(sorted, map, unique);
+      map = new Map(map);
+      for (const a of unique) map.set(a.id, a);
+      expect(sorted).not.toBe(before);
+      expect(sorted.map((a) => a.id)).toEqual([...map.values()].sort(compareTextOrder).map((a) => a.id));
+      expect(new Set(sorted).size).toBe(map.size);
+    }
   });
 });

@@ -44,3 +44,39 @@ export function countByLabel(annotations: readonly Annotation[]): Record<Label, 
   for (const a of annotations) counts[a.label]++;
   return counts;
 }
+
+/** Text order: by start, the longer of two spans first, then the earlier made. */
+export function compareTextOrder(a: Annotation, b: Annotation): number {
+  return a.start - b.start || b.end - a.end || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+}
+
+/**
+ * `sorted` (in text order) with `changed` put in, each replacing the annotation with its id if
+ * there is one; a new array, so views memoised on the list see the change. Cheaper than sorting
+ * again when a few annotations change among thousands.
+ */
+export function withPut(sorted: readonly Annotation[], previous: ReadonlyMap<string, Annotation>, changed: readonly Annotation[]): Annotation[] {
+  const out = [...sorted];
+  for (const a of changed) {
+    const old = previous.get(a.id);
+    if (old !== undefined) {
+      const at = out.indexOf(old);
+      if (at !== -1) {
+        if (compareTextOrder(old, a) === 0) {
+          out[at] = a;
+          continue;
+        }
+        out.splice(at, 1);
+      }
+    }
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareTextOrder(out[mid] as Annotation, a) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, a);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { parseFigure } from '../../../shared/figures';
 import { ATTR_SCHEMAS, LABEL_TITLES, type Annotation, type AnyAttrs, type Article, type Label } from '../../../shared/model';
 import { call } from '../api/client';
+import { compareTextOrder, withPut } from './panelOrder';
 import { History, marksOf, mergePatch, rangesOf, sameMark, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
 
 export type { Change, FieldEdit, Patch, Range } from './history';
@@ -58,9 +59,7 @@ export class ReaderSession {
 
   /** The annotations in text order; the same array until they change, so views can memoise on it. */
   list(): Annotation[] {
-    this.sorted ??= [...this.annotations.values()].sort(
-      (a, b) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt),
-    );
+    this.sorted ??= [...this.annotations.values()].sort(compareTextOrder);
     return this.sorted;
   }
 
@@ -354,13 +353,13 @@ export class ReaderSession {
   }
 
   private put(list: Annotation[]): void {
+    if (this.sorted !== null) this.sorted = withPut(this.sorted, this.annotations, list);
     for (const a of list) this.annotations.set(a.id, a);
-    this.sorted = null;
   }
 
   private drop(list: Annotation[]): void {
     for (const a of list) this.annotations.delete(a.id);
-    this.sorted = null;
+    if (this.sorted !== null) this.sorted = this.sorted.filter((a) => this.annotations.get(a.id) === a);
   }
 
   private replaceAll(result: { article: Article; annotations: Annotation[] }): void {
