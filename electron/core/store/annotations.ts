@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HIT_CLOSE, HIT_OPEN, type Annotation, type AnyAttrs, type Label } from '../../../shared/model';
-import { toFtsQuery } from './search';
+import { cleanSnippet, toFtsQuery } from './search';
 import type { Db } from './db';
 import { cached, StoreError } from './db';
 import { nowIso } from './articles';
@@ -167,7 +167,7 @@ export function searchAnnotations(db: Db, input: { query: string; label?: Label;
     hits: rows.map((r) => ({
       annotation: rowToAnnotation(r),
       articleTitle: r.article_title,
-      snippet: r.note ? `${r.quote_hl} — ${r.note_hl}` : r.quote_hl,
+      snippet: cleanSnippet(r.note ? `${r.quote_hl} — ${r.note_hl}` : r.quote_hl),
     })),
   };
 }

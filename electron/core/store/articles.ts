@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ListItem, ParsedInputOf, Stats } from '../../../shared/ipc/contract';
-import { HIT_CLOSE, HIT_OPEN, type Article, type ArticleDraft, type ArticleMeta } from '../../../shared/model';
+import type { Stats } from '../../../shared/ipc/contract';
+import type { Article, ArticleDraft, ArticleMeta } from '../../../shared/model';
 import { checkIsoDate, checkLanguage, checkUrl, type Checked } from '../../../shared/meta';
 import type { Db } from './db';
 import { cached, StoreError } from './db';
-import { filterSql } from './filters';
 import { textHash } from './hash';
 
 interface ArticleRow {
@@ -134,82 +133,7 @@ export function updateArticleMeta(db: Db, id: string, edited: Partial<ArticleMet
   })();
 }
 
-type ParsedList = ParsedInputOf<'articles/list'>;
-
-export function listArticles(db: Db, input: ParsedList): { total: number; items: ListItem[] } {
-  const sql = filterSql(input);
-  if (!sql) return { total: 0, items: [] };
-  const { from, where, params } = sql;
-  const searching = where.includes('articles_fts MATCH @fts');
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const dir = input.descending ? 'DESC' : 'ASC';
-  const order = orderBy(input.sort, dir, searching);
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT a.rowid AS rid, a.id, a.title, a.source, a.published_at, a.imported_at, c.event, c.claim, c.actor, c.figure
-       FROM ${from} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: input.limit, offset: input.offset }) as {
-    rid: number;
-    id: string;
-    title: string;
-    source: string | null;
-    published_at: string | null;
-    imported_at: string;
-    event: number;
-    claim: number;
-    actor: number;
-    figure: number;
-  }[];
-  const snippets = searching && rows.length ? pageSnippets(db, params.fts as string, rows.map((r) => r.rid)) : new Map<number, string>();
-  return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      source: r.source,
-      publishedAt: r.published_at,
-      importedAt: r.imported_at,
-      counts: { event: r.event, claim: r.claim, actor: r.actor, figure: r.figure },
-      snippet: searching ? (snippets.get(r.rid) ?? null) : null,
-    })),
-  };
-}
-
-/**
- * Snippets for one page of hits only. Asked for in the ranked query itself, SQLite would build a
- * snippet (re-reading and re-tokenising the whole article) for every match before sorting, which
- * on a common word is thousands of articles for a page of fifty.
- */
-// The unary plus keeps the rowid list a filter: offered to FTS5 as a constraint, it would run the
-// whole MATCH once per listed row (for a prefix query, a prefix expansion each time).
-function pageSnippets(db: Db, fts: string, rowids: number[]): Map<number, string> {
-  const rows = db
-    .prepare(
-      `SELECT rowid AS rid, snippet(articles_fts, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 16) AS snippet
-       FROM articles_fts WHERE articles_fts MATCH @fts AND +rowid IN (SELECT value FROM json_each(@ids))`,
-    )
-    .all({ fts, ids: JSON.stringify(rowids) }) as { rid: number; snippet: string }[];
-  return new Map(rows.map((r) => [r.rid, r.snippet]));
-}
-
-function orderBy(sort: ParsedList['sort'], dir: 'ASC' | 'DESC', searching: boolean): string {
-  // rowid breaks ties so paging through equal keys is stable.
-  switch (sort) {
-    case 'relevance':
-      return searching ? 'articles_fts.rank, a.rowid' : `a.imported_at DESC, a.rowid DESC`;
-    case 'published':
-      return `a.published_at IS NULL, a.published_at ${dir}, a.rowid ${dir}`;
-    case 'title':
-      return `a.title COLLATE NOCASE ${dir}, a.rowid ${dir}`;
-    case 'annotations':
-      return `c.total ${dir}, a.rowid ${dir}`;
-    case 'imported':
-    default:
-      return `a.imported_at ${dir}, a.rowid ${dir}`;
-  }
-}
+export { listArticles } from './list';
 
 export function libraryStats(db: Db): Stats {
   const row = db

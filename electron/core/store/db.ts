@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerSegmenter } from './segment';
 import { inspectLibraryFile } from './file-header';
 
 export type Db = Database.Database;
@@ -127,6 +128,8 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = FULL');
       db.pragma('secure_delete = ON');
     }
+    // Before migrations: the search index's triggers (migration 0006) call it.
+    registerSegmenter(db);
     migrate(db, migrations);
     return db;
   } catch (err) {

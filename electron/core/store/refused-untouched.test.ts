@@ -36,6 +36,8 @@ function crashWhileWriting(file: string, sql: string): void {
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(process.argv[1]);
+    // Spanwise's connections register the search index's word segmenter (store/segment.ts); these texts need none.
+    db.function('spanwise_segment', { deterministic: true }, (text) => null);
     db.pragma('wal_autocheckpoint = 0');
     db.exec(process.argv[2]);
     process.exit(0);

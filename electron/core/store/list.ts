@@ -1,0 +1,142 @@
+import type { ListItem, ParsedInputOf } from '../../../shared/ipc/contract';
+import { HIT_CLOSE, HIT_OPEN } from '../../../shared/model';
+import { cached, type Db } from './db';
+import { filterParts, type FilterParts } from './filters';
+import { cleanSnippet } from './search';
+
+type ParsedList = ParsedInputOf<'articles/list'>;
+
+interface Row {
+  rid: number;
+  id: string;
+  title: string;
+  source: string | null;
+  published_at: string | null;
+  imported_at: string;
+  event: number;
+  claim: number;
+  actor: number;
+  figure: number;
+}
+
+/**
+ * One page of the library. At 100,000 articles every part of a page load must read an index, not
+ * the table: the page's ids come from an index walk in the order asked for (each order has an
+ * index: migration 0006), joining only what the filter needs; only then are the page's fifty rows
+ * read with their counts; the total is counted once per filter and change to the library.
+ */
+export function listArticles(db: Db, input: ParsedList): { total: number; items: ListItem[] } {
+  const parts = filterParts(input);
+  if (!parts) return { total: 0, items: [] };
+  const searching = parts.fts !== null;
+  const ids = cached(db, pageSql(parts, input)).pluck().all({ ...parts.params, limit: input.limit, offset: input.offset }) as string[];
+  const total = countOf(db, parts);
+  if (ids.length === 0) return { total, items: [] };
+  const rows = cached(
+    db,
+    `SELECT a.rowid AS rid, a.id, a.title, a.source, a.published_at, a.imported_at, c.event, c.claim, c.actor, c.figure
+     FROM articles a JOIN article_counts c ON c.article_id = a.id WHERE a.id IN (SELECT value FROM json_each(@ids))`,
+  ).all({ ids: JSON.stringify(ids) }) as Row[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const page = ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
+  const snippets = searching ? pageSnippets(db, parts.fts as string, page.map((r) => r.rid)) : new Map<number, string>();
+  return {
+    total,
+    items: page.map((r) => ({
+      id: r.id,
+      title: r.title,
+      source: r.source,
+      publishedAt: r.published_at,
+      importedAt: r.imported_at,
+      counts: { event: r.event, claim: r.claim, actor: r.actor, figure: r.figure },
+      snippet: searching ? (snippets.get(r.rid) ?? null) : null,
+    })),
+  };
+}
+
+/** The ids of one page, in order, reading as little as the filter and sort allow. */
+function pageSql(parts: FilterParts, input: ParsedList): string {
+  const dir = input.descending ? 'DESC' : 'ASC';
+  const page = 'LIMIT @limit OFFSET @offset';
+  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  if (parts.fts !== null && input.sort === 'relevance') {
+    const counts = parts.counts.length ? ' JOIN article_counts c ON c.article_id = a.id' : '';
+    return `SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid${counts}
+            ${where(['articles_fts MATCH @fts', ...parts.article, ...parts.counts])} ORDER BY articles_fts.rank, a.rowid ${page}`;
+  }
+  const fts = parts.fts !== null ? ' JOIN articles_fts ON articles_fts.rowid = a.rowid' : '';
+  const ftsWhere = parts.fts !== null ? ['articles_fts MATCH @fts'] : [];
+  if (input.sort === 'annotations') {
+    // The counts table leads: its index on total gives the order (its rowid breaks ties, and
+    // follows the articles' insertion order), and the articles are joined only when filtered on.
+    const articles = parts.article.length || fts ? ` JOIN articles a ON a.id = c.article_id${fts}` : '';
+    return `SELECT c.article_id FROM article_counts c${articles}
+            ${where([...ftsWhere, ...parts.article, ...parts.counts])} ORDER BY c.total ${dir}, c.rowid ${dir} ${page}`;
+  }
+  // The unary plus keeps the planner on the sort's index, checking the counts row by row, rather
+  // than collecting every matching count (half the library for "has an event") to sort it.
+  const counts = parts.counts.length ? ' JOIN article_counts c ON c.article_id = a.id' : '';
+  return `SELECT a.id FROM articles a${counts}${fts}
+          ${where([...ftsWhere, ...parts.article, ...parts.counts.map((c) => `+${c}`)])} ORDER BY ${articleOrder(input.sort, dir)} ${page}`;
+}
+
+function articleOrder(sort: ParsedList['sort'], dir: 'ASC' | 'DESC'): string {
+  // rowid breaks ties so paging through equal keys is stable.
+  switch (sort) {
+    case 'published':
+      // Undated articles last either way; both directions have an index in exactly this order.
+      return `a.published_at IS NULL, a.published_at ${dir}, a.rowid ${dir}`;
+    case 'title':
+      return `a.title COLLATE NOCASE ${dir}, a.rowid ${dir}`;
+    case 'relevance':
+      // Relevance without a query: newest first.
+      return 'a.imported_at DESC, a.rowid DESC';
+    default:
+      return `a.imported_at ${dir}, a.rowid ${dir}`;
+  }
+}
+
+const counts = new WeakMap<Db, Map<string, { stamp: string; total: number }>>();
+
+/**
+ * The number of articles a filter matches. Counted once per filter until the library changes
+ * (any write on this connection, or a commit by another: the CLI importing while the app is
+ * open), so scrolling through a result list costs no count at all.
+ */
+function countOf(db: Db, parts: FilterParts): number {
+  const stamp = `${cached(db, 'SELECT total_changes()').pluck().get() as number}:${db.pragma('data_version', { simple: true }) as number}`;
+  const key = JSON.stringify([parts.fts, parts.article, parts.counts, parts.params]);
+  let byFilter = counts.get(db);
+  if (!byFilter) counts.set(db, (byFilter = new Map()));
+  const hit = byFilter.get(key);
+  if (hit && hit.stamp === stamp) return hit.total;
+  const total = cached(db, countSql(parts)).pluck().get(parts.params) as number;
+  if (byFilter.size > 100) byFilter.clear();
+  byFilter.set(key, { stamp, total });
+  return total;
+}
+
+function countSql(parts: FilterParts): string {
+  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  // Every article has its counts row (a trigger adds it), so either table alone counts articles.
+  if (parts.fts === null && parts.article.length === 0) return `SELECT count(*) FROM article_counts c ${where(parts.counts)}`;
+  const fts = parts.fts !== null ? ' JOIN articles_fts ON articles_fts.rowid = a.rowid' : '';
+  const joinCounts = parts.counts.length ? ' JOIN article_counts c ON c.article_id = a.id' : '';
+  return `SELECT count(*) FROM articles a${fts}${joinCounts} ${where([...(parts.fts !== null ? ['articles_fts MATCH @fts'] : []), ...parts.article, ...parts.counts])}`;
+}
+
+/**
+ * Snippets for one page of hits only. Asked for in the ranked query itself, SQLite would build a
+ * snippet (re-reading and re-tokenising the whole article) for every match before sorting, which
+ * on a common word is thousands of articles for a page of fifty.
+ */
+// The unary plus keeps the rowid list a filter: offered to FTS5 as a constraint, it would run the
+// whole MATCH once per listed row (for a prefix query, a prefix expansion each time).
+function pageSnippets(db: Db, fts: string, rowids: number[]): Map<number, string> {
+  const rows = cached(
+    db,
+    `SELECT rowid AS rid, snippet(articles_fts, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 16) AS snippet
+     FROM articles_fts WHERE articles_fts MATCH @fts AND +rowid IN (SELECT value FROM json_each(@ids))`,
+  ).all({ fts, ids: JSON.stringify(rowids) }) as { rid: number; snippet: string }[];
+  return new Map(rows.map((r) => [r.rid, cleanSnippet(r.snippet)]));
+}
