@@ -7,6 +7,7 @@ import { openStore, type Db } from '../core/store/db';
 import { importPaths } from '../core/services/library-import';
 import { importSummary } from '../../shared/import-report';
 import { backupCommand, restoreCommand } from './backup';
+import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 
@@ -18,7 +19,9 @@ export const USAGE = `usage:
                   [--ids ID,ID...]                export the whole library, what the filters match
                                                (as in the library), or the named articles; --labels
                                                keeps only those spans. Ctrl-C removes the partial output
-  spanwise search --db FILE [--limit N] QUERY  full-text search over titles and texts
+  spanwise search --db FILE [--limit N] [--] QUERY
+                                               full-text search over titles and texts (after --,
+                                               every word is taken as query, even one like --json)
   spanwise stats  --db FILE                    counts of articles and annotations
   spanwise backup --db FILE --out BACKUP       online copy of the library (the app may stay open)
   spanwise restore --db FILE --from BACKUP     verify BACKUP, then replace the library with it
@@ -81,11 +84,11 @@ const commands: Record<string, Command> = {
 };
 
 /** Runs one command line; returns the exit status rather than exiting, so tests can call it. */
-export async function run(argv: string[], out: Output = createOutput(argv.includes('--json'))): Promise<number> {
+export async function run(argv: string[], out: Output = createOutput(wantsJson(argv))): Promise<number> {
   let db: Db | null = null;
   try {
     const { values, positionals } = parseArgs({
-      args: argv,
+      args: searchWordsAsPositionals(argv),
       allowPositionals: true,
       options: {
         db: { type: 'string' },
