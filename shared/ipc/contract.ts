@@ -134,11 +134,29 @@ const NewSpan = z
 
 const FileName = z.string().min(1).max(1000);
 
+/** A dropped file's bytes as base64 can be this long at most: the single-file limit, 50 MB. */
+const MAX_BASE64 = Math.ceil((50 * 1024 * 1024) / 3) * 4;
+
+/** Too large to send, said with the file's name, which a plain length limit would not give. */
+function sizeCheck(keys: readonly string[], max: number, what: string) {
+  return (item: Record<string, string | undefined>, ctx: z.RefinementCtx) => {
+    for (const key of keys) {
+      const value = item[key];
+      if (value !== undefined && value.length > max) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${item.name}" is too large to send (${((value.length * 3) / 4 / 1048576).toFixed(1)} MB); ${what} may be at most 50 MB` });
+      }
+    }
+  };
+}
+
 /** One input from the renderer: pasted content, or a dropped file's bytes (with its brat .ann, when it has one). */
 export const ImportItem = z.union([
-  z.object({ name: FileName, content: z.string().max(50_000_000) }).strict(),
+  z.object({ name: FileName, content: z.string() }).strict().superRefine(sizeCheck(['content'], 50_000_000, 'pasted text')),
   /** Dropped files travel as bytes so the importer can detect legacy encodings itself. */
-  z.object({ name: FileName, base64: z.string().max(70_000_000), annBase64: z.string().max(70_000_000).optional() }).strict(),
+  z
+    .object({ name: FileName, base64: z.string(), annBase64: z.string().optional() })
+    .strict()
+    .superRefine(sizeCheck(['base64', 'annBase64'], MAX_BASE64, 'a dropped file')),
 ]);
 export type ImportItem = z.infer<typeof ImportItem>;
 

@@ -68,6 +68,28 @@ describe('a drop sent in parts', () => {
     expect(await ok(b, 'library/stats', {})).toMatchObject({ articles: 0 });
   });
 
+  it('takes items from any client as the drop sends them: non-articles skipped, a .txt and its .ann paired, a file too large named', async () => {
+    const b = (backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester')));
+    const job = await ok<Job>(b, 'import/texts', {
+      items: [
+        { name: 'folder/doc.txt', base64: b64('Quay two\n\nMore text here.') },
+        { name: 'folder/doc.ann', base64: b64('T1\tACTOR 0 4\tQuay\n') },
+        { name: 'folder/photo.png', base64: b64('\x89PNG') },
+        { name: 'folder/annotation.conf', base64: b64('[entities]\nACTOR') },
+      ],
+    });
+    const report = (await settle(b, job.id)).report as ImportReport;
+    expect(report.outcomes.map((o) => [o.file, o.status])).toEqual([
+      ['folder/photo.png', 'skipped'],
+      ['folder/annotation.conf', 'skipped'],
+      ['folder/doc.txt', 'imported'],
+    ]);
+    const pair = await ok<{ annotations: Annotation[] }>(b, 'articles/get', { id: report.outcomes[2]?.articleIds[0] });
+    expect(pair.annotations.map((a) => a.quote)).toEqual(['Quay']);
+    const big = await b.dispatch('import/texts', { items: [{ name: 'ok.txt', content: 'Fine.' }, { name: 'big.txt', base64: 'A'.repeat(70_000_000) }] });
+    expect(big).toEqual({ ok: false, error: { code: 'invalid_input', message: 'import/texts: items.1.base64: "big.txt" is too large to send (50.1 MB); a dropped file may be at most 50 MB' } });
+  });
+
   it('answers a part for a job that does not exist with not_found', async () => {
     const b = (backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester')));
     expect(await b.dispatch('import/add', { id: 'nope', items: [], last: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });

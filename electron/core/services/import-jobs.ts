@@ -1,9 +1,11 @@
+import { extname } from 'node:path';
 import type { FileOutcome, ImportItem, Job, SetAside } from '../../../shared/ipc/contract';
 import { reportOf } from '../../../shared/import-report';
 import type { SourceSpec } from '../import/types';
 import type { Db } from '../store/db';
 import { HandlerError } from './errors';
 import { importBatch, SpecFeed, textSource } from './importer';
+import { skipReason } from './import-paths';
 import type { Jobs } from './jobs';
 import { importPaths } from './library-import';
 
@@ -20,11 +22,38 @@ function itemSpec(item: ImportItem): SourceSpec {
   };
 }
 
+const stemOf = (name: string) => name.slice(0, name.length - extname(name).length);
+
+/**
+ * Items as any client may send them: files that are not articles (an image, brat's
+ * configuration) are listed as skipped with the reason, and a `.ann` sent beside the `.txt` of
+ * the same name goes with it as a brat pair, as the app's own drop sends it.
+ */
+export function sortItems(items: ImportItem[]): { specs: SourceSpec[]; skipped: FileOutcome[] } {
+  const texts = new Map<string, ImportItem>();
+  for (const item of items) if (extname(item.name).toLowerCase() === '.txt') texts.set(stemOf(item.name), item);
+  const anns = new Map<string, string>();
+  const skipped: FileOutcome[] = [];
+  const kept: ImportItem[] = [];
+  for (const item of items) {
+    // Pasted content has no type of its own: the importer tells a web page from text.
+    const reason = 'content' in item ? null : skipReason(item.name, () => texts.has(stemOf(item.name)));
+    if (reason === null) kept.push(item);
+    else if (reason !== '') skipped.push({ file: item.name, status: 'skipped', articleIds: [], message: reason });
+    else if ('base64' in item) anns.set(stemOf(item.name), item.base64);
+  }
+  const specs = kept.map((item) => {
+    const ann = 'base64' in item && item.annBase64 === undefined ? anns.get(stemOf(item.name)) : undefined;
+    return itemSpec(ann !== undefined && 'base64' in item ? { ...item, annBase64: ann } : item);
+  });
+  return { specs, skipped };
+}
+
 interface Drop {
   feed: SpecFeed;
   expected: number;
   received: number;
-  unread: SetAside[];
+  unread: (SetAside | FileOutcome)[];
   timer: NodeJS.Timeout;
 }
 
@@ -36,7 +65,11 @@ export function createImportJobs(db: Db, jobs: Jobs, author: string) {
     jobs.start('import', async ({ signal, progress }) => ({ report: await importPaths(db, paths, { author, signal, onProgress: progress }) }));
 
   const fromItems = (items: ImportItem[]): Job =>
-    jobs.start('import', async ({ signal, progress }) => ({ report: await importBatch(db, items.map(itemSpec), { author, signal, onProgress: progress }) }));
+    jobs.start('import', async ({ signal, progress }) => {
+      const { specs, skipped } = sortItems(items);
+      const report = await importBatch(db, specs, { author, signal, onProgress: progress });
+      return { report: reportOf([...skipped, ...report.outcomes], report.cancelled) };
+    });
 
   function begin(expected: number, setAside: SetAside[]): Job {
     const feed = new SpecFeed();
@@ -74,7 +107,9 @@ export function createImportJobs(db: Db, jobs: Jobs, author: string) {
     clearTimeout(drop.timer);
     drop.unread.push(...unread);
     drop.received += items.length + unread.length;
-    drop.feed.push(items.map(itemSpec));
+    const { specs, skipped } = sortItems(items);
+    drop.unread.push(...skipped);
+    drop.feed.push(specs);
     if (last || drop.received >= drop.expected) drop.feed.end();
     else drop.timer = idle(drop.feed);
     return jobs.get(id) ?? job;
