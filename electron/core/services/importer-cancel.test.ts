@@ -9,6 +9,7 @@ import { textHash } from '../store/hash';
 import { openStore, type Db } from '../store/db';
 import { useTmpDir } from '../testing/tmp';
 import { fileSource, importBatch, textSource } from './importer';
+import { importPaths } from './library-import';
 
 const tmp = useTmpDir();
 const opened: Db[] = [];
@@ -179,5 +180,25 @@ describe('large JSONL files', () => {
     const report = await importBatch(store(), [fileSource(file)], { parser: workers() });
     expect(report.outcomes[0]).toMatchObject({ status: 'partial', message: 'line 2: line too large: 52,428,801 bytes; the limit is 50 MB per line' });
     expect(report.outcomes[0]?.articleIds).toHaveLength(2);
+  });
+});
+
+describe('a cancelled import of files and bundles', () => {
+  it('leaves the bundles after the cancel unmerged and says so', async () => {
+    const dir = tmp();
+    const db = store();
+    const files = Array.from({ length: 3 }, (_, i) => {
+      const file = join(dir, `t${i}.txt`);
+      writeFileSync(file, `Text number ${i}.`);
+      return file;
+    });
+    const bundle = join(dir, 'work.spanwise');
+    writeFileSync(bundle, 'not read');
+    const controller = new AbortController();
+    const report = await importPaths(db, [...files, bundle], { parser: workers(), signal: controller.signal, onProgress: (done) => done === 1 && controller.abort() });
+    expect(report.outcomes.map((o) => o.status)).toEqual(['imported', 'cancelled', 'cancelled', 'cancelled']);
+    expect(report.outcomes[3]).toMatchObject({ file: bundle, message: 'not imported: the import was cancelled' });
+    expect(report.cancelled).toBe(true);
+    expect(libraryStats(db).articles).toBe(1);
   });
 });

@@ -38,7 +38,8 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
       options.onProgress?.(++done, total);
     }
   }
-  return reportOf(outcomes, report.cancelled || !!options.signal?.aborted);
+  // Cancelled means something was left out because of it; a cancel after the last input changed nothing.
+  return reportOf(outcomes, report.cancelled || outcomes.some((o) => o.status === 'cancelled'));
 }
 
 async function mergeBundle(db: Db, file: string, options: ImportOptions): Promise<FileOutcome> {
