@@ -87,6 +87,8 @@ interface Slot {
   worker: Worker;
   task: Running | null;
   idleTimer: NodeJS.Timeout | null;
+  /** Whether it ever sent a message: a worker that dies before that never started. */
+  answered: boolean;
 }
 
 /** Idle workers are stopped after this long: they hold a parser's worth of memory. */
@@ -98,16 +100,19 @@ const IDLE_MS = 30_000;
  * input at a time; inputs started beyond the number of workers wait their turn. Cancelling a task
  * that is being parsed stops its worker there and then.
  */
-export function workerParser(size = Math.max(1, Math.min(4, availableParallelism() - 1))): Parser {
+export function workerParser(size = Math.max(1, Math.min(4, availableParallelism() - 1)), script = workerScript): Parser {
   const slots: Slot[] = [];
   const queue: Running[] = [];
   let ids = 0;
   let closed = false;
+  let broken: string | null = null;
+  let warned = false;
 
   const spawn = (): Slot => {
-    const { url, execArgv } = workerScript();
-    const slot: Slot = { worker: new Worker(url, { execArgv }), task: null, idleTimer: null };
+    const { url, execArgv } = script();
+    const slot: Slot = { worker: new Worker(url, { execArgv }), task: null, idleTimer: null, answered: false };
     slot.worker.on('message', (message: FromWorker) => {
+      slot.answered = true;
       const task = slot.task;
       if (!task || task.id !== message.task) return;
       if (message.type === 'drafts') task.events.push({ type: 'drafts', drafts: message.drafts });
@@ -118,8 +123,14 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
     });
     const lost = (reason: string) => {
       slots.splice(slots.indexOf(slot), 1);
-      slot.task?.events.push({ type: 'end', end: { ok: false, reason: `could not be read: the parser stopped (${reason})` } });
+      const task = slot.task;
       slot.task = null;
+      if (!slot.answered) {
+        // A worker that fails before its first answer could not start at all (its script could
+        // not be loaded): every import would fail the same way, so parse in-process instead.
+        broken = reason;
+        if (task) fallBack(task, reason);
+      } else task?.events.push({ type: 'end', end: { ok: false, reason: `could not be read: the parser stopped (${reason})` } });
       pump();
     };
     slot.worker.on('error', (err) => lost(err.message));
@@ -146,14 +157,17 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
 
   const pump = () => {
     while (queue.length > 0 && !closed) {
+      if (broken !== null) {
+        fallBack(queue.shift() as Running, broken);
+        continue;
+      }
       let slot = slots.find((s) => s.task === null);
       if (!slot && slots.length < size) {
         try {
           slot = spawn();
         } catch (err) {
           // No worker to be had (a broken install): parse in-process rather than not at all.
-          const task = queue.shift() as Running;
-          fallBack(task, (err as Error).message);
+          broken = (err as Error).message;
           continue;
         }
       }
@@ -169,7 +183,8 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
   };
 
   const fallBack = (task: Running, why: string) => {
-    console.error(`import: no parsing worker (${why}); parsing on the main thread`);
+    if (!warned) console.error(`import: no parsing worker (${why}); parsing on the main thread`);
+    warned = true;
     const inline = inlineParser().start(task.spec);
     const relay = async () => {
       for (;;) {

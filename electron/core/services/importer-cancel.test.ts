@@ -202,3 +202,20 @@ describe('a cancelled import of files and bundles', () => {
     expect(libraryStats(db).articles).toBe(1);
   });
 });
+
+describe('a worker that cannot start', () => {
+  it('does not stop imports: they are parsed on the main thread instead', async () => {
+    const broken = workerParser(1, () => ({ url: new URL('file:///nonexistent/parse-worker.js'), execArgv: [] }));
+    parsers.push(broken);
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const report = await importBatch(store(), [textSource('a.txt', 'First text.'), textSource('b.txt', 'Second text.')], { parser: broken });
+      expect(report.outcomes.map((o) => o.status)).toEqual(['imported', 'imported']);
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toEqual([expect.stringMatching(/^import: no parsing worker \(.*\); parsing on the main thread$/)]);
+  });
+});
