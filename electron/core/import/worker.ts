@@ -1,33 +1,46 @@
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './pool';
+import type { SourceSpec } from './types';
 import { runParse } from './run';
 
 /**
  * The parsing worker: reads, decodes and parses one input at a time and hands its drafts to the
- * main thread chunk by chunk, waiting after each until the main thread has written it.
+ * main thread chunk by chunk. It parses ahead of the writing by one chunk, no more: enough for
+ * parsing and writing to overlap (a small file is parsed whole and the worker moves on to the
+ * next while the main thread writes it), little enough that a huge file never piles up in memory.
  */
 const port = parentPort;
 if (!port) throw new Error('the import parser runs only as a worker thread');
 
-let more: (() => void) | null = null;
+/** Chunks handed over and not yet written, beyond which the worker waits. */
+const AHEAD = 1;
+
+let current = 0;
+let unwritten = 0;
+let resume: (() => void) | null = null;
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'more') {
-    const resume = more;
-    more = null;
-    resume?.();
+    if (message.task !== current) return;
+    unwritten--;
+    if (unwritten <= AHEAD && resume) {
+      const go = resume;
+      resume = null;
+      go();
+    }
   } else {
     void parse(message.task, message.spec);
   }
 });
 
-async function parse(task: number, spec: Extract<ToWorker, { type: 'parse' }>['spec']): Promise<void> {
+async function parse(task: number, spec: SourceSpec): Promise<void> {
+  current = task;
+  unwritten = 0;
   const send = (message: FromWorker) => port?.postMessage(message);
-  const end = await runParse(spec, (drafts) =>
-    new Promise<void>((resolve) => {
-      more = resolve;
-      send({ type: 'drafts', task, drafts });
-    }),
-  );
+  const end = await runParse(spec, (drafts) => {
+    send({ type: 'drafts', task, drafts });
+    unwritten++;
+    return unwritten <= AHEAD ? Promise.resolve() : new Promise<void>((go) => (resume = go));
+  });
   send({ type: 'end', task, end });
 }
