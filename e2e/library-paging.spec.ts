@@ -29,6 +29,7 @@ test('scrolling a long library loads it page by page, and a tag reloads only the
   // Back at the top, tag something in an open article: only what is shown is asked for again.
   await scroller.evaluate((el) => el.scrollTo(0, 0));
   await rows.first().click();
+  await expect(page.getByLabel('Article text')).toContainText('Dispatch number');
   listCalls = [];
   // Rows already shown keep their content while their page reloads: no placeholder ever appears.
   await page.evaluate(() => {
