@@ -91,6 +91,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return sendJson(res, { ok: false, error: { code: 'invalid_input', message: `${channel}: body is not JSON` } });
       }
       if (latencyMs > 0) await new Promise((wait) => setTimeout(wait, latencyMs));
+      // A call that was on its way when the host closed (a test's restart) finds no store to answer it.
+      if (closing) return send(res, 503, 'text/plain', 'the host is closing');
       return sendJson(res, await backend.dispatch(channel, input));
     }
     if (url.pathname === '/__host/dialog' && req.method === 'POST') {

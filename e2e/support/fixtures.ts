@@ -25,7 +25,8 @@ export const test = base.extend<Fixtures>({
     await use(host);
     await host.close();
   },
-  context: async ({ workDir }, use) => {
+  // Depends on the host so the browser closes first: a page left polling a closed store only logs noise.
+  context: async ({ workDir, host: _host }, use) => {
     // A fresh profile per test: nothing carries over between tests.
     const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
       executablePath: findChromium(),
