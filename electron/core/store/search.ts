@@ -1,11 +1,11 @@
-import { needsSegmenting, queryGrams, RUN, unsegment } from './segment';
+import { indexGrams, needsSegmenting, queryGrams, RUN, unsegment } from './segment';
 
 /**
  * Turns what an analyst types into a safe FTS5 query. Users type words, "quoted phrases" and
  * prefix* terms; every other FTS5 operator character is treated as text, so stray quotes,
  * parentheses, colons or a lone AND never produce a syntax error. Words are cut as the index
- * cuts them: a Chinese, Japanese or Thai run becomes the phrase of its character pairs, one such
- * character alone a prefix (segment.ts).
+ * cuts them: a Chinese, Japanese or Thai run becomes the phrase of its character pairs, cut off
+ * from the letters and digits beside it (segment.ts).
  */
 export function toFtsQuery(input: string): string | null {
   const terms: string[] = [];
@@ -13,40 +13,53 @@ export function toFtsQuery(input: string): string | null {
   const text = input.normalize('NFC');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (m[1] !== undefined) {
-      const words = tokenize(m[1]);
-      if (words.length > 0) terms.push(quote(words.join(' ')));
-      continue;
-    }
-    const raw = m[2] as string;
-    const words = tokenize(raw);
-    // One character of an unspaced script is the start of the pairs it begins, or a run's last.
-    const oneCharacter = words.length === 1 && needsSegmenting(raw) && /^\P{M}\p{M}*$/u.test(words[0] as string);
-    const prefix = /\*+$/.test(raw) || oneCharacter;
-    if (words.length === 0) continue;
+    const raw = m[1] ?? (m[2] as string);
+    const phrase = tokenize(raw);
+    if (phrase.words.length === 0) continue;
     // "Kursk-Vostochny" is one user word but several index tokens: search it as a phrase.
-    const term = quote(words.join(' '));
+    const term = quote(phrase.words.join(' '));
+    const prefix = (m[1] === undefined && /\*+$/.test(raw)) || phrase.openEnd;
     terms.push(prefix ? `${term}*` : term);
   }
   return terms.length > 0 ? terms.join(' AND ') : null;
 }
 
-/** Splits like the index's tokenizer does: runs of letters, digits and marks (any script) form tokens. */
-function tokenize(s: string): string[] {
-  return (s.match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? []).flatMap((token) => (needsSegmenting(token) ? segmented(token) : [token]));
-}
-
-/** A token with a run of an unspaced script in it, cut as the index cut it. */
-function segmented(token: string): string[] {
-  const out: string[] = [];
-  let at = 0;
-  for (const m of token.matchAll(RUN)) {
-    if (m.index > at) out.push(token.slice(at, m.index));
-    out.push(...queryGrams(m[0]));
-    at = m.index + m[0].length;
+/**
+ * Splits like the index's tokenizer does: runs of letters, digits and marks (any script) form
+ * tokens, and a run of an unspaced script is cut as the index cut it. `openEnd`: the phrase ends
+ * in one character of such a run, which the index holds only as the start of a pair (or a run's
+ * last character), so the phrase is searched as a prefix.
+ */
+function tokenize(s: string): { words: string[]; openEnd: boolean } {
+  const pieces: { text: string; run: boolean }[] = [];
+  for (const token of s.match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? []) {
+    if (!needsSegmenting(token)) {
+      pieces.push({ text: token, run: false });
+      continue;
+    }
+    let at = 0;
+    for (const m of token.matchAll(RUN)) {
+      if (m.index > at) pieces.push({ text: token.slice(at, m.index), run: false });
+      pieces.push({ text: m[0], run: true });
+      at = m.index + m[0].length;
+    }
+    if (at < token.length) pieces.push({ text: token.slice(at), run: false });
   }
-  if (at < token.length) out.push(token.slice(at));
-  return out;
+  const words: string[] = [];
+  let openEnd = false;
+  pieces.forEach((piece, i) => {
+    if (!piece.run) {
+      words.push(piece.text);
+      return;
+    }
+    const last = i === pieces.length - 1;
+    // A run followed by more of the phrase ends there in the text too, where the index holds its
+    // last character alone; at the phrase's end the text may go on, so only its pairs are sure.
+    const grams = last ? queryGrams(piece.text) : indexGrams(piece.text);
+    words.push(...grams);
+    openEnd = last && /^\P{M}\p{M}*$/u.test(piece.text);
+  });
+  return { words, openEnd };
 }
 
 function quote(s: string): string {
