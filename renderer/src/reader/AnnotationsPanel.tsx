@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { LABELS, LABEL_TITLES, type Annotation, type Label } from '../../../shared/model';
-import { countByLabel, type PanelView } from './panelOrder';
+import { countByLabel, revealOffset, type PanelView } from './panelOrder';
 
 export interface AnnotationsPanelProps {
   /** What the panel lists, in order (panelView); next and previous follow the same order. */
@@ -38,9 +38,12 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
   const selectedRow = useMemo(() => rows.findIndex((r) => r.kind === 'item' && r.annotation.id === selectedId), [rows, selectedId]);
   useEffect(() => {
     if (selectedRow < 0) return;
-    // Scrolling measures the list, which forces a layout of the whole page: done in the next
-    // frame, it shares the layout the frame does anyway instead of adding one to the key press.
-    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(selectedRow, { align: 'auto' }));
+    // Not virtualizer.scrollToIndex: it reads the list's scroll height again at every render and
+    // frame until the scroll settles, each read a forced layout of the whole page (the article
+    // included) while the key press that selected the row is still being drawn. The rows have
+    // fixed heights, so where the row is and what is in view are known without reading layout;
+    // the one write is done in the next frame, where it shares the layout the frame does anyway.
+    const frame = requestAnimationFrame(() => revealRow(scroller.current, virtualizer, selectedRow));
     return () => cancelAnimationFrame(frame);
   }, [selectedRow, virtualizer]);
 
@@ -125,6 +128,18 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
       </div>
     </aside>
   );
+}
+
+/** Scrolls the list just enough to show row `index` (as align 'auto' does); nothing if it is in view. */
+function revealRow(element: HTMLElement | null, virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): void {
+  // Rebuilt by the render that gave the row its index; the position and size are the
+  // virtualizer's own record of the list, kept from scroll and resize events.
+  const row = virtualizer.measurementsCache[index];
+  if (!element || !row) return;
+  const offset = virtualizer.scrollOffset ?? element.scrollTop;
+  const size = virtualizer.scrollRect?.height ?? element.clientHeight;
+  const to = revealOffset(row, offset, size);
+  if (to !== null) element.scrollTop = to;
 }
 
 /** Annotations with another version from a merged bundle still present beside them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Label } from '../../../shared/model';
 import { seededRandom } from '../../../shared/random';
-import { compareTextOrder, panelView, stepFrom, withPut } from './panelOrder';
+import { compareTextOrder, panelView, revealOffset, stepFrom, withPut } from './panelOrder';
 
 const ann = (id: string, label: Label, start: number): Annotation => ({
   id, articleId: 'a', label, start, end: start + 1, quote: id, note: '', attrs: {}, author: '', status: 'ok', conflictOf: null, createdAt: '', updatedAt: '',
@@ -68,5 +68,20 @@ describe('withPut', () => {
       expect(sorted.map((a) => a.id)).toEqual([...map.values()].sort(compareTextOrder).map((a) => a.id));
       expect(new Set(sorted).size).toBe(map.size);
     }
+  });
+});
+
+describe('revealOffset', () => {
+  // A viewport of 300 scrolled to 1000 shows [1000, 1300).
+  it('leaves a row in view where it is', () => {
+    expect(revealOffset({ start: 1000, end: 1048 }, 1000, 300)).toBeNull();
+    expect(revealOffset({ start: 1252, end: 1300 }, 1000, 300)).toBeNull();
+  });
+
+  it('brings a row above the view to the top and one below it to the bottom', () => {
+    expect(revealOffset({ start: 400, end: 448 }, 1000, 300)).toBe(400);
+    expect(revealOffset({ start: 990, end: 1038 }, 1000, 300)).toBe(990);
+    expect(revealOffset({ start: 1280, end: 1328 }, 1000, 300)).toBe(1028);
+    expect(revealOffset({ start: 5000, end: 5048 }, 1000, 300)).toBe(4748);
   });
 });

@@ -80,3 +80,14 @@ export function withPut(sorted: readonly Annotation[], previous: ReadonlyMap<str
   }
   return out;
 }
+
+/**
+ * The scroll offset that brings a row [start, end) into a viewport of `size` scrolled to `offset`
+ * with the least movement (its top to the top, or its bottom to the bottom), or null when the row
+ * is in view already.
+ */
+export function revealOffset(row: { start: number; end: number }, offset: number, size: number): number | null {
+  if (row.start < offset) return row.start;
+  if (row.end > offset + size) return row.end - size;
+  return null;
+}
