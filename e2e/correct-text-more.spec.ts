@@ -62,9 +62,13 @@ test('an annotation orphaned by a correction can be re-attached to new text, and
   await selectText(page, 'heldd');
   await page.keyboard.press('1');
   await saved(page);
+  const reader = page.locator('[aria-label="Article text"]');
   await page.getByRole('button', { name: 'Correct text' }).click();
+  // The selection has to be made in the editable text: one made before the switch is redrawn away.
+  await expect(reader).toHaveAttribute('contenteditable', 'true');
   await selectText(page, ' heldd');
   await page.keyboard.press('Backspace');
+  await expect(reader.locator('p').nth(1)).toHaveText('Engineers said the dam overnight.');
   await page.getByRole('button', { name: 'Apply correction' }).click();
   await saved(page);
   const panel = page.getByRole('list', { name: 'Annotations' });
