@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../shared/model';
 import { useTmpDir } from '../testing/tmp';
 import { quietPlatform } from '../testing/platform';
+import { insertArticle } from '../store/articles';
+import { deleteAnnotation, insertAnnotation, updateAnnotation } from '../store/annotations';
+import { openStore, type Db } from '../store/db';
+import { historyOf, tombstoneOf } from '../store/revisions';
 import { startBackend, type Backend } from './app';
+import { createTrash } from './trash';
 
 const tmp = useTmpDir();
 let backend: Backend | null = null;
@@ -68,5 +73,50 @@ describe('undoing an article delete', () => {
   it('answers a token it does not know with not_found', async () => {
     const b = (backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester')));
     expect(await b.dispatch('articles/restore', { token: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('undoing an article delete keeps what bundle merges rely on', () => {
+  const article = { title: 'T', source: null, url: null, author: null, publishedAt: null, language: 'en', text: TEXT };
+  const aliasesOf = (db: Db) => db.prepare('SELECT alias, annotation_id FROM annotation_aliases ORDER BY alias').raw().all();
+
+  it('restores the revisions, tombstones and aliases of its annotations', () => {
+    const db = openStore(join(tmp(), 'library.db'));
+    insertArticle(db, article, { id: 'art' });
+    insertAnnotation(db, { id: 'edited', articleId: 'art', label: 'event', ...span('closed on Friday'), quote: 'closed on Friday' });
+    updateAnnotation(db, 'edited', { note: 'checked' });
+    insertAnnotation(db, { id: 'gone', articleId: 'art', label: 'actor', ...span('Ostrava'), quote: 'Ostrava' });
+    deleteAnnotation(db, 'gone');
+    db.prepare("INSERT INTO annotation_aliases (alias, annotation_id) VALUES ('elsewhere', 'edited')").run();
+    const before = { edited: historyOf(db, 'edited'), gone: historyOf(db, 'gone'), tombstone: tombstoneOf(db, ['gone']), aliases: aliasesOf(db) };
+    expect(before.edited.size).toBe(1);
+    expect(before.tombstone).not.toBeNull();
+
+    const trash = createTrash(db);
+    const { token } = trash.remove(['art']);
+    expect(historyOf(db, 'edited').size).toBe(0);
+    expect(tombstoneOf(db, ['gone'])).toBeNull();
+    expect(aliasesOf(db)).toEqual([]);
+
+    trash.restore(token);
+    expect({ edited: historyOf(db, 'edited'), gone: historyOf(db, 'gone'), tombstone: tombstoneOf(db, ['gone']), aliases: aliasesOf(db) }).toEqual(before);
+    db.close();
+  });
+
+  it('gives a deleted span the copy already holds under another id its history, and its old id as an alias', () => {
+    const db = openStore(join(tmp(), 'library.db'));
+    insertArticle(db, article, { id: 'art' });
+    insertAnnotation(db, { id: 'mine', articleId: 'art', label: 'event', ...span('closed on Friday'), quote: 'closed on Friday', note: 'first' });
+    updateAnnotation(db, 'mine', { note: 'second' });
+    const history = historyOf(db, 'mine');
+    const trash = createTrash(db);
+    const { token } = trash.remove(['art']);
+    insertArticle(db, article, { id: 'copy' });
+    insertAnnotation(db, { id: 'theirs', articleId: 'copy', label: 'event', ...span('closed on Friday'), quote: 'closed on Friday', note: 'second' });
+
+    expect(trash.restore(token)).toEqual({ articles: 1, merged: 1, annotations: 0 });
+    expect(historyOf(db, 'theirs')).toEqual(history);
+    expect(aliasesOf(db)).toEqual([['mine', 'theirs']]);
+    db.close();
   });
 });

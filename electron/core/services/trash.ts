@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Annotation, Article } from '../../../shared/model';
 import { articleExists, findArticleIdByText, getArticle, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation, listAnnotations } from '../store/annotations';
-import type { Db } from '../store/db';
+import { cached, type Db } from '../store/db';
+import { articleHistory, restoreArticleHistory, type ArticleHistory } from '../store/revisions';
 import { HandlerError } from './errors';
 
 interface DeletedSet {
   articles: Article[];
   annotations: Annotation[];
+  /** Per deleted article: revisions, tombstones and aliases, which bundle merges rely on. */
+  histories: Map<string, ArticleHistory>;
 }
 
 export interface RestoreResult {
@@ -31,13 +34,15 @@ export function createTrash(db: Db) {
 
   function remove(ids: string[]): { articles: number; annotations: number; token: string } {
     return db.transaction(() => {
-      const set: DeletedSet = { articles: [], annotations: [] };
+      const set: DeletedSet = { articles: [], annotations: [], histories: new Map() };
+      const remove = cached(db, 'DELETE FROM articles WHERE id = ?');
       for (const id of ids) {
         const article = getArticle(db, id);
         if (!article) continue;
         set.articles.push(article);
         set.annotations.push(...listAnnotations(db, id));
-        db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+        set.histories.set(id, articleHistory(db, id));
+        remove.run(id);
       }
       const token = randomUUID();
       sets.set(token, set);
@@ -62,25 +67,39 @@ export function createTrash(db: Db) {
         const id = articleExists(db, a.id) ? randomUUID() : a.id;
         insertArticle(db, a, { id, importedAt: a.importedAt });
         if (a.originalText !== null || a.updatedAt !== a.importedAt) {
-          db.prepare('UPDATE articles SET original_text = ?, updated_at = ? WHERE id = ?').run(a.originalText, a.updatedAt, id);
+          cached(db, 'UPDATE articles SET original_text = ?, updated_at = ? WHERE id = ?').run(a.originalText, a.updatedAt, id);
         }
         target.set(a.id, id);
       }
       let annotations = 0;
       const restored = new Set<string>();
       // The copy may carry the same spans under other ids (a brat pair gets new ones): not twice.
-      const present = new Set<string>();
+      const present = new Map<string, string>();
       for (const copy of new Set(set.articles.map((a) => target.get(a.id)).filter((id) => id !== undefined))) {
-        for (const n of listAnnotations(db, copy)) present.add(spanKey(n));
+        for (const n of listAnnotations(db, copy)) present.set(spanKey(n), n.id);
       }
+      // Where each deleted annotation's history goes: to itself restored, or to the copy's same span.
+      const heirs = new Map<string, string>();
       // Originals before their conflict copies, so a copy's link finds its target.
       for (const n of [...set.annotations].sort((x, y) => Number(x.conflictOf !== null) - Number(y.conflictOf !== null))) {
+        const articleId = target.get(n.articleId) ?? n.articleId;
         // Already there: the copy imported since brought the same span with the same id.
-        if (annotationExists(db, n.id) || present.has(spanKey({ ...n, articleId: target.get(n.articleId) ?? n.articleId }))) continue;
+        if (annotationExists(db, n.id)) continue;
+        const same = present.get(spanKey({ ...n, articleId }));
+        if (same !== undefined) {
+          heirs.set(n.id, same);
+          continue;
+        }
         const conflictOf = n.conflictOf && (restored.has(n.conflictOf) || annotationExists(db, n.conflictOf)) ? n.conflictOf : null;
-        insertAnnotation(db, { ...n, articleId: target.get(n.articleId) ?? n.articleId, conflictOf });
+        insertAnnotation(db, { ...n, articleId, conflictOf });
         restored.add(n.id);
+        heirs.set(n.id, n.id);
         annotations++;
+      }
+      for (const a of set.articles) {
+        const history = set.histories.get(a.id);
+        const articleId = target.get(a.id);
+        if (history && articleId !== undefined) restoreArticleHistory(db, history, articleId, heirs);
       }
       return { articles: set.articles.length, merged, annotations };
     })();

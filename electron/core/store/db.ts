@@ -58,7 +58,7 @@ export function migrationsDir(): string {
 
 const MIGRATION_NAME = /^\d{4}-[a-z0-9-]+\.sql$/;
 
-export function loadMigrations(dir = migrationsDir()): Migration[] {
+export function loadMigrations(dir = migrationsDir()): readonly Migration[] {
   const sql = readdirSync(dir).filter((f) => /\.sql$/i.test(f));
   // A misnamed file would otherwise be skipped without a word, and the schema it holds never applied.
   const misnamed = sql.filter((f) => !MIGRATION_NAME.test(f));
@@ -82,7 +82,7 @@ export interface OpenOptions {
   /** Path to the better-sqlite3 addon built for the running runtime (Electron or Node). */
   nativeBinding?: string;
   readonly?: boolean;
-  migrations?: Migration[];
+  migrations?: readonly Migration[];
 }
 
 /** PRAGMA application_id of a library Spanwise has seeded ('SPAN'); a library made by the CLI keeps 0. */
@@ -199,7 +199,7 @@ function refuseNewer(db: Db, latest: number): void {
   if (current > latest) throw newerSchema(current, latest);
 }
 
-export function migrate(db: Db, migrations: Migration[]): void {
+export function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
   refuseNewer(db, migrations.length);
   for (const m of migrations.slice(current)) {

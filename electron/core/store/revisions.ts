@@ -134,6 +134,65 @@ export function recordDeletion(db: Db, a: Annotation, at: string): void {
   }
 }
 
+/**
+ * What a bundle merge knows about one article's annotations beyond their rows: revisions (of live
+ * and deleted annotations), tombstones and aliases. Deleting the article deletes all of it, so an
+ * undo must put it back, or a later merge would take the analyst's old edits for the other side's.
+ */
+export interface ArticleHistory {
+  revisions: { id: string; revision: string }[];
+  tombstones: { id: string; revision: string; deletedAt: string }[];
+  aliases: { alias: string; id: string }[];
+}
+
+export function articleHistory(db: Db, articleId: string): ArticleHistory {
+  return {
+    revisions: cached(
+      db,
+      `SELECT annotation_id AS id, revision FROM annotation_revisions WHERE annotation_id IN
+         (SELECT id FROM annotations WHERE article_id = @id UNION SELECT id FROM annotation_tombstones WHERE article_id = @id)
+       ORDER BY annotation_id, revision`,
+    ).all({ id: articleId }) as ArticleHistory['revisions'],
+    tombstones: cached(db, 'SELECT id, revision, deleted_at AS deletedAt FROM annotation_tombstones WHERE article_id = ? ORDER BY id').all(
+      articleId,
+    ) as ArticleHistory['tombstones'],
+    aliases: cached(
+      db,
+      'SELECT alias, annotation_id AS id FROM annotation_aliases WHERE annotation_id IN (SELECT id FROM annotations WHERE article_id = ?) ORDER BY alias',
+    ).all(articleId) as ArticleHistory['aliases'],
+  };
+}
+
+/**
+ * Puts an article's history back under `articleId`. `heirs` maps each annotation id that came back
+ * (to itself) or was found already present under another id (to that one); history of any other
+ * id is left out, since a live annotation that holds it now has a history of its own. A tombstone
+ * comes back unless its id is live again.
+ */
+export function restoreArticleHistory(db: Db, history: ArticleHistory, articleId: string, heirs: ReadonlyMap<string, string>): void {
+  const live = cached(db, 'SELECT 1 FROM annotations WHERE id = ?');
+  const buried = new Set<string>();
+  const bury = cached(db, 'INSERT OR IGNORE INTO annotation_tombstones (id, article_id, revision, deleted_at) VALUES (?, ?, ?, ?)');
+  for (const t of history.tombstones) {
+    if (live.get(t.id) !== undefined) continue;
+    bury.run(t.id, articleId, t.revision, t.deletedAt);
+    buried.add(t.id);
+  }
+  const insert = cached(db, 'INSERT OR IGNORE INTO annotation_revisions (annotation_id, revision) VALUES (?, ?)');
+  for (const r of history.revisions) {
+    const heir = heirs.get(r.id) ?? (buried.has(r.id) ? r.id : undefined);
+    if (heir !== undefined) insert.run(heir, r.revision);
+  }
+  const alias = cached(db, 'INSERT OR IGNORE INTO annotation_aliases (alias, annotation_id) VALUES (?, ?)');
+  const add = (from: string, to: string) => from !== to && live.get(from) === undefined && alias.run(from, to);
+  for (const a of history.aliases) {
+    const heir = heirs.get(a.id);
+    if (heir !== undefined) add(a.alias, heir);
+  }
+  // A deleted annotation whose span the article holds under another id now answers to its old id there.
+  for (const [from, to] of heirs) add(from, to);
+}
+
 function group(pairs: [string, string][]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [key, value] of pairs) {
