@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -72,8 +72,9 @@ describe('spanwise import', () => {
     expect(spanwise('frobnicate', '--db', join(dir, 'x.db')).code).toBe(2);
     expect(spanwise('import', '--db', join(dir, 'x.db')).code).toBe(2);
     const missing = spanwise('stats', '--db', join(dir, 'nope.db'));
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr[0]).toMatch(/no library at .*nope\.db/);
+    expect(existsSync(join(dir, 'nope.db'))).toBe(false);
   });
 });
 

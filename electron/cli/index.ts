@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { HIT_CLOSE, HIT_OPEN, LABELS } from '../../shared/model';
 import { libraryStats, listArticles } from '../core/store/articles';
@@ -26,9 +27,10 @@ export const USAGE = `usage:
   spanwise backup --db FILE --out BACKUP       online copy of the library (the app may stay open)
   spanwise restore --db FILE --from BACKUP     verify BACKUP, then replace the library with it
                                                (the replaced library is kept beside it; close the app first)
-options:
+options (before or after the command):
   --json    print one JSON object per line
 exit status: 0 all succeeded, 1 some inputs failed (the rest were imported), 2 usage error (including
+  a --db library that does not exist, for any command but import, which creates it;
   an output the export may not use: the library or its -wal/-shm/-journal, a missing folder, a non-empty
   brat folder), 130/143 export interrupted by SIGINT/SIGTERM (its partial output removed)`;
 
@@ -83,31 +85,45 @@ const commands: Record<string, Command> = {
   },
 };
 
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  limit: { type: 'string', default: '20' },
+  author: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  labels: { type: 'string' },
+  query: { type: 'string' },
+  ids: { type: 'string' },
+  source: { type: 'string' },
+  label: { type: 'string' },
+  unannotated: { type: 'boolean', default: false },
+  'published-from': { type: 'string' },
+  'published-to': { type: 'string' },
+  from: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const takesValue = (option: string) => (OPTIONS as Record<string, { type: string }>)[option]?.type === 'string';
+
+/** Who the annotations an import brings are by, when --author does not say. */
+function defaultAuthor(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    // userInfo throws for a user with no entry in the password database (some containers).
+    return process.env.USER || 'analyst';
+  }
+}
+
 /** Runs one command line; returns the exit status rather than exiting, so tests can call it. */
 export async function run(argv: string[], out: Output = createOutput(wantsJson(argv))): Promise<number> {
   let db: Db | null = null;
   try {
     const { values, positionals } = parseArgs({
-      args: searchWordsAsPositionals(argv),
+      args: searchWordsAsPositionals(argv, takesValue),
       allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        limit: { type: 'string', default: '20' },
-        author: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        labels: { type: 'string' },
-        query: { type: 'string' },
-        ids: { type: 'string' },
-        source: { type: 'string' },
-        label: { type: 'string' },
-        unannotated: { type: 'boolean', default: false },
-        'published-from': { type: 'string' },
-        'published-to': { type: 'string' },
-        from: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     });
     const [name, ...rest] = positionals;
     if (values.help) {
@@ -124,11 +140,11 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     const dbFile = resolve(values.db);
     if (name === 'import') mkdirSync(dirname(dbFile), { recursive: true });
     // Only import creates a library; reading commands on a mistyped path must not leave an empty one behind.
-    else if (!existsSync(dbFile)) throw new Error(`no library at ${dbFile}`);
+    else if (!existsSync(dbFile)) throw new UsageError(`--db ${values.db}: no library at ${dbFile} (only import creates one)`, false);
     db = openStore(dbFile);
     return await command(db, rest, out, {
       limit,
-      author: values.author ?? process.env.USER ?? 'analyst',
+      author: values.author ?? defaultAuthor(),
       ...(values.format ? { format: values.format } : {}),
       ...(values.out ? { out: values.out } : {}),
       ...(values.labels ? { labels: values.labels } : {}),

@@ -4,15 +4,38 @@
  * the command's own options goes after a `--`, where words are taken as they are. `--` itself,
  * before the query, does the same for anything (documented in the usage).
  */
-export function searchWordsAsPositionals(argv: string[]): string[] {
+export function searchWordsAsPositionals(argv: string[], takesValue: (option: string) => boolean): string[] {
   const sep = argv.indexOf('--');
   const head = sep < 0 ? argv : argv.slice(0, sep);
   const tail = sep < 0 ? [] : argv.slice(sep + 1);
-  if (head.find((a) => !a.startsWith('-')) !== 'search') return argv;
+  if (commandOf(head, takesValue) !== 'search') return argv;
   const isWord = (a: string) => /^-(?!-)/.test(a) && a !== '-h';
-  const words = head.filter(isWord);
+  const words: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < head.length; i++) {
+    const a = head[i] as string;
+    // An option's value stays with it, whatever it starts with (`--db -library.db`).
+    if (isOptionWithValue(a, takesValue) && i + 1 < head.length) rest.push(a, head[++i] as string);
+    else (isWord(a) ? words : rest).push(a);
+  }
   if (words.length === 0) return argv;
-  return [...head.filter((a) => !isWord(a)), '--', ...words, ...tail];
+  return [...rest, '--', ...words, ...tail];
+}
+
+/** `--db FILE` rather than `--db=FILE` or a flag: the next argument is the option's value. */
+function isOptionWithValue(arg: string, takesValue: (option: string) => boolean): boolean {
+  return arg.startsWith('--') && !arg.includes('=') && takesValue(arg.slice(2));
+}
+
+/** The first positional argument, skipping options and their values (`spanwise --db F search`). */
+export function commandOf(argv: string[], takesValue: (option: string) => boolean): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') return argv[i + 1];
+    if (isOptionWithValue(a, takesValue)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
 }
 
 /** --json as an option, not as a word after `--`. */
