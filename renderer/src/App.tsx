@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../shared/ipc/contract';
 import { backendAvailable, call } from './api/client';
 import { ExportDialog } from './library/ExportDialog';
@@ -8,6 +8,7 @@ import { Library } from './library/Library';
 import { useBackup } from './library/useBackup';
 import { droppedFiles, pastedItem, useImport } from './library/useImport';
 import type { ListQuery } from './library/usePagedArticles';
+import { reportTouches } from './library/reportTouches';
 import { Reader } from './reader/Reader';
 
 interface Undoable {
@@ -23,8 +24,11 @@ export function App() {
     setFocusId(annotationId ?? null);
   }, []);
   const [revision, setRevision] = useState(0);
-  // An import can change the open article (a merged bundle); the reader reopens it from the store.
-  const [epoch, setEpoch] = useState(0);
+  // An import that changed the open article (a merged bundle) makes the reader reopen it from the
+  // store; any other import leaves it, its queued edits and its undo history alone.
+  const [reopened, setReopened] = useState(0);
+  const openId = useRef(articleId);
+  openId.current = articleId;
   const [report, setReport] = useState<ImportReport | null>(null);
   const [deleted, setDeleted] = useState<Undoable | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,11 +40,11 @@ export function App() {
     (result: ImportReport) => {
       setReport(result);
       refresh();
-      setEpoch((e) => e + 1);
       const first = result.outcomes.find((o) => o.articleIds.length > 0)?.articleIds[0];
-      if (first) setArticleId(first);
+      if (first) open(first);
+      else if (openId.current !== null && reportTouches(result, openId.current)) setReopened((n) => n + 1);
     },
-    [refresh],
+    [refresh, open],
   );
   const importer = useImport(onImported);
   const backups = useBackup(setError);
@@ -120,7 +124,7 @@ export function App() {
         {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
         {articleId ? (
           <Reader
-            key={`${articleId}:${focusId ?? ''}:${epoch}`}
+            key={`${articleId}:${focusId ?? ''}:${reopened}`}
             articleId={articleId}
             focusId={focusId}
             onChanged={refresh}

@@ -14,14 +14,28 @@ export interface ReaderProps {
   onDeleted(token: string, articles: number): void;
 }
 
+/**
+ * The session this window opened last. A new one waits for it to settle before reading the
+ * article: its edits still on their way would otherwise reach the store after the read, and the
+ * new session would show the article without them.
+ */
+let previous: ReaderSession | null = null;
+
 export function Reader({ articleId, focusId, onChanged, onDeleted }: ReaderProps) {
   const [session, setSession] = useState<ReaderSession | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    call('articles/get', { id: articleId })
-      .then((result) => live && setSession(new ReaderSession(result.article, result.annotations)))
+    const before = previous?.settled() ?? Promise.resolve();
+    before
+      .then(() => call('articles/get', { id: articleId }))
+      .then((result) => {
+        if (!live) return;
+        const opened = new ReaderSession(result.article, result.annotations);
+        previous = opened;
+        setSession(opened);
+      })
       .catch((err: Error) => live && setError(err.message));
     return () => {
       live = false;
