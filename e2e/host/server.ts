@@ -30,6 +30,11 @@ export interface Host {
   setSaveAnswer(path: string | null): void;
   /** Changes the artificial latency of contract calls (see HostOptions.latencyMs). */
   setLatency(ms: number): void;
+  /**
+   * Holds every call to these channels unanswered until the returned release is called: a store
+   * that has not answered yet for exactly as long as a test needs, with no clock involved.
+   */
+  hold(channels: string[]): () => void;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let dialogAnswer: string[] = [];
   let saveAnswer: string | null = null;
   let latencyMs = options.latencyMs ?? 0;
+  const holds = new Set<{ channels: Set<string>; released: Promise<void> }>();
   const backend = await startBackend(
     options.dbFile,
     {
@@ -91,6 +97,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         return sendJson(res, { ok: false, error: { code: 'invalid_input', message: `${channel}: body is not JSON` } });
       }
       if (latencyMs > 0) await new Promise((wait) => setTimeout(wait, latencyMs));
+      for (const held of [...holds]) if (held.channels.has(channel)) await held.released;
       // A call that was on its way when the host closed (a test's restart) finds no store to answer it.
       if (closing) return send(res, 503, 'text/plain', 'the host is closing');
       return sendJson(res, await backend.dispatch(channel, input));
@@ -140,6 +147,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
     },
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    hold: (channels) => {
+      let release = () => {};
+      const held = { channels: new Set(channels), released: new Promise<void>((ok) => (release = ok)) };
+      holds.add(held);
+      return () => {
+        holds.delete(held);
+        release();
+      };
     },
     close: () =>
       (closing ??= new Promise<void>((ok) => {
