@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
 import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
@@ -22,7 +22,14 @@ export const isBundle = (path: string) => {
  */
 export async function importPaths(db: Db, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
   const bundles = paths.filter(isBundle);
-  const { files, outcomes: listed } = expandPaths(paths.filter((p) => !isBundle(p)));
+  const { files, outcomes: expanded } = expandPaths(paths.filter((p) => !isBundle(p)));
+  // A bundle met in a folder is no article file, so the folder walk lists it as skipped: it is
+  // merged as one given on its own is (a hidden one stays skipped, as any hidden file does).
+  const listed: FileOutcome[] = [];
+  for (const o of expanded) {
+    if (o.status === 'skipped' && !basename(o.file).startsWith('.') && isBundle(o.file)) bundles.push(o.file);
+    else listed.push(o);
+  }
   const total = files.length + bundles.length;
   const report = await importBatch(db, files.map(fileSource), {
     ...options,
