@@ -6,7 +6,7 @@ import { buildCorpus } from '../export/test-support/corpus';
 import { inlineParser } from '../import/pool';
 import { openStore } from '../store/db';
 import { useTmpDir } from '../testing/tmp';
-import { importPaths } from './library-import';
+import { bundleSummary, importPaths } from './library-import';
 
 const tmp = useTmpDir();
 
@@ -31,5 +31,36 @@ describe('importPaths', () => {
     expect(b.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(corpus.articles.length + 1);
     expect(b.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(corpus.annotations.length);
     b.close();
+  });
+});
+
+describe('bundleSummary', () => {
+  const empty = { articlesAdded: 0, articlesMatched: 0, annotationsAdded: 0, annotationsUpdated: 0, annotationsUnchanged: 0, annotationsKeptDeleted: 0, conflicts: [], unplaced: [], revived: [] };
+  const ref = { articleId: 'a', annotationId: 'n', quote: 'q' };
+
+  it('says what was merged, what was kept, and what conflicted, with each count in words', () => {
+    expect(
+      bundleSummary({
+        ...empty,
+        articlesAdded: 1,
+        articlesMatched: 2,
+        annotationsAdded: 3,
+        annotationsUpdated: 1,
+        annotationsUnchanged: 4,
+        annotationsKeptDeleted: 1,
+        conflicts: [{ articleId: 'a', localId: 'l', copyId: 'c', label: 'claim' }],
+        unplaced: [ref, ref],
+        revived: [ref],
+      }),
+    ).toBe(
+      "merged: 1 new article, 3 new annotations, 1 annotation updated to the other machine's later edit, 1 annotation deleted here but edited there since, brought back; " +
+        'kept: 2 articles already here, 4 annotations already the same here, 1 annotation deleted here, still deleted; ' +
+        'conflicts: 1 annotation edited on both machines: both versions kept, to choose between; ' +
+        'not imported: 2 annotations whose text is no longer in the corrected article',
+    );
+  });
+
+  it('says a bundle that brought nothing new merged nothing, and leaves out empty parts', () => {
+    expect(bundleSummary({ ...empty, articlesMatched: 1, annotationsUnchanged: 2 })).toBe('merged: nothing new; kept: 1 article already here, 2 annotations already the same here');
   });
 });

@@ -3,7 +3,7 @@ import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
 import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
 import { IMPORTABLE_EXTENSIONS } from '../import';
-import { BundleError, importBundle, sniffBundle } from './bundle';
+import { BundleError, importBundle, sniffBundle, type BundleImportReport } from './bundle';
 import { expandPaths, fileSource, importBatch, type ImportOptions } from './importer';
 
 /** A Spanwise bundle (gzip'd JSON lines) for moving work between machines. */
@@ -52,23 +52,13 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
 async function mergeBundle(db: Db, file: string, options: ImportOptions): Promise<FileOutcome> {
   try {
     const r = await importBundle(db, file, { ...(options.author ? { author: options.author } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-    const parts = [
-      `${r.articlesAdded} article(s) added`,
-      `${r.articlesMatched} matched`,
-      `${r.annotationsAdded} annotation(s) added`,
-      ...(r.annotationsUpdated ? [`${r.annotationsUpdated} updated with the other side's edit`] : []),
-      `${r.annotationsUnchanged} unchanged`,
-      ...(r.annotationsKeptDeleted ? [`${r.annotationsKeptDeleted} deleted here kept deleted`] : []),
-    ];
-    if (r.conflicts.length) parts.push(`${r.conflicts.length} conflict(s) kept in both versions`);
-    if (r.revived.length) parts.push(`${r.revived.length} annotation(s) deleted here but changed there since, brought back`);
-    if (r.unplaced.length) parts.push(`${r.unplaced.length} annotation(s) could not be placed in corrected text`);
-    const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length > 0;
+    // Conflict copies are written too: the bundle changed the library even when that is all it brought.
+    const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length > 0;
     return {
       file,
       status: r.unplaced.length > 0 ? 'partial' : changed ? 'imported' : 'duplicate',
       articleIds: [],
-      message: parts.join(', '),
+      message: bundleSummary(r),
     };
   } catch (err) {
     // Cancelled while it was read: a bundle is merged in one transaction, so nothing of it was written.
@@ -76,4 +66,31 @@ async function mergeBundle(db: Db, file: string, options: ImportOptions): Promis
     const reason = err instanceof BundleError ? err.message : `could not be read: ${(err as Error).message}`;
     return { file, status: 'failed', articleIds: [], message: reason };
   }
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A bundle's merge in words, in three parts: what it merged into the library, what was kept as
+ * it was here, and what needs the analyst (conflicts, annotations it could not place).
+ */
+export function bundleSummary(r: BundleImportReport): string {
+  const part = (head: string, items: [number, string][]) => {
+    const listed = items.filter(([n]) => n > 0).map(([, text]) => text);
+    return listed.length ? `${head}: ${listed.join(', ')}` : null;
+  };
+  const merged = part('merged', [
+    [r.articlesAdded, `${count(r.articlesAdded, 'new article')}`],
+    [r.annotationsAdded, `${count(r.annotationsAdded, 'new annotation')}`],
+    [r.annotationsUpdated, `${count(r.annotationsUpdated, 'annotation')} updated to the other machine's later edit`],
+    [r.revived.length, `${count(r.revived.length, 'annotation')} deleted here but edited there since, brought back`],
+  ]);
+  const kept = part('kept', [
+    [r.articlesMatched, `${count(r.articlesMatched, 'article')} already here`],
+    [r.annotationsUnchanged, `${count(r.annotationsUnchanged, 'annotation')} already the same here`],
+    [r.annotationsKeptDeleted, `${count(r.annotationsKeptDeleted, 'annotation')} deleted here, still deleted`],
+  ]);
+  const conflicted = part('conflicts', [[r.conflicts.length, `${count(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`]]);
+  const unplaced = part('not imported', [[r.unplaced.length, `${count(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`]]);
+  return [merged ?? 'merged: nothing new', kept, conflicted, unplaced].filter((p) => p !== null).join('; ');
 }
