@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
-import { loadMigrations, migrate, openStore, schemaVersion, StoreError } from './db';
+import { cached, loadMigrations, migrate, openStore, schemaVersion, StoreError } from './db';
 
 describe('store migrations', () => {
   const tmp = useTmpDir();
@@ -67,5 +67,18 @@ describe('store migrations', () => {
     db.prepare("DELETE FROM articles WHERE id = 'a'").run();
     expect(db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kyiv'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(0);
+  });
+});
+
+describe('cached statements', () => {
+  it('keeps one statement per row mode, so a plucking caller does not change what another reads', () => {
+    const db = openStore(':memory:');
+    const sql = "SELECT 'x' AS v";
+    expect(cached(db, sql, 'pluck').get()).toBe('x');
+    expect(cached(db, sql).get()).toEqual({ v: 'x' });
+    expect(cached(db, sql, 'raw').get()).toEqual(['x']);
+    expect(cached(db, sql, 'pluck').get()).toBe('x');
+    expect(cached(db, sql)).toBe(cached(db, sql));
+    db.close();
   });
 });

@@ -7,6 +7,12 @@ import { inspectLibraryFile } from './file-header';
 
 export type Db = Database.Database;
 
+/** How a statement gives its rows; part of the cache key, since setting it changes the statement. */
+export type RowMode = 'rows' | 'pluck' | 'raw';
+
+/** A cached statement: its row mode is fixed when it is made, so no caller can change it under another. */
+export type CachedStatement = Omit<Database.Statement, 'pluck' | 'raw' | 'expand'>;
+
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**
@@ -14,16 +20,19 @@ const statements = new WeakMap<Db, Map<string, Database.Statement>>();
  * each time, which on the hot paths of an import (an insert per article and per annotation) cost
  * more than the inserts themselves.
  */
-export function cached(db: Db, sql: string): Database.Statement {
+export function cached(db: Db, sql: string, mode: RowMode = 'rows'): CachedStatement {
   let byText = statements.get(db);
   if (!byText) {
     byText = new Map();
     statements.set(db, byText);
   }
-  let stmt = byText.get(sql);
+  const key = `${mode}\0${sql}`;
+  let stmt = byText.get(key);
   if (!stmt) {
     stmt = db.prepare(sql);
-    byText.set(sql, stmt);
+    if (mode === 'pluck') stmt.pluck();
+    else if (mode === 'raw') stmt.raw();
+    byText.set(key, stmt);
   }
   return stmt;
 }

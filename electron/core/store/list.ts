@@ -29,7 +29,7 @@ export function listArticles(db: Db, input: ParsedList): { total: number; items:
   const parts = filterParts(input);
   if (!parts) return { total: 0, items: [] };
   const searching = parts.fts !== null;
-  const ids = cached(db, pageSql(parts, input)).pluck().all({ ...parts.params, limit: input.limit, offset: input.offset }) as string[];
+  const ids = cached(db, pageSql(parts, input), 'pluck').all({ ...parts.params, limit: input.limit, offset: input.offset }) as string[];
   const total = countOf(db, parts);
   if (ids.length === 0) return { total, items: [] };
   const rows = cached(
@@ -117,13 +117,13 @@ export function forgetTotals(db: Db): void {
  * open), so scrolling through a result list costs no count at all.
  */
 function countOf(db: Db, parts: FilterParts): number {
-  const stamp = `${cached(db, 'SELECT total_changes()').pluck().get() as number}:${db.pragma('data_version', { simple: true }) as number}`;
+  const stamp = `${cached(db, 'SELECT total_changes()', 'pluck').get() as number}:${db.pragma('data_version', { simple: true }) as number}`;
   const key = JSON.stringify([parts.fts, parts.article, parts.counts, parts.params]);
   let byFilter = counts.get(db);
   if (!byFilter) counts.set(db, (byFilter = new Map()));
   const hit = byFilter.get(key);
   if (hit && hit.stamp === stamp) return hit.total;
-  const total = cached(db, countSql(parts)).pluck().get(parts.params) as number;
+  const total = cached(db, countSql(parts), 'pluck').get(parts.params) as number;
   if (byFilter.size > 100) byFilter.clear();
   byFilter.set(key, { stamp, total });
   return total;

@@ -30,7 +30,7 @@ export function revisionOf(c: RevisionContent): string {
 }
 
 export function historyOf(db: Db, id: string): Set<string> {
-  return new Set(cached(db, 'SELECT revision FROM annotation_revisions WHERE annotation_id = ?').pluck().all(id) as string[]);
+  return new Set(cached(db, 'SELECT revision FROM annotation_revisions WHERE annotation_id = ?', 'pluck').all(id) as string[]);
 }
 
 /** Histories of many annotations at once (a page of a bundle export), revisions sorted. */
@@ -79,9 +79,9 @@ export function addAliases(db: Db, annotationId: string, aliases: Iterable<strin
 
 /** The live annotation id that one of these ids names: its own id first, then an alias. */
 export function resolveId(db: Db, ids: readonly string[]): string | null {
-  const live = cached(db, 'SELECT id FROM annotations WHERE id = ?').pluck();
+  const live = cached(db, 'SELECT id FROM annotations WHERE id = ?', 'pluck');
   for (const id of ids) if (live.get(id) !== undefined) return id;
-  const alias = cached(db, 'SELECT annotation_id FROM annotation_aliases WHERE alias = ?').pluck();
+  const alias = cached(db, 'SELECT annotation_id FROM annotation_aliases WHERE alias = ?', 'pluck');
   for (const id of ids) {
     const target = alias.get(id) as string | undefined;
     if (target !== undefined) return target;
@@ -117,7 +117,7 @@ export function tombstoneOf(db: Db, ids: readonly string[]): Tombstone | null {
 export function recordDeletion(db: Db, a: Annotation, at: string): void {
   const history = historyOf(db, a.id).add(revisionOf(a));
   if (a.conflictOf !== null && resolveId(db, [a.conflictOf]) === a.conflictOf) addHistory(db, a.conflictOf, history);
-  const heir = cached(db, 'SELECT id FROM annotations WHERE conflict_of = ? ORDER BY created_at, id LIMIT 1').pluck().get(a.id) as string | undefined;
+  const heir = cached(db, 'SELECT id FROM annotations WHERE conflict_of = ? ORDER BY created_at, id LIMIT 1', 'pluck').get(a.id) as string | undefined;
   if (heir !== undefined) {
     addHistory(db, heir, history);
     cached(db, 'UPDATE annotation_aliases SET annotation_id = ? WHERE annotation_id = ?').run(heir, a.id);
@@ -125,7 +125,7 @@ export function recordDeletion(db: Db, a: Annotation, at: string): void {
     cached(db, 'UPDATE annotations SET conflict_of = ? WHERE conflict_of = ? AND id <> ?').run(heir, a.id, heir);
     return;
   }
-  const aliases = cached(db, 'SELECT alias FROM annotation_aliases WHERE annotation_id = ?').pluck().all(a.id) as string[];
+  const aliases = cached(db, 'SELECT alias FROM annotation_aliases WHERE annotation_id = ?', 'pluck').all(a.id) as string[];
   const bury = cached(db, 'INSERT OR REPLACE INTO annotation_tombstones (id, article_id, revision, deleted_at) VALUES (?, ?, ?, ?)');
   const revision = revisionOf(a);
   for (const id of [a.id, ...aliases]) {
