@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrationsDir } from './db';
+
+/**
+ * Every migration file's sha256. A library records only the number of the last migration it ran,
+ * so a migration changed after release is never run again where the old one already ran: those
+ * libraries and new ones silently get different schemas. A change goes in a new numbered file,
+ * which needs its own entry here. Line endings are normalised, so a checkout that turns them
+ * into CRLF still matches.
+ */
+const PINNED: Record<string, string> = {
+  '0001-initial.sql': '888503826d34bb626618b93ade0e04bcf54608672862b6949b041a2f7f367892',
+  '0002-annotation-conflicts.sql': 'dac3e10a077279f1bb2dcb53f05489c236915996fa7b2df1d05561f46a20be94',
+  '0003-fts-secure-delete.sql': '0348e37a748fe407138be8ccdeaa2a5fb393542147de72ee94c3867dbf3049ae',
+  '0004-annotation-search.sql': '8d4ee377eaa7c9d88a8c9691ef277f4bd6f61a28aad71822d2c5e5b7454fc1d1',
+  '0005-annotation-history.sql': '4c2b5e831adb5ee96e8c37c90ba322a5075480a3b3d25828969de8bcf36361e1',
+  '0006-search-words-and-list-indexes.sql': 'ae92cfc47d5611a6693001e5052408b08f6c7c5a79369cf0f30faa4a15412a25',
+};
+
+const sha256 = (text: string) => createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
+
+describe('released migrations never change', () => {
+  const dir = migrationsDir();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+
+  it('has a pinned hash for every migration file, and a file for every pinned hash', () => {
+    expect(files).toEqual(Object.keys(PINNED).sort());
+  });
+
+  it.each(Object.entries(PINNED))('%s still has its pinned contents', (file, expected) => {
+    expect(sha256(readFileSync(join(dir, file), 'utf8'))).toBe(expected);
+  });
+});
