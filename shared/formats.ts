@@ -41,6 +41,28 @@ export function isImportable(name: string): boolean {
   return extensionOf(name) in ARTICLE_FORMATS;
 }
 
+const BRAT_CONFIG = new Set(BRAT_CONFIG_FILES);
+
+/** A path with a hidden file or folder on it ("notes/.git/x.txt"); "." and ".." are not hidden. */
+function isHidden(path: string): boolean {
+  return path.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.' && part !== '..');
+}
+
+/**
+ * Why a file is not imported as an article: null for an article file, '' for a brat `.ann` that
+ * goes with the `.txt` of the same stem beside it (`hasText` tells), otherwise the reason the
+ * report gives. `path` may name folders (a file inside a drop): a hidden folder hides the file.
+ * The one rule for a folder walked on disk, a drop sorted in the renderer and items sent by any client.
+ */
+export function skipReason(path: string, hasText: (stem: string) => boolean): string | null {
+  if (isHidden(path)) return 'hidden file';
+  if (BRAT_CONFIG.has(baseName(path).toLowerCase())) return 'brat configuration, not an article';
+  const ext = extensionOf(path);
+  if (ext === '.ann') return hasText(path.slice(0, path.length - ext.length)) ? '' : 'brat annotations without the .txt of the same name beside them';
+  if (!isImportable(path)) return `not an article file (${ext || 'no extension'}); Spanwise reads ${IMPORTABLE_EXTENSIONS.join(', ')}`;
+  return null;
+}
+
 export function tooLarge(bytes: number): string {
   return `too large: ${bytes.toLocaleString('en')} bytes (${(bytes / 1048576).toFixed(1)} MB); the limit is ${MAX_FILE_BYTES / 1048576} MB`;
 }

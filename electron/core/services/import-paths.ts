@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { FileOutcome } from '../../../shared/ipc/contract';
-import { BRAT_CONFIG_FILES, IMPORTABLE_EXTENSIONS, isImportable } from '../import';
+import { skipReason } from '../../../shared/formats';
+import { BRAT_CONFIG_FILES } from '../import';
 import { bratAnnotationsOf } from '../import/run';
 import type { SourceSpec } from '../import/types';
 
@@ -17,16 +18,8 @@ function isBratConfig(name: string): boolean {
 
 const skipped = (file: string, message: string): FileOutcome => ({ file, status: 'skipped', articleIds: [], message });
 
-/** Why a file met in a folder is not imported, or null when it is an article file. */
-export function skipReason(name: string, siblings: (stem: string) => boolean): string | null {
-  const base = basename(name);
-  if (base.startsWith('.')) return 'hidden file';
-  if (isBratConfig(base)) return 'brat configuration, not an article';
-  const ext = extname(base).toLowerCase();
-  if (ext === '.ann') return siblings(base.slice(0, -ext.length)) ? '' : 'brat annotations without the .txt of the same name beside them';
-  if (!isImportable(base)) return `not an article file (${ext || 'no extension'}); Spanwise reads ${IMPORTABLE_EXTENSIONS.join(', ')}`;
-  return null;
-}
+/** Why a file met in a folder is not imported, or null when it is an article file: the rule the renderer's drop applies too. */
+export { skipReason };
 
 /**
  * Expands folders (recursively) into the article files inside them; files named on their own are

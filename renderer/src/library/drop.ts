@@ -1,4 +1,4 @@
-import { BRAT_CONFIG_FILES, baseName, extensionOf, IMPORTABLE_EXTENSIONS, isImportable, MAX_FILE_BYTES, tooLarge } from '../../../shared/formats';
+import { extensionOf, MAX_FILE_BYTES, skipReason, tooLarge } from '../../../shared/formats';
 import type { SetAside } from '../../../shared/ipc/contract';
 
 /** A dropped file as the drop lists it: its path inside the drop (folders kept) and its size. */
@@ -44,17 +44,15 @@ export function planDrop(files: DroppedFile[]): DropPlan {
     const txt = texts.get(stem(f.path));
     if (txt !== undefined) annFor.set(txt, i);
   });
-  const skip = (file: string, message: string) => setAside.push({ file, status: 'skipped', message });
+  const paired = new Set(annFor.values());
   files.forEach((f, i) => {
-    const name = baseName(f.path);
     const ext = extensionOf(f.path);
-    if (name.startsWith('.') || f.path.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.' && part !== '..')) return skip(f.path, 'hidden file');
-    if (BRAT_CONFIG_FILES.includes(name.toLowerCase())) return skip(f.path, 'brat configuration, not an article');
-    if (ext === '.ann') {
-      if (![...annFor.values()].includes(i)) skip(f.path, 'brat annotations without the .txt of the same name beside them');
+    const reason = skipReason(f.path, () => paired.has(i));
+    // '' is a brat .ann: it is sent with its .txt.
+    if (reason !== null) {
+      if (reason !== '') setAside.push({ file: f.path, status: 'skipped', message: reason });
       return;
     }
-    if (!isImportable(f.path)) return skip(f.path, `not an article file (${ext || 'no extension'}); Spanwise reads ${IMPORTABLE_EXTENSIONS.join(', ')}`);
     const ann = annFor.get(i);
     const big = [f, ...(ann !== undefined ? [files[ann] as DroppedFile] : [])].find((x) => x.size > MAX_FILE_BYTES);
     if (big) {
