@@ -7,7 +7,7 @@ import { runParse } from './run';
 import type { HashedDraft, ParseEnd, ParseEvent, SourceSpec } from './types';
 
 export type ToWorker = { type: 'parse'; task: number; spec: SourceSpec } | { type: 'more'; task: number };
-export type FromWorker = { type: 'drafts'; task: number; drafts: HashedDraft[] } | { type: 'end'; task: number; end: ParseEnd };
+export type FromWorker = { type: 'ready' } | { type: 'drafts'; task: number; drafts: HashedDraft[] } | { type: 'end'; task: number; end: ParseEnd };
 
 /** One input being parsed: its events in order, and a way to stop it wherever it is. */
 export interface ParseTask {
@@ -45,6 +45,11 @@ class Events {
     if (queued) return Promise.resolve(queued);
     return new Promise((resolve) => (this.waiting = resolve));
   }
+
+  /** Whether an event is queued, or a consumer waits for one. */
+  get pending(): boolean {
+    return this.queue.length > 0 || this.waiting !== null;
+  }
 }
 
 /** Parses on the calling thread: for tests, and where a worker cannot be started. */
@@ -52,23 +57,35 @@ export function inlineParser(): Parser {
   return {
     start(spec) {
       const events = new Events();
-      let resume: (() => void) | null = null;
+      // The parse waits after each chunk until the consumer asks for the next, so an unread file
+      // never piles up in memory; a cancel refuses that wait, which ends the parse there.
+      let waiting: { resume: () => void; refuse: (err: Error) => void } | null = null;
       let owed = false;
       void runParse(spec, (drafts) =>
-        new Promise<void>((resolve, reject) => {
-          if (events.ended) return reject(new Error('cancelled'));
-          resume = resolve;
+        new Promise<void>((resume, refuse) => {
+          if (events.ended) return refuse(new Error('cancelled'));
+          waiting = { resume, refuse };
           events.push({ type: 'drafts', drafts });
         }),
       ).then((end) => events.push({ type: 'end', end }), () => undefined);
       return {
         next() {
-          if (owed) resume?.();
+          if (owed) {
+            owed = false;
+            const go = waiting;
+            waiting = null;
+            go?.resume();
+          }
           const next = events.next();
           void next.then((e) => (owed = e.type === 'drafts'));
           return next;
         },
-        cancel: () => events.push({ type: 'end', end: CANCELLED }),
+        cancel() {
+          events.push({ type: 'end', end: CANCELLED });
+          const stop = waiting;
+          waiting = null;
+          stop?.refuse(new Error('cancelled'));
+        },
       };
     },
     close() {},
@@ -81,18 +98,27 @@ interface Running {
   events: Events;
   slot: Slot | null;
   owed: boolean;
+  /** Set when the task is parsed in-process after all (no worker could start): it then runs on this. */
+  inline: ParseTask | null;
 }
 
 interface Slot {
   worker: Worker;
   task: Running | null;
   idleTimer: NodeJS.Timeout | null;
-  /** Whether it ever sent a message: a worker that dies before that never started. */
-  answered: boolean;
+  /** Whether it said it is ready: a worker that dies before that could not start at all. */
+  ready: boolean;
 }
 
 /** Idle workers are stopped after this long: they hold a parser's worth of memory. */
 const IDLE_MS = 30_000;
+
+/**
+ * Heap a worker may use. A saved page of a few MB takes a DOM a hundred times its size; without a
+ * limit of its own a pathological input grows a worker until the whole app is out of memory.
+ * With one, that worker alone stops and its file fails with the reason.
+ */
+const WORKER_HEAP_MB = 2048;
 
 /**
  * Parses in worker threads, so reading and parsing a large page or dataset never holds the main
@@ -110,9 +136,13 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
 
   const spawn = (): Slot => {
     const { url, execArgv } = script();
-    const slot: Slot = { worker: new Worker(url, { execArgv }), task: null, idleTimer: null, answered: false };
+    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, task: null, idleTimer: null, ready: false };
     slot.worker.on('message', (message: FromWorker) => {
-      slot.answered = true;
+      if (message.type === 'ready') {
+        slot.ready = true;
+        return;
+      }
       const task = slot.task;
       if (!task || task.id !== message.task) return;
       if (message.type === 'drafts') task.events.push({ type: 'drafts', drafts: message.drafts });
@@ -122,18 +152,21 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       }
     });
     const lost = (reason: string) => {
-      slots.splice(slots.indexOf(slot), 1);
+      const at = slots.indexOf(slot);
+      if (at >= 0) slots.splice(at, 1);
       const task = slot.task;
       slot.task = null;
-      if (!slot.answered) {
-        // A worker that fails before its first answer could not start at all (its script could
-        // not be loaded): every import would fail the same way, so parse in-process instead.
+      if (!slot.ready) {
+        // A worker that fails before it is ready could not start at all (its script could not be
+        // loaded): every import would fail the same way, so parse in-process instead.
         broken = reason;
         if (task) fallBack(task, reason);
       } else task?.events.push({ type: 'end', end: { ok: false, reason: `could not be read: the parser stopped (${reason})` } });
       pump();
     };
-    slot.worker.on('error', (err) => lost(err.message));
+    slot.worker.on('error', (err) =>
+      lost((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it ran out of the ${WORKER_HEAP_MB / 1024} GB a parser may use` : err.message),
+    );
     slot.worker.on('exit', (code) => slots.includes(slot) && lost(`exit code ${code}`));
     slots.push(slot);
     return slot;
@@ -183,33 +216,34 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
   };
 
   const fallBack = (task: Running, why: string) => {
+    if (task.events.ended) return;
     if (!warned) console.error(`import: no parsing worker (${why}); parsing on the main thread`);
     warned = true;
-    const inline = inlineParser().start(task.spec);
-    const relay = async () => {
-      for (;;) {
-        const event = await inline.next();
-        task.events.push(event);
-        if (event.type === 'end') return;
-      }
-    };
-    void relay();
+    task.slot = null;
+    task.inline = inlineParser().start(task.spec);
+    // From here the consumer takes events from the in-process parse itself, chunk by chunk as it
+    // writes them (so it is held back as a worker is, and a cancel stops it); one already waiting
+    // on this task's own queue gets its event passed on.
+    if (task.events.pending) void task.inline.next().then((event) => task.events.push(event));
   };
 
   return {
     start(spec) {
-      const task: Running = { id: ++ids, spec, events: new Events(), slot: null, owed: false };
+      const task: Running = { id: ++ids, spec, events: new Events(), slot: null, owed: false, inline: null };
       queue.push(task);
       pump();
       return {
         next() {
           if (task.owed && task.slot) task.slot.worker.postMessage({ type: 'more', task: task.id } satisfies ToWorker);
           task.owed = false;
+          // Once the relayed first event is taken, the in-process parse answers directly.
+          if (task.inline && !task.events.pending && !task.events.ended) return task.inline.next();
           const next = task.events.next();
           void next.then((e) => (task.owed = e.type === 'drafts'));
           return next;
         },
         cancel() {
+          task.inline?.cancel();
           if (task.events.ended) return;
           const queued = queue.indexOf(task);
           if (queued >= 0) queue.splice(queued, 1);

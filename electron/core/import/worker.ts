@@ -33,6 +33,9 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
+// Loaded and listening: a worker that dies after this failed on an input, not on starting.
+port.postMessage({ type: 'ready' } satisfies FromWorker);
+
 async function parse(task: number, spec: SourceSpec): Promise<void> {
   current = task;
   unwritten = 0;
