@@ -131,6 +131,10 @@ export async function importBatch(db: Db, inputs: SourceSpec[] | SpecFeed, optio
     }
   } finally {
     options.signal?.removeEventListener('abort', stopAll);
+    // Whatever ended the loop (a cancel, or an error thrown out of it), nothing is left parsing in
+    // a worker for an import that is over; after a normal end there is nothing left to stop.
+    current?.task.cancel();
+    for (const s of started) s.task.cancel();
   }
 
   if (aborted()) {
