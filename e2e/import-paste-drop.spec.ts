@@ -44,3 +44,23 @@ test('dropped files import with their brat annotations, and what is not an artic
   await expect(page.locator('[aria-label="Article text"] mark[data-labels="event"]')).toHaveText('The quay at Ostrava closed');
   expect(await host.backend.dispatch('library/stats', {})).toMatchObject({ value: { articles: 2, annotations: 1 } });
 });
+
+test('a drop the store refuses part-way ends its import, lists the files not sent and says why', async ({ page, host }) => {
+  host.refuseNext('import/add', 'the disk is full');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Dock strike\n\nDockers at Ostrava walked out on Monday.'], 'dock.txt', { type: 'text/plain' }));
+    data.items.add(new File(['Rail strike\n\nRail workers joined them on Tuesday.'], 'rail.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await page.dispatchEvent('body', 'dragover', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByRole('alert')).toContainText('Import failed while sending the dropped files: the disk is full');
+  const report = page.getByLabel('Import report');
+  await expect(report.locator('strong')).toHaveText('0 imported, 0 partly imported, 0 duplicate, 2 failed');
+  for (const name of ['dock.txt', 'rail.txt']) {
+    await expect(report.locator('[data-status="failed"]').filter({ hasText: name })).toContainText('not sent: the disk is full');
+  }
+  await expect(page.getByLabel('Import progress')).toHaveCount(0);
+  expect(await host.backend.dispatch('library/stats', {})).toMatchObject({ value: { articles: 0 } });
+});

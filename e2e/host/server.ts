@@ -35,6 +35,8 @@ export interface Host {
    * that has not answered yet for exactly as long as a test needs, with no clock involved.
    */
   hold(channels: string[]): () => void;
+  /** Answers the next call to `channel` with a refusal (code "internal") instead of handling it: a store that fails once. */
+  refuseNext(channel: string, message: string): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let saveAnswer: string | null = null;
   let latencyMs = options.latencyMs ?? 0;
   const holds = new Set<{ channels: Set<string>; released: Promise<void> }>();
+  const refusals = new Map<string, string>();
   const backend = await startBackend(
     options.dbFile,
     {
@@ -98,6 +101,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
       if (latencyMs > 0) await new Promise((wait) => setTimeout(wait, latencyMs));
       for (const held of [...holds]) if (held.channels.has(channel)) await held.released;
+      const refusal = refusals.get(channel);
+      if (refusal !== undefined) {
+        refusals.delete(channel);
+        return sendJson(res, { ok: false, error: { code: 'internal', message: refusal } });
+      }
       // A call that was on its way when the host closed (a test's restart) finds no store to answer it.
       if (closing) return send(res, 503, 'text/plain', 'the host is closing');
       return sendJson(res, await backend.dispatch(channel, input));
@@ -147,6 +155,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     },
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    refuseNext: (channel, message) => {
+      refusals.set(channel, message);
     },
     hold: (channels) => {
       let release = () => {};

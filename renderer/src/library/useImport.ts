@@ -60,8 +60,33 @@ async function sendParts(id: string, plan: DropPlan, dropped: Dropped[]): Promis
         unread.push({ file: d.path, status: 'failed', message: `could not be read: ${(err as Error).message}` });
       }
     }
-    const job = await call('import/add', { id, items, ...(unread.length ? { outcomes: unread } : {}), last: n === all.length - 1 });
+    let job: Job;
+    try {
+      job = await call('import/add', { id, items, ...(unread.length ? { outcomes: unread } : {}), last: n === all.length - 1 });
+    } catch (err) {
+      await endDrop(id, all.slice(n).flat().map(({ index }) => (dropped[index] as Dropped).path), err as Error);
+      throw err;
+    }
     if (job.state !== 'running') return;
+  }
+}
+
+/** Outcomes per import/add call, as the contract allows. */
+const MAX_OUTCOMES = 10_000;
+
+/**
+ * A part was refused: the job would go on waiting for files that will never come. It is ended
+ * with those files listed as not sent, so the report accounts for them; if even that is refused,
+ * it is cancelled.
+ */
+async function endDrop(id: string, unsent: string[], err: Error): Promise<void> {
+  const outcomes: SetAside[] = unsent.map((file) => ({ file, status: 'failed', message: `not sent: ${err.message}`.slice(0, 2000) }));
+  try {
+    for (let from = 0; from === 0 || from < outcomes.length; from += MAX_OUTCOMES) {
+      await call('import/add', { id, items: [], outcomes: outcomes.slice(from, from + MAX_OUTCOMES), last: from + MAX_OUTCOMES >= outcomes.length });
+    }
+  } catch {
+    await call('jobs/cancel', { id }).catch(() => undefined);
   }
 }
 
