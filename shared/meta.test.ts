@@ -34,6 +34,15 @@ describe('readDate', () => {
     ['26 Nov 2024', '2024-11-26'],
     ['Tue, 26 Nov 2024 10:00:00 +0000', '2024-11-26T10:00:00.000Z'],
     ['2024-11', '2024-11'],
+    ['Nov. 26th, 2024', '2024-11-26'],
+    ['Sept 3 2024', '2024-09-03'],
+    ['November 2024', '2024-11'],
+    ['26 November 2024 10:30', '2024-11-26T10:30:00'],
+    ['November 26, 2024, 9:05 pm', '2024-11-26T21:05:00'],
+    ['Tue, 26 Nov 2024 10:00:00 GMT', '2024-11-26T10:00:00.000Z'],
+    ['Tue, 26 Nov 2024 01:00:00 -0500', '2024-11-26T06:00:00.000Z'],
+    ['26 Nov 2024 23:30 +05:30', '2024-11-26T18:00:00.000Z'],
+    ['Mon, 25 Nov 2024 20:00:00 EST', '2024-11-26T01:00:00.000Z'],
   ])('reads %j as %j', (input, iso) => {
     expect(readDate(input)).toEqual({ ok: true, value: iso });
   });
@@ -44,6 +53,15 @@ describe('readDate', () => {
     ['1 2 3', /not a date/],
     ['26/11/24', /no four-digit year/],
     ['sometime in spring', /not a date/],
+    // A lenient parser rolls these over into March and December, or takes a year from nowhere.
+    ['February 30, 2024', /not a day of the calendar/],
+    ['31 Nov 2024', /not a day of the calendar/],
+    ['May 5', /not a date Spanwise can read/],
+    ['posted in May 2024', /not a date Spanwise can read/],
+    ['Mon, 26 Nov 2024', /wrong day of the week/],
+    ['26 Nov 2024 25:00', /time of day that does not exist/],
+    ['26 Nov 2024 13:00 pm', /time of day that does not exist/],
+    ['26 Nov 2024 10:00 CEST', /not a date/],
   ])('does not guess %j', (input, reason) => {
     const read = readDate(input);
     expect(read.ok).toBe(false);

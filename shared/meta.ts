@@ -9,7 +9,19 @@ export type Checked = { ok: true; value: string } | { ok: false; reason: string 
 const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_NAME = new RegExp(`\\b(?:${MONTHS.map((m) => `${m.slice(0, 3)}(?:${m.slice(3)})?`).join('|')}|sept)\\.?\\b`, 'i');
+const MONTH = `(${[...MONTHS, ...MONTHS.map((m) => m.slice(0, 3)), 'sept'].join('|')})\\.?`;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY = `(?:(${WEEKDAYS.join('|')})[a-z]*\\.?,? )?`;
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const TIME = "(?:,? (?:at )?(\\d{1,2}):(\\d{2})(?::(\\d{2}))? ?(am|pm)?(?: ?(z|utc|gmt|ut|[+-]\\d{2}:?\\d{2}|[ecmp][sd]t))?)?";
+/** "26 Nov 2024", "Tue, 26 Nov 2024 10:00:00 +0000" (the mail and RSS form). */
+const DAY_FIRST = new RegExp(`^${WEEKDAY}${DAY} ${MONTH},? (\\d{4})${TIME}$`, 'i');
+/** "November 26, 2024", "Nov. 26th 2024, 10:00 am". */
+const MONTH_FIRST = new RegExp(`^${WEEKDAY}${MONTH} ${DAY},? (\\d{4})${TIME}$`, 'i');
+/** "November 2024". */
+const MONTH_YEAR = new RegExp(`^${MONTH},? (\\d{4})$`, 'i');
+/** The zone names RFC 5322 allows besides numeric offsets, in minutes east of UTC. */
+const ZONES: Record<string, number> = { z: 0, ut: 0, utc: 0, gmt: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthName = (m: number) => {
@@ -50,8 +62,10 @@ function suggestion(s: string): string {
 /**
  * A publication date as a file may give it, made ISO: ISO input as `checkIsoDate` keeps it;
  * day/month/year with the order beyond doubt ("26/11/2024", "11/26/2024", "5.5.2024"); English
- * month names ("November 26, 2024", "Tue, 26 Nov 2024 10:00:00 +0000"). "01/02/2024" could be
- * either of two days and is refused rather than guessed.
+ * month names in the forms news pages and feeds use ("November 26, 2024", "26 Nov 2024",
+ * "Tue, 26 Nov 2024 10:00:00 +0000", "November 2024"). Anything else is refused with the reason,
+ * never guessed: "01/02/2024" could be either of two days, and a lenient parser would read
+ * "February 30" as a day in March.
  */
 export function readDate(value: string): Checked {
   const s = value.trim().replace(/\s+/g, ' ');
@@ -59,13 +73,47 @@ export function readDate(value: string): Checked {
   if (ISO.test(s)) return checkIsoDate(s);
   const numeric = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/.exec(s);
   if (numeric) return fromNumbers(s, Number(numeric[1]), Number(numeric[2]), Number(numeric[3]), (numeric[1] as string).length, (numeric[3] as string).length);
-  if (!MONTH_NAME.test(s)) return { ok: false, reason: `"${s}" is not a date Spanwise can read` };
-  const ms = Date.parse(s);
-  if (!Number.isFinite(ms)) return { ok: false, reason: `"${s}" is not a date Spanwise can read` };
-  const d = new Date(ms);
-  // A time of day makes this an instant; without one it is a calendar date and stays that day.
-  if (/\d:\d\d/.test(s)) return { ok: true, value: d.toISOString() };
-  return { ok: true, value: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` };
+  const partial = MONTH_YEAR.exec(s);
+  if (partial) return { ok: true, value: `${partial[2]}-${pad(monthOf(partial[1] as string))}` };
+  const dayFirst = DAY_FIRST.exec(s);
+  if (dayFirst) {
+    const [, weekday, day, month, year, ...time] = dayFirst;
+    return fromNamed(s, { weekday, day: day as string, month: month as string, year: year as string }, time);
+  }
+  const monthFirst = MONTH_FIRST.exec(s);
+  if (monthFirst) {
+    const [, weekday, month, day, year, ...time] = monthFirst;
+    return fromNamed(s, { weekday, day: day as string, month: month as string, year: year as string }, time);
+  }
+  return { ok: false, reason: `"${s}" is not a date Spanwise can read: write it as YYYY-MM-DD, or as "26 November 2024"` };
+}
+
+const monthOf = (name: string) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().slice(0, 3))) + 1;
+
+/** A date with a month name, and perhaps a time of day (with or without a zone). */
+function fromNamed(s: string, date: { weekday: string | undefined; day: string; month: string; year: string }, time: (string | undefined)[]): Checked {
+  const year = Number(date.year);
+  const month = monthOf(date.month);
+  const day = Number(date.day);
+  if (!validDay(year, month, day)) return { ok: false, reason: `"${s}" is not a day of the calendar` };
+  if (date.weekday !== undefined && WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] !== date.weekday.toLowerCase()) {
+    return { ok: false, reason: `"${s}" names the wrong day of the week for ${year}-${pad(month)}-${pad(day)}` };
+  }
+  const ymd = `${year}-${pad(month)}-${pad(day)}`;
+  const [h, mi, se, half, zone] = time;
+  if (h === undefined) return { ok: true, value: ymd };
+  let hour = Number(h);
+  if (half !== undefined) {
+    if (hour < 1 || hour > 12) return { ok: false, reason: `"${s}" has a time of day that does not exist` };
+    hour = (hour % 12) + (half.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || Number(mi) > 59 || Number(se ?? 0) > 59) return { ok: false, reason: `"${s}" has a time of day that does not exist` };
+  const local = `${ymd}T${pad(hour)}:${mi}:${se ?? '00'}`;
+  // Without a zone it is the time as the page gave it; with one it is an instant, kept in UTC.
+  if (zone === undefined) return { ok: true, value: local };
+  const named = ZONES[zone.toLowerCase()];
+  const offset = named ?? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  return { ok: true, value: new Date(Date.UTC(year, month - 1, day, hour, Number(mi), Number(se ?? 0)) - offset * 60_000).toISOString() };
 }
 
 function fromNumbers(s: string, a: number, b: number, c: number, aDigits: number, cDigits: number): Checked {
