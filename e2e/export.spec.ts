@@ -34,7 +34,7 @@ test('export through the dialog writes files whose offsets point at the spans', 
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('radio', { name: new RegExp(`^${format === 'jsonl' ? 'JSONL' : 'CSV'}`) }).check();
     await dialog.getByRole('button', { name: 'Export…' }).click();
-    await expect(dialog.getByRole('status')).toContainText('Exported 1 articles and 2 spans');
+    await expect(dialog.getByRole('status')).toContainText('Exported 1 article and 2 spans');
     await dialog.getByRole('button', { name: 'Close' }).click();
   }
 
@@ -200,7 +200,7 @@ test('exports brat, W3C and a bundle, a label subset, a filter scope and chosen 
     await exportThroughDialog(page, host, join(workDir, 'filtered.jsonl'), 'jsonl', async (dialog) => {
       await dialog.getByRole('radio', { name: 'The current search and filters' }).check();
     }),
-  ).toContain('Exported 1 articles');
+  ).toContain('Exported 1 article and');
   expect(ids(join(workDir, 'filtered.jsonl')).map((l) => l.id)).toEqual(['arabic']);
   await page.getByLabel('Published from').fill('');
 
@@ -216,4 +216,37 @@ test('exports brat, W3C and a bundle, a label subset, a filter scope and chosen 
   expect(ids(join(workDir, 'chosen.jsonl')).map((l) => l.id).sort()).toEqual(['kyiv', 'plain']);
 
   expect(readdirSync(workDir).filter((f) => f.includes('partial'))).toEqual([]);
+});
+
+test('the export dialog says when its choice of articles is empty, and stays open while an export runs', async ({ page, host, workDir }) => {
+  // An empty library: nothing to choose, and the whole library is not taken instead.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Articles I choose' }).check();
+  await expect(dialog).toContainText('Choose at least one article to export.');
+  await expect(dialog.getByRole('button', { name: 'Export…' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  const source = join(workDir, 'talks.txt');
+  writeFileSync(source, ARTICLE);
+  host.setDialogAnswer([source]);
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Border talks resume 🇺🇦 in Geneva');
+
+  // The export's progress is held unanswered: it is running for as long as the test needs.
+  const release = host.hold(['jobs/get']);
+  host.setSaveAnswer(join(workDir, 'held.jsonl'));
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Export…' }).click();
+  await expect(dialog.getByLabel('Export progress')).toBeVisible();
+  const close = dialog.getByRole('button', { name: 'Close' });
+  await expect(close).toBeDisabled();
+  await expect(close).toHaveAccessibleDescription('An export is running: cancel it to close.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(dialog.getByRole('status')).toHaveText(/^Exported 1 article and 0 spans to /);
+  await close.click();
+  await expect(dialog).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportScope, type Job } from '../../../shared/ipc/contract';
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
 import { call } from '../api/client';
@@ -22,6 +22,8 @@ export interface ExportDialogProps {
 
 type ScopeChoice = 'all' | 'filter' | 'article' | 'chosen';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The library's filters as an export scope (its sort order does not matter to an export). */
 export function filterScope(query: ListQuery): ExportScope {
   return {
@@ -43,10 +45,34 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
   const { job, error, start, cancel } = useJob(useCallback((j: Job) => setDone(j), []));
   const hasFilter = Object.keys(filterScope(query)).length > 0;
 
+  // A scope with nothing in it is refused here, never widened to the whole library.
+  const picked: ExportScope | null | undefined =
+    scope === 'all'
+      ? undefined
+      : scope === 'article'
+        ? articleId
+          ? { ids: [articleId] }
+          : null
+        : scope === 'chosen'
+          ? chosen.length > 0
+            ? { ids: chosen }
+            : null
+          : hasFilter
+            ? filterScope(query)
+            : null;
+  const empty =
+    picked !== null
+      ? null
+      : scope === 'article'
+        ? 'No article is open: choose another set of articles.'
+        : scope === 'chosen'
+          ? 'Choose at least one article to export.'
+          : 'The library has no search or filter now: choose another set of articles.';
+  const running = job !== null;
+
   const run = () => {
+    if (picked === null) return;
     setDone(null);
-    const picked: ExportScope | undefined =
-      scope === 'article' && articleId ? { ids: [articleId] } : scope === 'chosen' ? { ids: chosen } : scope === 'filter' ? filterScope(query) : undefined;
     start(
       call('export/dialog', {
         format,
@@ -56,9 +82,21 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
     );
   };
 
+  const dialog = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = running ? () => undefined : onClose;
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('input:checked')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-label="Export">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Export" ref={dialog}>
         <h2>Export annotations</h2>
         <fieldset>
           <legend>Format</legend>
@@ -110,7 +148,7 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
         {error ? <div role="alert" className="error">Export failed: {error}</div> : null}
         {done?.state === 'done' && done.exported ? (
           <div role="status" className="export-done">
-            Exported {done.exported.articles} articles and {done.exported.spans} spans to {done.exported.out}
+            Exported {plural(done.exported.articles, 'article')} and {plural(done.exported.spans, 'span')} to {done.exported.out}
             {done.exported.conflictsLeftOut > 0 ? (
               <>
                 . {done.exported.conflictsLeftOut} unresolved conflict version(s) were left out: each conflicted annotation is exported as
@@ -120,13 +158,20 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
           </div>
         ) : null}
         {done?.state === 'cancelled' ? <div role="status">Export cancelled; nothing was written.</div> : null}
+        {empty ? <p className="hint">{empty}</p> : labels.length === 0 ? <p className="hint">Choose at least one label to export.</p> : null}
         <div>
-          <button type="button" onClick={run} disabled={!!job || labels.length === 0 || (scope === 'chosen' && chosen.length === 0)}>
+          <button type="button" onClick={run} disabled={running || labels.length === 0 || picked === null}>
             Export…
           </button>{' '}
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={onClose} disabled={running} aria-describedby={running ? 'export-close-why' : undefined}>
             Close
           </button>
+          {running ? (
+            <span id="export-close-why" className="hint">
+              {' '}
+              An export is running: cancel it to close.
+            </span>
+          ) : null}
         </div>
       </div>
     </div>
