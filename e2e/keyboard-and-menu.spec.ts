@@ -100,3 +100,40 @@ test('tag from the context menu, and across a paragraph break', async ({ page, h
   expect(pieces.map((m) => m.text)).toEqual(['the agency said.', 'Officials']);
   await expect(page.locator(`[aria-label="Article text"] p:nth-child(2) mark`).last()).toHaveText('the agency said.');
 });
+
+test('reader keys do nothing behind an open menu or the export dialog; Escape closes them', async ({ page, host, workDir }) => {
+  await importArticle(page, host, workDir, 'convoy.txt', TEXT);
+
+  // A menu over a selection: its keys are the menu's, not the reader's.
+  await selectText(page, 'Officials in Dorn');
+  const box = await page.evaluate(() => {
+    const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+  });
+  await page.mouse.click(box?.x ?? 0, box?.y ?? 0, { button: 'right' });
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('3');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+
+  // The export dialog, opened over a selection of the text.
+  await selectText(page, 'Officials in Dorn');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toBeVisible();
+  for (const key of ['1', 'n', 'Delete', 'Control+z']) await page.keyboard.press(key);
+  // Focus left on the page behind the dialog changes nothing either.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('2');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await saved(page);
+  await expect(page.getByRole('list', { name: 'Annotations' }).getByRole('listitem')).toHaveCount(0);
+  expect(await stored(host)).toEqual([]);
+
+  // Closed, the same key tags again.
+  await selectText(page, 'Officials in Dorn');
+  await page.keyboard.press('3');
+  await saved(page);
+  expect((await stored(host)).map((a) => [a.label, a.quote])).toEqual([['actor', 'Officials in Dorn']]);
+});

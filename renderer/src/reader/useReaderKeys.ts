@@ -16,12 +16,23 @@ function typingInField(target: EventTarget | null): boolean {
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || (el.isContentEditable && el.getAttribute('contenteditable') === 'true');
 }
 
+/**
+ * A key meant for a dialog or a menu (choosing an export format with the arrow keys, Escape to
+ * close a menu) must not act on the article behind it; while a modal dialog is open, nothing
+ * behind it takes keys at all.
+ */
+function meantForOverlay(target: EventTarget | null): boolean {
+  const el = target instanceof Element ? target : null;
+  if (el?.closest('[role="dialog"], [aria-modal="true"], [role="menu"], [role="menubar"]')) return true;
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
 /** Keys 1-4 tag, Delete removes, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes, N/P step through. */
 export function useReaderKeys(enabled: boolean, actions: ReaderKeyActions): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (typingInField(e.target) || e.altKey) return;
+      if (typingInField(e.target) || e.altKey || meantForOverlay(e.target)) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === 'z') {
