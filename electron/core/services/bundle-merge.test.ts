@@ -10,6 +10,7 @@ import { openStore, type Db } from '../store/db';
 import { listConflicts } from '../store/merge';
 import { useTmpDir } from '../testing/tmp';
 import { importBundle } from './bundle';
+import { correctText } from './correct';
 
 /** Two machines: A has the corpus, B got it from A's first bundle. */
 describe('bundle merge with revision histories', () => {
@@ -166,5 +167,45 @@ describe('bundle merge with revision histories', () => {
     expect(intoA).toMatchObject({ articlesAdded: 0, articlesMatched: 1, annotationsAdded: 1 });
     expect(a.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(1);
     expect(listAnnotations(a, mine.id).map((x) => x.quote).sort()).toEqual(['48.5 million euros', 'council']);
+  });
+
+  describe('a correction on one machine and an edit on the other', () => {
+    const TEXT = 'The council aproved 48.5 million euros for the harbour.';
+    const FIXED = 'The city council approved 48.5 million euros for the harbour.';
+    async function pair() {
+      const dir = tmp();
+      const a = openStore(join(dir, 'a.db'));
+      const b = openStore(join(dir, 'b.db'));
+      insertArticle(a, { title: 'Budget', source: null, url: null, author: null, publishedAt: null, language: 'en', text: TEXT }, { id: 'budget' });
+      const quote = '48.5 million euros';
+      insertAnnotation(a, { id: 'sum', articleId: 'budget', label: 'figure', start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, quote, author: 'alice' });
+      let n = 0;
+      const bundle = async (db: Db) => {
+        const out = join(dir, `bundle-${++n}.spanwise`);
+        await exportCorpus(db, { format: 'bundle', out });
+        return out;
+      };
+      await importBundle(b, await bundle(a));
+      // A corrects the text, which moves the annotation; B edits the annotation's note.
+      correctText(a, 'budget', FIXED, null);
+      updateAnnotation(b, 'sum', { note: 'bob: the figure is from the minutes' });
+      return { a, b, bundle };
+    }
+
+    it('takes the edit into the corrected text as an update, not a conflict', async () => {
+      const { a, b, bundle } = await pair();
+      const report = await importBundle(a, await bundle(b));
+      expect(report).toMatchObject({ annotationsUpdated: 1, conflicts: [], unplaced: [] });
+      const sum = getAnnotation(a, 'sum');
+      expect(sum).toMatchObject({ note: 'bob: the figure is from the minutes', start: FIXED.indexOf('48.5'), quote: '48.5 million euros' });
+      expect(listConflicts(a, 'budget')).toEqual([]);
+    });
+
+    it('keeps the edit when the corrected side sends its moved version back', async () => {
+      const { a, b, bundle } = await pair();
+      const report = await importBundle(b, await bundle(a));
+      expect(report).toMatchObject({ annotationsUnchanged: 1, annotationsUpdated: 0, conflicts: [] });
+      expect(getAnnotation(b, 'sum')).toMatchObject({ note: 'bob: the figure is from the minutes', start: TEXT.indexOf('48.5') });
+    });
   });
 });

@@ -139,6 +139,8 @@ class AnnotationMerger {
   private readonly placed = new Map<string, string>();
   private readonly place: (x: BundleAnnotation) => { start: number; end: number; quote: string } | null;
   private readonly toUtf16: (cp: number) => number;
+  /** Where a local annotation lies in the incoming text (UTF-16), when either side corrected the text. */
+  private readonly inIncoming: (a: ExportAnnotation) => { start: number; end: number } | null;
 
   constructor(
     private readonly db: Db,
@@ -149,6 +151,7 @@ class AnnotationMerger {
   ) {
     this.place = makePlacer(incomingText, local.text);
     this.toUtf16 = codePointText(incomingText).toUtf16;
+    this.inIncoming = (a) => (incomingText === local.text || a.status === 'orphaned' ? null : placeQuote(local.text, incomingText, a.start, a.end));
   }
 
   merge(x: BundleAnnotation): void {
@@ -218,7 +221,10 @@ class AnnotationMerger {
       return;
     }
     const localRevision = revisionOf(local);
-    if (seen.has(localRevision)) {
+    // A correction of the text moves annotations without editing them: the local version the other
+    // side has seen may lie at other offsets in its text.
+    const there = this.inIncoming(local);
+    if (seen.has(localRevision) || (there !== null && seen.has(revisionOf({ ...local, ...there })))) {
       this.fastForward(local.id, x, content, quote, seen);
       this.report.annotationsUpdated++;
       return;
@@ -248,9 +254,15 @@ class AnnotationMerger {
     return false;
   }
 
-  /** The local annotation has this version already: same content here, or a revision it has passed. */
+  /**
+   * The local annotation has this version already: same content here, or a revision it has
+   * passed, as the sender computed it or at the offsets it has in this text (the local history
+   * of an annotation a correction moved holds it where it was before).
+   */
   private holds(a: ExportAnnotation, content: Content, revision: string): boolean {
-    return sameContent(a, content) || revisionOf(a) === revision || historyOf(this.db, a.id).has(revision);
+    if (sameContent(a, content) || revisionOf(a) === revision) return true;
+    const history = historyOf(this.db, a.id);
+    return history.has(revision) || history.has(revisionOf(content));
   }
 
   /**
@@ -324,10 +336,16 @@ function makePlacer(incomingText: string, localText: string) {
       const at = Math.min(start, localText.length);
       return { start: at, end: at, quote: x.quote };
     }
-    const quote = incomingText.slice(start, end);
-    if (localText.slice(start, end) === quote) return { start, end, quote };
-    const found = localText.indexOf(quote);
-    if (found < 0 || localText.indexOf(quote, found + 1) >= 0) return null;
-    return { start: found, end: found + quote.length, quote };
+    const at = placeQuote(incomingText, localText, start, end);
+    return at && { ...at, quote: localText.slice(at.start, at.end) };
   };
+}
+
+/** Where the text at `start`-`end` of one text is in another (UTF-16): the same offsets, else its one occurrence. */
+function placeQuote(from: string, to: string, start: number, end: number): { start: number; end: number } | null {
+  const quote = from.slice(start, end);
+  if (to.slice(start, end) === quote) return { start, end };
+  const found = to.indexOf(quote);
+  if (found < 0 || to.indexOf(quote, found + 1) >= 0) return null;
+  return { start: found, end: found + quote.length };
 }
