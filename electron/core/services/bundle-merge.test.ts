@@ -187,7 +187,7 @@ describe('bundle merge with revision histories', () => {
       };
       await importBundle(b, await bundle(a));
       // A corrects the text, which moves the annotation; B edits the annotation's note.
-      correctText(a, 'budget', FIXED, null);
+      correctText(a, 'budget', FIXED, undefined);
       updateAnnotation(b, 'sum', { note: 'bob: the figure is from the minutes' });
       return { a, b, bundle };
     }
