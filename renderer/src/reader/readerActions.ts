@@ -1,7 +1,7 @@
 import { $createRangeSelectionFromDom, $setSelection, type LexicalEditor } from 'lexical';
-import { parseFigure } from '../../../shared/figures';
-import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
+import type { Annotation, Label } from '../../../shared/model';
 import { $rangePoints, findOccurrences, snapSpan } from '../editor';
+import { initialAttrs } from './annotationDrafts';
 import type { Range, ReaderSession } from './session';
 
 /** The analyst's text selection in the reader as a snapped span of the canonical text, or null. */
@@ -23,11 +23,6 @@ export function selectedSpan(editor: LexicalEditor, text: string): Range | null 
   const read = points as { anchor: number; focus: number } | null;
   if (!read) return null;
   return snapSpan(text, Math.min(read.anchor, read.focus), Math.max(read.anchor, read.focus));
-}
-
-/** Attributes a new annotation starts with: a figure's value, qualifier and unit read from its quote. */
-export function initialAttrs(label: Label, quote: string): AnyAttrs {
-  return label === 'figure' ? { ...(parseFigure(quote) ?? {}) } : {};
 }
 
 /**

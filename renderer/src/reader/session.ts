@@ -1,6 +1,6 @@
-import { parseFigure } from '../../../shared/figures';
-import { ATTR_SCHEMAS, LABEL_TITLES, type Annotation, type AnyAttrs, type Article, type Label } from '../../../shared/model';
+import type { Annotation, AnyAttrs, Article, Label } from '../../../shared/model';
 import { call } from '../api/client';
+import { provisionalAnnotations, retagAttrs, retagNotice } from './annotationDrafts';
 import { compareTextOrder, withPut } from './panelOrder';
 import { History, marksOf, mergePatch, rangesOf, sameMark, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
 
@@ -110,22 +110,7 @@ export class ReaderSession {
       return Promise.resolve([]);
     }
     const text = this.article.text;
-    const at = new Date().toISOString();
-    const provisional: Annotation[] = spans.map((s) => ({
-      id: crypto.randomUUID(),
-      articleId: this.article.id,
-      label,
-      start: s.start,
-      end: s.end,
-      quote: text.slice(s.start, s.end),
-      note: '',
-      attrs,
-      author: '',
-      status: 'ok',
-      conflictOf: null,
-      createdAt: at,
-      updatedAt: at,
-    }));
+    const provisional = provisionalAnnotations(this.article, label, spans, attrs);
     this.put(provisional);
     this.selectedId = provisional[0]?.id ?? this.selectedId;
     this.selectionChosen = false;
@@ -207,12 +192,9 @@ export class ReaderSession {
     return this.run(async () => {
       const before = this.annotations.get(id);
       if (!before || before.label === label) return null;
-      const prefill: AnyAttrs = label === 'figure' && before.attrs.value === undefined ? { ...(parseFigure(before.quote) ?? {}) } : {};
-      const after = await this.send(before, { label, attrs: prefill });
+      const after = await this.send(before, { label, attrs: retagAttrs(before, label) });
       this.history.record(this.updateStep(before, after));
-      const kept = new Set(Object.keys(ATTR_SCHEMAS[label].shape));
-      const dropped = Object.keys(before.attrs).filter((k) => !kept.has(k) && before.attrs[k] !== null && k !== 'claimantId');
-      this.notice = dropped.length > 0 ? `Retagged as ${LABEL_TITLES[label]}: dropped ${dropped.join(', ')} (undo brings them back)` : null;
+      this.notice = retagNotice(before, label);
       return this.finish(after, marksOf(before, after));
     });
   }
