@@ -87,3 +87,20 @@ test('an annotation orphaned by a correction can be re-attached to new text, and
   expect((await stored(host)).map((a) => [a.quote, a.status])).toEqual([['heldd', 'orphaned']]);
   await expect(page.locator('[aria-label="Article text"] mark')).toHaveCount(0);
 });
+
+test('correcting the text waits until the changes on their way are saved', async ({ page, host, workDir }) => {
+  await importArticle(page, host, workDir, 'dam.txt', TEXT);
+  const release = host.hold(['annotations/createMany']);
+  await selectText(page, 'Engineers');
+  await page.keyboard.press('3');
+  const correct = page.getByRole('button', { name: 'Correct text' });
+  await expect(page.locator('.save-state')).toHaveText('Saving…');
+  await expect(correct).toBeDisabled();
+  await expect(correct).toHaveAttribute('title', 'Wait until the changes are saved to correct the text');
+  release();
+  await saved(page);
+  await expect(correct).toBeEnabled();
+  await correct.click();
+  await expect(page.locator('[aria-label="Article text"]')).toHaveAttribute('contenteditable', 'true');
+  expect((await stored(host)).map((a) => a.quote)).toEqual(['Engineers']);
+});

@@ -246,3 +246,34 @@ describe('reader session and store stay identical', () => {
     },
   );
 });
+
+describe('notices go when they no longer apply', () => {
+  it('a tag refused while a correction is saved says so until the correction is stored', async () => {
+    const b = await connect();
+    const session = await openArticle(b);
+    const correcting = session.correctText(TEXT.replace('ministry', 'Ministry'));
+    const at = TEXT.indexOf('Skywatch');
+    expect(await session.tag('actor', [{ start: at, end: at + 8 }])).toEqual([]);
+    expect(session.notice).toMatch(/^Not tagged: the text correction is still being saved/);
+    await correcting;
+    expect(session.notice).toBeNull();
+    expect(session.article.text).toContain('Ministry');
+  });
+
+  it("a retag's dropped attributes are named until another annotation is chosen", async () => {
+    const b = await connect();
+    const session = await openArticle(b);
+    const at = TEXT.indexOf('shot down');
+    const [event] = await session.tag('event', [{ start: at, end: at + 9 }], { date: '2024-03' });
+    const other = TEXT.indexOf('Brenn');
+    const [place] = await session.tag('actor', [{ start: other, end: other + 5 }]);
+    // Chosen, then retagged, as a click and a key do.
+    session.select(event?.id as string);
+    await session.retag(event?.id as string, 'claim');
+    expect(session.notice).toBe('Retagged as Claim: dropped date (undo brings them back)');
+    session.select(event?.id as string);
+    expect(session.notice).not.toBeNull();
+    session.select(place?.id as string);
+    expect(session.notice).toBeNull();
+  });
+});

@@ -77,7 +77,13 @@ export function Toolbar(props: ToolbarProps) {
       <button type="button" onClick={props.onRedo} disabled={!props.canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
         Redo
       </button>
-      <button type="button" onClick={props.onCorrect}>
+      {/* The correction starts from the text on screen, which a change still on its way may replace. */}
+      <button
+        type="button"
+        onClick={props.onCorrect}
+        disabled={props.saving}
+        title={props.saving ? 'Wait until the changes are saved to correct the text' : 'Correct typos or OCR errors in the text'}
+      >
         Correct text
       </button>
       <span className="spacer" />

@@ -44,6 +44,8 @@ export class ReaderSession {
   /** The last queued operation, while it is a field edit that has not started: later keystrokes join it. */
   private tail: QueuedUpdate | null = null;
   private textChanging = 0;
+  /** The notice is about the text correction on its way, and goes when it has been saved. */
+  private noticeUntilText = false;
 
   constructor(article: Article, annotations: Annotation[]) {
     this.article = article;
@@ -95,6 +97,8 @@ export class ReaderSession {
     this.selectionChosen = id !== null;
     if (this.selectedId === id) return;
     this.selectedId = id;
+    // What a notice said was about the annotation chosen before (a retag, a re-attach).
+    this.notice = null;
     this.emit({ full: false, ranges: [] });
   }
 
@@ -107,6 +111,7 @@ export class ReaderSession {
   tag(label: Label, spans: Range[], attrs: AnyAttrs = {}): Promise<Annotation[]> {
     if (this.textChanging > 0) {
       this.notify('Not tagged: the text correction is still being saved. Select the text again once it is.');
+      this.noticeUntilText = true;
       return Promise.resolve([]);
     }
     const text = this.article.text;
@@ -232,7 +237,7 @@ export class ReaderSession {
         });
         return this.finish(undefined, [], true, 'text');
       } finally {
-        this.textChanging--;
+        this.textSettled();
       }
     }, 'text');
   }
@@ -262,9 +267,14 @@ export class ReaderSession {
         const change = await this.history.replay(direction);
         if (change) this.emit(change);
       } finally {
-        if (text) this.textChanging--;
+        if (text) this.textSettled();
       }
     });
+  }
+
+  private textSettled(): void {
+    this.textChanging--;
+    if (this.textChanging === 0 && this.noticeUntilText) this.notice = null;
   }
 
   private async send(before: Annotation, patch: Patch): Promise<Annotation> {
@@ -324,6 +334,7 @@ export class ReaderSession {
   /** Tells the analyst something that is not an error, until their next operation. */
   notify(notice: string): void {
     this.notice = notice;
+    this.noticeUntilText = false;
     this.emit({ full: false, ranges: [] });
   }
 
