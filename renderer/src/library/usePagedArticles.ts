@@ -23,6 +23,8 @@ export function usePagedArticles(query: ListQuery, revision: number) {
   const pages = useRef(new Map<number, Page>());
   const inFlight = useRef(new Map<number, number>());
   const generation = useRef(0);
+  /** The revision the shown total was counted at. */
+  const totalRevision = useRef(-1);
   const current = useRef(revision);
   current.current = revision;
   const key = JSON.stringify(query);
@@ -36,9 +38,15 @@ export function usePagedArticles(query: ListQuery, revision: number) {
       const gen = generation.current;
       call('articles/list', { ...(JSON.parse(key) as ListQuery), limit: PAGE_SIZE, offset: page * PAGE_SIZE })
         .then((result) => {
+          // An answer for an older query, or overtaken by the answer for a newer revision, is stale.
           if (gen !== generation.current) return;
+          const shown = pages.current.get(page);
+          if (shown && shown.revision > wanted) return;
           pages.current.set(page, { rows: result.items, revision: wanted });
-          setTotal(result.total);
+          if (wanted >= totalRevision.current) {
+            totalRevision.current = wanted;
+            setTotal(result.total);
+          }
           setError(null);
           setTick((t) => t + 1);
         })
@@ -52,6 +60,7 @@ export function usePagedArticles(query: ListQuery, revision: number) {
 
   useEffect(() => {
     generation.current++;
+    totalRevision.current = -1;
     pages.current = new Map();
     inFlight.current = new Map();
     loadPage(0);
