@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { createReadStream, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, extname } from 'node:path';
 import { DecodeError, legacyEncoding, looksBinary } from './decode';
 import { parseFile } from './index';
@@ -23,9 +24,12 @@ export function isJsonl(path: string): boolean {
 
 /**
  * Streams a JSONL file: drafts are handed over in chunks as lines are read, broken lines are
- * named by number, a line over the limit is skipped without being held in memory. The encoding
- * is decided once, from the head of the file: UTF-8 (lines with a few broken bytes keep them as
- * U+FFFD, named), or the legacy encoding that reads the head best.
+ * named by number, a line over the limit is skipped without being held in memory. Each line is
+ * decoded on its own: valid UTF-8 as UTF-8 (a file put together from several exports may mix
+ * encodings, and valid UTF-8 is almost never legacy text by chance); any other line in the
+ * legacy encoding that reads best, judged on the head of the file when the head is not UTF-8,
+ * else on the first such line; a line that is UTF-8 with a few broken bytes keeps them as
+ * U+FFFD, named.
  */
 export async function streamJsonl(path: string, name: string, emit: Emit): Promise<ParseEnd> {
   const size = statSync(path).size;
@@ -35,20 +39,19 @@ export async function streamJsonl(path: string, name: string, emit: Emit): Promi
   // UTF-16 cannot be split on newline bytes; such files are rare, and read whole within the usual limit.
   if (utf16) return size > MAX_FILE_BYTES ? { ok: false, reason: `${tooLarge(size)} for a UTF-16 JSONL file; saved as UTF-8 it has no limit` } : wholeFile(path, emit);
   if (looksBinary(head)) return { ok: false, reason: 'binary data, not text' };
-  let encoding: string | null = null;
-  if (!mostlyUtf8(head, size <= HEAD_BYTES)) {
-    try {
-      encoding = legacyEncoding(head, null);
-    } catch (err) {
-      if (err instanceof DecodeError) return { ok: false, reason: err.message };
-      throw err;
-    }
+  let encoding: string | null;
+  try {
+    encoding = headEncoding(head, size <= HEAD_BYTES);
+  } catch (err) {
+    if (err instanceof DecodeError) return { ok: false, reason: err.message };
+    throw err;
   }
 
   const reader = new JsonlLines(basename(name, extname(name)) || name);
   const chunker = new Chunker(emit);
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  const lenient = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8');
+  let legacyLines = 0;
+  let decodedLines = 0;
   let parts: Buffer[] = [];
   let length = 0;
   let at = 1;
@@ -59,6 +62,7 @@ export async function streamJsonl(path: string, name: string, emit: Emit): Promi
       reader.problem(at, `line too large: ${length.toLocaleString('en')} bytes; the limit is ${MAX_LINE_BYTES / 1048576} MB per line`);
     } else if (length > 0) {
       const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+      decodedLines++;
       reader.line(decodeLine(bytes, at), at);
     }
     parts = [];
@@ -71,15 +75,16 @@ export async function streamJsonl(path: string, name: string, emit: Emit): Promi
   };
 
   const decodeLine = (bytes: Buffer, line: number): string => {
-    if (encoding) return iconv.decode(bytes, encoding);
-    try {
-      return strict.decode(bytes);
-    } catch {
-      const text = lenient.decode(bytes);
-      const broken = text.split('\uFFFD').length - 1;
-      reader.warning(`line ${line}: not valid UTF-8 in ${broken} place${broken === 1 ? '' : 's'}; the bytes there were replaced with \uFFFD`);
-      return text;
+    if (isUtf8(bytes)) return decoder.decode(bytes);
+    if (encoding === null && !mostlyUtf8(bytes, true)) encoding = lineEncoding(bytes);
+    if (encoding !== null) {
+      legacyLines++;
+      return iconv.decode(bytes, encoding);
     }
+    const text = decoder.decode(bytes);
+    const broken = text.split('\uFFFD').length - 1;
+    reader.warning(`line ${line}: not valid UTF-8 in ${broken} place${broken === 1 ? '' : 's'}; the bytes there were replaced with \uFFFD`);
+    return text;
   };
 
   let first = true;
@@ -112,8 +117,39 @@ export async function streamJsonl(path: string, name: string, emit: Emit): Promi
   await chunker.flush();
   const end = reader.finish();
   if (!end.ok) return end;
-  const warnings = encoding ? [`not valid UTF-8; decoded as ${encoding}`, ...end.warnings] : end.warnings;
+  const legacy = legacyLines === decodedLines ? 'not valid UTF-8' : `${legacyLines} line${legacyLines === 1 ? '' : 's'} not valid UTF-8`;
+  const warnings = encoding !== null && legacyLines > 0 ? [`${legacy}; decoded as ${encoding}`, ...end.warnings] : end.warnings;
   return { ok: true, drafts: reader.count, warnings, problems: end.problems };
+}
+
+/**
+ * The legacy encoding the head's lines that are not UTF-8 are in, judged on those lines alone (the
+ * UTF-8 ones would read as nonsense in any legacy encoding); null when there are none, or they
+ * are UTF-8 with a few broken bytes. Throws when no legacy encoding reads them.
+ */
+function headEncoding(head: Buffer, whole: boolean): string | null {
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let nl = head.indexOf(0x0a); nl !== -1; nl = head.indexOf(0x0a, start)) {
+    lines.push(head.subarray(start, nl));
+    start = nl + 1;
+  }
+  // A line cut off by the end of the head may end inside a character.
+  if (whole) lines.push(head.subarray(start));
+  const legacy = lines.filter((l) => !isUtf8(l));
+  if (legacy.length === 0) return null;
+  const sample = Buffer.concat(legacy.flatMap((l) => [l, Buffer.from('\n')]));
+  return mostlyUtf8(sample, true) ? null : legacyEncoding(sample, null);
+}
+
+/** The legacy encoding of one line, or null when none reads it (it is then kept as UTF-8 with U+FFFD). */
+function lineEncoding(bytes: Buffer): string | null {
+  try {
+    return legacyEncoding(bytes, null);
+  } catch (err) {
+    if (err instanceof DecodeError) return null;
+    throw err;
+  }
 }
 
 function readHead(path: string, n: number): Buffer {
