@@ -48,9 +48,13 @@ test('an event nested in a claim shows as an event, in colour and in a cue that 
   );
   // Room below the text for every line.
   expect([nestedBox, claimBox]).toEqual(['6px', '3px']);
-  // Each annotation's first run carries its label's initial, outside the text.
-  expect(nested.initial).toBe('"E"');
-  expect(claimOnly.initial).toBe('"C"');
+  // Each annotation's first run carries its label's initial, outside the text, with an empty
+  // alternative so that screen readers read the text alone.
+  expect(nested.initial).toBe('"E" / ""');
+  expect(claimOnly.initial).toBe('"C" / ""');
+  expect(await page.locator('[aria-label="Article text"] p').nth(1).ariaSnapshot()).toBe(
+    ['- paragraph:', '  - mark: The ministry said', '  - mark: the strike on Brenn', '  - mark: killed four people overnight.'].join('\n'),
+  );
   expect((await cueOf(page, ' killed four people overnight.')).initial).toBe('none');
   await expect(page.locator('[aria-label="Article text"] p').nth(1)).toHaveText('The ministry said the strike on Brenn killed four people overnight.');
 
@@ -66,14 +70,14 @@ test('an event nested in a claim shows as an event, in colour and in a cue that 
   expect(deepest.lines.map((l) => /rgb\(\d+, \d+, \d+\)/.exec(l)?.[0])).toEqual([CLAIM, EVENT, 'rgb(16, 185, 129)', 'rgb(236, 72, 153)']);
   expect(deepest.fill).toBe('rgba(236, 72, 153, 0.18)');
   // The actor and the figure both start here: outermost first.
-  expect(deepest.initial).toBe('"A F"');
+  expect(deepest.initial).toBe('"A F" / ""');
 
-  // The legend explains both cues.
-  const legend = page.getByLabel('Legend');
+  // The legend explains both cues; it sits in the tag buttons' group.
+  const legend = page.getByRole('group', { name: 'Tag' }).getByLabel('Legend');
   for (const [label, initial] of [['Event', 'E'], ['Claim', 'C'], ['Actor', 'A'], ['Figure', 'F']]) {
     const swatch = legend.locator('.legend-item', { hasText: label as string }).locator('.swatch');
     const look = await swatch.evaluate((el) => ({ lines: getComputedStyle(el).backgroundImage, initial: getComputedStyle(el, '::before').content }));
     expect(look.lines).toMatch(/gradient/);
-    expect(look.initial).toBe(`"${initial}"`);
+    expect(look.initial).toBe(`"${initial}" / ""`);
   }
 });

@@ -137,3 +137,25 @@ test('reader keys do nothing behind an open menu or the export dialog; Escape cl
   await saved(page);
   expect((await stored(host)).map((a) => [a.label, a.quote])).toEqual([['actor', 'Officials in Dorn']]);
 });
+
+test('Enter and Space on an annotation row select it, as a click does', async ({ page, host, workDir }) => {
+  await importArticle(page, host, workDir, 'convoy.txt', TEXT);
+  for (const [text, key] of [
+    ['An aid convoy', '1'],
+    ['40 trucks', '4'],
+  ] as const) {
+    await selectText(page, text);
+    await page.keyboard.press(key);
+  }
+  await saved(page);
+  const rows = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
+  const selected = page.locator('[aria-label="Article text"] mark[data-selected="true"]');
+  // Tagging selected the last one; focus goes to the first row without choosing it.
+  await rows.filter({ hasText: 'An aid convoy' }).focus();
+  await expect(selected).toHaveText('40 trucks');
+  await page.keyboard.press('Enter');
+  await expect(selected).toHaveText('An aid convoy');
+  await rows.filter({ hasText: '40 trucks' }).focus();
+  await page.keyboard.press(' ');
+  await expect(selected).toHaveText('40 trucks');
+});

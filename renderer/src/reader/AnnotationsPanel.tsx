@@ -107,6 +107,10 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
                     e.preventDefault();
                     focusSelected.current = true;
                     onStep(e.key === 'ArrowDown' ? 1 : -1);
+                  } else if (e.key === 'Enter' || e.key === ' ') {
+                    // A row acts as a click does, for those who use no mouse.
+                    e.preventDefault();
+                    onSelect(a.id);
                   }
                 }}
               >

@@ -40,7 +40,7 @@ export function Toolbar(props: ToolbarProps) {
   );
   if (props.correcting) {
     return (
-      <div className="toolbar" role="toolbar" aria-label="Correct text">
+      <div className="toolbar" role="group" aria-label="Correct text">
         <strong>Correcting text</strong>
         <span className="hint">Fix typos or OCR errors; annotations move with their text. Ctrl+Z undoes a change.</span>
         <span className="spacer" />
@@ -55,7 +55,7 @@ export function Toolbar(props: ToolbarProps) {
     );
   }
   return (
-    <div className="toolbar" role="toolbar" aria-label="Tag">
+    <div className="toolbar" role="group" aria-label="Tag">
       {LABELS.map((label, i) => (
         <button
           key={label}
