@@ -20,15 +20,15 @@ interface Entry {
 /** Finished jobs stay readable this long so a slow poller still gets the report. */
 const KEEP_FINISHED_MS = 10 * 60 * 1000;
 
-/**
- * Long tasks run in the background and are polled: the same contract works over Electron IPC and
- * the test host's HTTP, with progress and cancellation, and no push channel to keep in step.
- */
 /** A task that stopped because it was cancelled says so with its error's code. */
 function isCancellation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'cancelled';
 }
 
+/**
+ * Long tasks run in the background and are polled: the same contract works over Electron IPC and
+ * the test host's HTTP, with progress and cancellation, and no push channel to keep in step.
+ */
 export function createJobs() {
   const entries = new Map<string, Entry>();
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HIT_CLOSE, HIT_OPEN, type Annotation, type AnyAttrs, type Label } from '../../../shared/model';
-import { cleanSnippet, toFtsQuery } from './search';
+import { toFtsQuery } from './search';
+import { unsegment } from './segment';
 import type { Db } from './db';
 import { cached, StoreError } from './db';
 import { nowIso } from './articles';
@@ -73,12 +74,12 @@ export interface NewAnnotation {
   updatedAt?: string;
 }
 
-/** Inserts one annotation (no transaction of its own: callers batch). */
 /** Whether an id is taken, without reading the annotation. */
 export function annotationExists(db: Db, id: string): boolean {
   return cached(db, 'SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
 }
 
+/** Inserts one annotation (no transaction of its own: callers batch). */
 export function insertAnnotation(db: Db, a: NewAnnotation): Annotation {
   const at = nowIso();
   const annotation: Annotation = {
@@ -167,7 +168,7 @@ export function searchAnnotations(db: Db, input: { query: string; label?: Label;
     hits: rows.map((r) => ({
       annotation: rowToAnnotation(r),
       articleTitle: r.article_title,
-      snippet: cleanSnippet(r.note ? `${r.quote_hl} — ${r.note_hl}` : r.quote_hl),
+      snippet: unsegment(r.note ? `${r.quote_hl} — ${r.note_hl}` : r.quote_hl),
     })),
   };
 }

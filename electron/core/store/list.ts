@@ -1,8 +1,8 @@
 import type { ListItem, ParsedInputOf } from '../../../shared/ipc/contract';
 import { HIT_CLOSE, HIT_OPEN } from '../../../shared/model';
 import { cached, type Db } from './db';
+import { unsegment } from './segment';
 import { filterParts, type FilterParts } from './filters';
-import { cleanSnippet } from './search';
 
 type ParsedList = ParsedInputOf<'articles/list'>;
 
@@ -144,13 +144,13 @@ function countSql(parts: FilterParts): string {
  * snippet (re-reading and re-tokenising the whole article) for every match before sorting, which
  * on a common word is thousands of articles for a page of fifty.
  */
-// The unary plus keeps the rowid list a filter: offered to FTS5 as a constraint, it would run the
-// whole MATCH once per listed row (for a prefix query, a prefix expansion each time).
 function pageSnippets(db: Db, fts: string, rowids: number[]): Map<number, string> {
+  // The unary plus keeps the rowid list a filter: offered to FTS5 as a constraint, it would run the
+  // whole MATCH once per listed row (for a prefix query, a prefix expansion each time).
   const rows = cached(
     db,
     `SELECT rowid AS rid, snippet(articles_fts, -1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', 16) AS snippet
      FROM articles_fts WHERE articles_fts MATCH @fts AND +rowid IN (SELECT value FROM json_each(@ids))`,
   ).all({ fts, ids: JSON.stringify(rowids) }) as { rid: number; snippet: string }[];
-  return new Map(rows.map((r) => [r.rid, cleanSnippet(r.snippet)]));
+  return new Map(rows.map((r) => [r.rid, unsegment(r.snippet)]));
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
 import { insertArticle } from './articles';
 import { openStore } from './db';
-import { cleanSnippet, toFtsQuery } from './search';
+import { toFtsQuery } from './search';
 import { segmentForIndex, unsegment } from './segment';
 import { listArticles } from './list';
 
@@ -75,20 +75,20 @@ describe('toFtsQuery', () => {
   });
 });
 
-describe('cleanSnippet', () => {
+describe('unsegment', () => {
   it('gives back the text a run of character pairs stands for, hit markers where the hit was', () => {
     const indexed = segmentForIndex('Kyiv: 俄罗斯无人机被击落。') as string;
     expect(indexed).toBe('Kyiv: \u200b俄罗\u200b罗斯\u200b斯无\u200b无人\u200b人机\u200b机被\u200b被击\u200b击落\u200b落\u200b。');
-    expect(cleanSnippet(indexed)).toBe('Kyiv: 俄罗斯无人机被击落。');
+    expect(unsegment(indexed)).toBe('Kyiv: 俄罗斯无人机被击落。');
     // What FTS5 gives for a hit on the pairs 无人 人机.
     const hit = indexed.replace('无人\u200b人机', '\ue000无人\u200b人机\ue001');
-    expect(cleanSnippet(hit)).toBe('Kyiv: 俄罗斯\ue000无人机\ue001被击落。');
-    expect(cleanSnippet('plain')).toBe('plain');
+    expect(unsegment(hit)).toBe('Kyiv: 俄罗斯\ue000无人机\ue001被击落。');
+    expect(unsegment('plain')).toBe('plain');
   });
 
   it('keeps Thai letters and their vowel signs together', () => {
     const thai = 'กองทัพอากาศ';
-    expect(cleanSnippet(segmentForIndex(thai) as string)).toBe(thai);
+    expect(unsegment(segmentForIndex(thai) as string)).toBe(thai);
   });
 });
 

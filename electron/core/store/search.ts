@@ -1,4 +1,4 @@
-import { indexGrams, needsSegmenting, queryGrams, RUN, unsegment } from './segment';
+import { indexGrams, needsSegmenting, queryGrams, RUN } from './segment';
 
 /**
  * Turns what an analyst types into a safe FTS5 query. Users type words, "quoted phrases" and
@@ -66,7 +66,3 @@ function quote(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** A snippet or highlight as the analyst should see it: without the word breaks the index was given. */
-export function cleanSnippet(s: string): string {
-  return unsegment(s);
-}
