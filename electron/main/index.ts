@@ -31,13 +31,17 @@ function serveApp(): void {
 }
 
 /**
- * Clipboard and window roles only: undo and redo belong to the reader (they undo annotation
- * operations in the store), so the menu must not claim Ctrl/Cmd+Z for the page's own undo.
+ * Clipboard and window roles. On macOS a text field undoes typing only through the Edit menu's
+ * undo and redo roles, so they are there; the page sees Cmd+Z first, and the reader, which undoes
+ * annotation operations in the store, prevents the default, so the menu's undo acts only where
+ * the reader leaves the key alone (a field being typed in). Elsewhere the page's keys suffice.
  */
 function applicationMenu(): Menu {
+  const mac = process.platform === 'darwin';
+  const history = mac ? [{ role: 'undo' as const }, { role: 'redo' as const }, { type: 'separator' as const }] : [];
   return Menu.buildFromTemplate([
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : [{ label: 'File', submenu: [{ role: 'quit' as const }] }]),
-    { label: 'Edit', submenu: [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    ...(mac ? [{ role: 'appMenu' as const }] : [{ label: 'File', submenu: [{ role: 'quit' as const }] }]),
+    { label: 'Edit', submenu: [...history, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     { role: 'windowMenu' },
   ]);
 }
