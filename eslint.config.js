@@ -54,12 +54,12 @@ export default tseslint.config(
     },
   },
   {
-    // No comment in main or core can switch a rule off: the zero-network rule is not negotiable.
-    files: ['electron/main/**/*.ts', 'electron/core/**/*.ts'],
+    // No comment in main, preload or core can switch a rule off: the zero-network rule is not negotiable.
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'electron/core/**/*.ts'],
     linterOptions: { noInlineConfig: true },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/main/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     // Tests may load networking modules to spy on them and prove nothing is requested.
     ignores: ['**/*.test.ts'],
     rules: zeroNetworkRules,
