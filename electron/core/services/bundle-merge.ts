@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { parseAttrs, type AnyAttrs, type Label } from '../../../shared/model';
 import type { BundleAnnotation, BundleArticle } from '../export/bundle';
 import { codePointText } from '../export/spans';
-import { textHash } from '../store/articles';
+import { insertArticle, textHash } from '../store/articles';
+import { annotationExists, insertAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
 import type { ExportAnnotation } from '../store/export';
 import {
-  annotationIdTaken,
   annotationsAt,
   annotationWithConflict,
   applyIncomingVersion,
@@ -14,8 +14,6 @@ import {
   articleByOriginalText,
   articleByTextHash,
   conflictCopies,
-  insertBundledArticle,
-  insertMergedAnnotation,
   type MergeArticle,
 } from '../store/merge';
 import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
@@ -92,20 +90,8 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
   } else {
     const id = articleById(db, incoming.id) ? randomUUID() : incoming.id;
     const hash = textHash(incoming.text);
-    insertBundledArticle(db, {
-      id,
-      title: incoming.title,
-      source: incoming.source,
-      url: incoming.url,
-      author: incoming.author,
-      publishedAt: incoming.published_at,
-      language: incoming.language,
-      text: incoming.text,
-      originalText: incoming.original_text,
-      textHash: hash,
-      importedAt: incoming.imported_at,
-      updatedAt: incoming.updated_at,
-    });
+    const draft = { title: incoming.title, source: incoming.source, url: incoming.url, author: incoming.author, publishedAt: incoming.published_at, language: incoming.language, text: incoming.text };
+    insertArticle(db, draft, { id, hash, originalText: incoming.original_text, importedAt: incoming.imported_at, updatedAt: incoming.updated_at });
     local = { id, text: incoming.text, originalText: incoming.original_text, textHash: hash };
     report.articlesAdded++;
   }
@@ -285,8 +271,8 @@ class AnnotationMerger {
 
   /** Adds the incoming version as an annotation; keeps its id unless taken (always a new one for a conflict copy of ours). */
   private insert(x: BundleAnnotation, content: Content, quote: string, conflictOf: string | null, seen: Iterable<string>, keepId = true): string {
-    const id = keepId && !annotationIdTaken(this.db, x.id) ? x.id : randomUUID();
-    insertMergedAnnotation(this.db, {
+    const id = keepId && !annotationExists(this.db, x.id) ? x.id : randomUUID();
+    insertAnnotation(this.db, {
       id,
       articleId: this.local.id,
       ...content,

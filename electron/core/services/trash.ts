@@ -65,10 +65,7 @@ export function createTrash(db: Db) {
         }
         // A re-imported dataset may have given the deleted article's id to another text.
         const id = articleExists(db, a.id) ? randomUUID() : a.id;
-        insertArticle(db, a, { id, importedAt: a.importedAt });
-        if (a.originalText !== null || a.updatedAt !== a.importedAt) {
-          cached(db, 'UPDATE articles SET original_text = ?, updated_at = ? WHERE id = ?').run(a.originalText, a.updatedAt, id);
-        }
+        insertArticle(db, a, { id, importedAt: a.importedAt, updatedAt: a.updatedAt, originalText: a.originalText });
         target.set(a.id, id);
       }
       let annotations = 0;

@@ -63,8 +63,20 @@ export function articleExists(db: Db, id: string): boolean {
   return cached(db, 'SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
 }
 
+/** What an insert may keep from elsewhere (a bundle, an undone delete) rather than make new. */
+export interface InsertOptions {
+  id?: string;
+  importedAt?: string;
+  /** When it was last changed; its import time when not given. */
+  updatedAt?: string;
+  /** The text as first imported, for an article corrected since. */
+  originalText?: string | null;
+  /** textHash(draft.text), when the caller has it already. */
+  hash?: string;
+}
+
 /** Inserts one article (no transaction of its own: callers batch inserts into theirs). */
-export function insertArticle(db: Db, draft: ArticleDraft, opts: { id?: string; importedAt?: string; hash?: string } = {}): Article {
+export function insertArticle(db: Db, draft: ArticleDraft, opts: InsertOptions = {}): Article {
   const at = opts.importedAt ?? nowIso();
   const article: Article = {
     id: opts.id ?? randomUUID(),
@@ -75,14 +87,14 @@ export function insertArticle(db: Db, draft: ArticleDraft, opts: { id?: string; 
     publishedAt: draft.publishedAt,
     language: draft.language,
     text: draft.text,
-    originalText: null,
+    originalText: opts.originalText ?? null,
     importedAt: at,
-    updatedAt: at,
+    updatedAt: opts.updatedAt ?? at,
   };
   cached(
     db,
     `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
-     VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, NULL, @hash, @importedAt, @updatedAt)`,
+     VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, @originalText, @hash, @importedAt, @updatedAt)`,
   ).run({ ...article, hash: opts.hash ?? textHash(article.text) });
   return article;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Annotation, AnyAttrs, Label } from '../../../shared/model';
+import type { AnyAttrs, Label } from '../../../shared/model';
 import { rowToAnnotation } from './annotations';
 import { cached, type Db } from './db';
 import type { ExportAnnotation } from './export';
@@ -44,30 +44,6 @@ export function articleById(db: Db, id: string): MergeArticle | null {
   return row ? toMergeArticle(row) : null;
 }
 
-/** An article exactly as a bundle carries it: ids, timestamps and provenance kept. */
-export interface BundledArticle {
-  id: string;
-  title: string;
-  source: string | null;
-  url: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  language: string | null;
-  text: string;
-  originalText: string | null;
-  textHash: string;
-  importedAt: string;
-  updatedAt: string;
-}
-
-export function insertBundledArticle(db: Db, a: BundledArticle): void {
-  cached(
-    db,
-    `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
-     VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, @originalText, @textHash, @importedAt, @updatedAt)`,
-  ).run(a);
-}
-
 export function annotationWithConflict(db: Db, id: string): ExportAnnotation | null {
   const row = cached(db, 'SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
   return row ? toExportAnnotation(row) : null;
@@ -93,20 +69,6 @@ export function annotationsAt(db: Db, articleId: string, label: Label, start: nu
   ).map(toExportAnnotation);
 }
 
-export interface MergedAnnotation extends Omit<Annotation, 'attrs'> {
-  attrs: AnyAttrs;
-  conflictOf: string | null;
-}
-
-/** Inserts an annotation with every column given, timestamps and author included. */
-export function insertMergedAnnotation(db: Db, a: MergedAnnotation): void {
-  cached(
-    db,
-    `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, created_at, updated_at, conflict_of)
-     VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, @author, @status, @createdAt, @updatedAt, @conflictOf)`,
-  ).run({ ...a, attrs: JSON.stringify(a.attrs) });
-}
-
 export interface IncomingVersion {
   label: Label;
   start: number;
@@ -128,10 +90,6 @@ export function applyIncomingVersion(db: Db, id: string, v: IncomingVersion): vo
     `UPDATE annotations SET label = @label, start = @start, "end" = @end, quote = @quote, note = @note, attrs = @attrs, status = @status, updated_at = @updatedAt
      WHERE id = @id`,
   ).run({ ...v, id, attrs: JSON.stringify(v.attrs) });
-}
-
-export function annotationIdTaken(db: Db, id: string): boolean {
-  return cached(db, 'SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
 }
 
 /**
