@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerSegmenter } from './segment';
-import { inspectLibraryFile } from './file-header';
+import { inspectLibraryFile, type FileHeader } from './file-header';
 
 export type Db = Database.Database;
 
@@ -107,18 +107,19 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? loadMigrations();
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const onDisk = file !== '' && file !== ':memory:';
-  if (onDisk) refuseByHeader(file, migrations.length);
-  // A read-write connection can only write on open or close what the -wal holds: with none,
-  // it checks the file directly; with one (a crash, or another program using the library) a
-  // read-only connection checks first. That one never writes the file or the -wal; it does
-  // take a read mark in the -shm, which holds no data (SQLite rebuilds it on every first open).
+  // A read-write connection can only write on open or close what the -wal holds: with none, the
+  // file's own header is the truth and is checked before SQLite opens it; with one (a crash, or
+  // another program using the library) a read-only connection asks SQLite, which reads the log
+  // as it should be read. That one never writes the file or the -wal; it does take a read mark
+  // in the -shm, which holds no data (SQLite rebuilds it on every first open).
   const sidecars = onDisk && existsSync(file) && ['-wal', '-shm', '-journal'].some((s) => existsSync(file + s));
+  if (onDisk) refuseByHeader(file, migrations.length, !sidecars);
   if (sidecars && !options.readonly) {
     const probe = new Database(file, { ...binding, readonly: true, fileMustExist: true });
     try {
       probe.pragma('busy_timeout = 5000');
+      refuseForeign(file, probeHeader(probe, file), migrations.length);
       checkIntegrity(probe, file);
-      refuseNewer(probe, migrations.length);
     } finally {
       probe.close();
     }
@@ -128,6 +129,8 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // Before the first write (journal_mode below rewrites the file header).
     if (!sidecars || options.readonly) checkIntegrity(db, file);
+    // A read-only open with a -wal had no probe: this connection is the first to read the log.
+    if (sidecars && options.readonly) refuseForeign(file, probeHeader(db, file), migrations.length);
     refuseNewer(db, migrations.length);
     db.pragma('foreign_keys = ON');
     if (!options.readonly) {
@@ -147,21 +150,43 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-/** Refusals the header alone can justify, made before SQLite touches the file or its -wal. */
-function refuseByHeader(file: string, latest: number): void {
+/**
+ * Refusals the file's bytes alone can justify, made before SQLite touches the file or its -wal.
+ * With a -wal (`current` false) the first page in the file may be older than the library, so
+ * only a file that is no SQLite database at all is refused here; the probe judges the rest.
+ */
+function refuseByHeader(file: string, latest: number, current: boolean): void {
   const verdict = inspectLibraryFile(file);
-  if (!verdict.ok) {
+  if (!verdict.ok && (current || verdict.reason === 'not_sqlite')) {
     throw verdict.reason === 'not_sqlite'
       ? new StoreError('corrupt', `${file} is not a Spanwise library (not a SQLite database); it was left untouched`)
       : new StoreError('corrupt', `${file} is damaged (${verdict.detail}); it was left untouched: restore it from a backup`);
   }
-  const header = verdict.header;
-  if (!header) return;
+  if (current && verdict.ok && verdict.header) refuseForeign(file, verdict.header, latest);
+}
+
+/** A library newer than this Spanwise, or someone else's database, is refused. */
+function refuseForeign(file: string, header: FileHeader, latest: number): void {
   if (header.userVersion > latest) throw newerSchema(header.userVersion, latest);
   // Every migration sets user_version in its own transaction, so tables at version 0 are someone else's.
   const foreignId = header.applicationId !== 0 && header.applicationId !== SPANWISE_APPLICATION_ID;
   if ((header.userVersion === 0 && !header.schemaEmpty) || foreignId) {
     throw new StoreError('invalid', `${file} is a SQLite database but not a Spanwise library; it was left untouched`);
+  }
+}
+
+/** What SQLite reads as the header, the -wal's committed pages included. */
+function probeHeader(probe: Db, file: string): FileHeader {
+  try {
+    return {
+      userVersion: probe.pragma('user_version', { simple: true }) as number,
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      schemaEmpty: probe.prepare('SELECT count(*) FROM sqlite_master').pluck().get() === 0,
+    };
+  } catch (err) {
+    // The quick check names what is wrong; a file SQLite cannot read at all fails it the same way.
+    checkIntegrity(probe, file);
+    throw err;
   }
 }
 

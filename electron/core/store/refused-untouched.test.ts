@@ -68,19 +68,45 @@ function sqliteUserVersion(file: string): number {
   return version;
 }
 
-describe('a refused library is left exactly as it was found, -wal and -shm included', () => {
-  it('refuses a newer schema that only the un-checkpointed -wal records, without changing a byte of the three files', () => {
+/**
+ * The file and its -wal keep every byte. A -wal means SQLite itself must read the library (its
+ * first page may be only in the log), and a SQLite reader records its read mark in the -shm, an
+ * index of the -wal that holds no data; better-sqlite3 offers no readonly_shm to avoid it.
+ */
+const dataFiles = (file: string) => {
+  const { main, '-wal': wal } = snapshot(file);
+  return { main, wal };
+};
+
+describe('a refused library is left as it was found, -wal included', () => {
+  it('refuses a newer schema that only the un-checkpointed -wal records, without changing a byte of the file or the -wal', () => {
     const file = join(tmp(), 'newer.db');
     library(file);
     crashWhileWriting(file, "INSERT INTO articles (id, title, text, text_hash, imported_at, updated_at) VALUES ('n', 'From the future', 'x', 'h', 'x', 'x'); PRAGMA user_version = 999;");
-    const before = snapshot(file);
+    const before = dataFiles(file);
 
     const err = refusal(file);
     expect(err.code).toBe('newer_schema');
     expect(err.message).toMatch(/schema version 999/);
-    expect(snapshot(file)).toEqual(before);
+    expect(dataFiles(file)).toEqual(before);
     // A read-write open followed by close() would have folded the -wal into the file: it is still separate.
     expect(sha(`${file}-wal`)).not.toBe('absent');
+  });
+
+  it('reads the -wal as SQLite does: a torn last commit never happened', () => {
+    const file = join(tmp(), 'torn.db');
+    library(file);
+    crashWhileWriting(file, "UPDATE articles SET title = 'Kept' WHERE rowid = 1; PRAGMA user_version = 999;");
+    expect(sqliteUserVersion(file)).toBe(999);
+    // One flipped byte in the last frame: its checksum fails, so the commit that set 999 is not in the log.
+    const wal = readFileSync(`${file}-wal`);
+    wal[wal.length - 10] = (wal[wal.length - 10] as number) ^ 0xff;
+    writeFileSync(`${file}-wal`, wal);
+    expect(sqliteUserVersion(file)).toBe(LATEST);
+
+    const db = openStore(file);
+    expect(db.prepare('SELECT title FROM articles WHERE rowid = 1').pluck().get()).toBe('Kept');
+    db.close();
   });
 
   it('refuses a file whose header is destroyed while a -wal is pending, without changing a byte of the three files', () => {
@@ -110,16 +136,12 @@ describe('a refused library is left exactly as it was found, -wal and -shm inclu
     const fd = openSync(file, 'r+');
     writeSync(fd, randomBytes(pageSize), 0, pageSize, (page - 1) * pageSize);
     closeSync(fd);
-    const before = snapshot(file);
+    const before = dataFiles(file);
 
     const err = refusal(file);
     expect(err.code).toBe('corrupt');
     expect(err.message).toMatch(/damaged/);
-    const after = snapshot(file);
-    expect(after.main).toBe(before.main);
-    expect(after['-wal']).toBe(before['-wal']);
-    // The quick check needs SQLite, and a SQLite reader records its read mark in the -shm (an
-    // index of the -wal that holds no data); better-sqlite3 offers no readonly_shm to avoid it.
+    expect(dataFiles(file)).toEqual(before);
     expect(existsSync(`${file}-shm`)).toBe(true);
   });
 
@@ -130,9 +152,9 @@ describe('a refused library is left exactly as it was found, -wal and -shm inclu
     other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('someone');");
     other.close();
     crashWhileWriting(file, "INSERT INTO contacts VALUES ('someone else');");
-    const before = snapshot(file);
+    const before = dataFiles(file);
     expect(refusal(file).code).toBe('invalid');
-    expect(snapshot(file)).toEqual(before);
+    expect(dataFiles(file)).toEqual(before);
 
     const tagged = join(tmp(), 'tagged.db');
     const gpkg = new Database(tagged);
@@ -155,7 +177,7 @@ describe('a refused library is left exactly as it was found, -wal and -shm inclu
   });
 });
 
-describe('inspectLibraryFile reads what SQLite would read', () => {
+describe('inspectLibraryFile reads the first page of a file', () => {
   it('treats a missing or empty file as a new library', () => {
     expect(inspectLibraryFile(join(tmp(), 'missing.db'))).toEqual({ ok: true, header: null });
     const empty = join(tmp(), 'empty.db');
@@ -166,28 +188,10 @@ describe('inspectLibraryFile reads what SQLite would read', () => {
   it('reads a closed library from the main file', () => {
     const file = join(tmp(), 'lib.db');
     library(file);
-    expect(inspectLibraryFile(file)).toEqual({ ok: true, header: { userVersion: LATEST, applicationId: 0, schemaEmpty: false, walFrames: 0 } });
+    expect(inspectLibraryFile(file)).toEqual({ ok: true, header: { userVersion: LATEST, applicationId: 0, schemaEmpty: false } });
     const blank = join(tmp(), 'blank.db');
     new Database(blank).pragma('user_version = 0');
     expect(inspectLibraryFile(blank)).toMatchObject({ ok: true, header: { schemaEmpty: true } });
-  });
-
-  it('takes page 1 from the newest commit in the -wal, and ignores a torn last frame as SQLite does', () => {
-    const file = join(tmp(), 'wal.db');
-    library(file);
-    crashWhileWriting(file, 'PRAGMA user_version = 41; PRAGMA user_version = 42;');
-    const intact = inspectLibraryFile(file);
-    expect(intact).toMatchObject({ ok: true, header: { userVersion: 42 } });
-    expect(intact.ok && intact.header?.walFrames).toBe(2);
-    expect(sqliteUserVersion(file)).toBe(42);
-
-    // One flipped byte in the last frame's page: its checksum fails, so the last commit never happened.
-    const wal = readFileSync(`${file}-wal`);
-    wal[wal.length - 10] = (wal[wal.length - 10] as number) ^ 0xff;
-    writeFileSync(`${file}-wal`, wal);
-    const torn = inspectLibraryFile(file);
-    expect(torn).toMatchObject({ ok: true, header: { userVersion: 41, walFrames: 1 } });
-    expect(sqliteUserVersion(file)).toBe(41);
   });
 
   it('calls a file without the SQLite header not SQLite, and an impossible page size damaged', () => {
