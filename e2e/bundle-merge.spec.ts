@@ -32,7 +32,7 @@ test('importing a colleague bundle that edited the same annotation shows the con
   await saved(page);
   host.setDialogAnswer([bundle]);
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByLabel('Import report')).toContainText('1 conflict(s) kept in both versions');
+  await expect(page.getByLabel('Import report')).toContainText('conflicts: 1 annotation edited on both machines: both versions kept');
 
   await page.getByRole('listbox', { name: 'Articles' }).getByRole('option', { name: /Budget vote/ }).click();
   const rows = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
@@ -50,7 +50,7 @@ test('importing a colleague bundle that edited the same annotation shows the con
   // The resolved conflict does not come back when the same bundle is imported again.
   host.setDialogAnswer([bundle]);
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByLabel('Import report')).toContainText('1 unchanged');
+  await expect(page.getByLabel('Import report')).toContainText('1 annotation already the same here');
   await expect(page.getByLabel('Import report')).not.toContainText('conflict');
   expect((await stored(host)).map((a) => [a.note, a.conflictOf])).toEqual([['My version', null]]);
 });
