@@ -154,7 +154,7 @@ export const ImportItem = z.union([
   z.object({ name: FileName, content: z.string() }).strict().superRefine(sizeCheck(['content'], 50_000_000, 'pasted text')),
   /** Dropped files travel as bytes so the importer can detect legacy encodings itself. */
   z
-    .object({ name: FileName, base64: z.string(), annBase64: z.string().optional() })
+    .object({ name: FileName, base64: z.base64(), annBase64: z.base64().optional() })
     .strict()
     .superRefine(sizeCheck(['base64', 'annBase64'], MAX_BASE64, 'a dropped file')),
 ]);
