@@ -41,8 +41,9 @@ export function App() {
       setReport(result);
       refresh();
       const first = result.outcomes.find((o) => o.articleIds.length > 0)?.articleIds[0];
+      // Checked before opening the first article, which may be the open one, changed by the import.
+      if (openId.current !== null && reportTouches(result, openId.current)) setReopened((n) => n + 1);
       if (first) open(first);
-      else if (openId.current !== null && reportTouches(result, openId.current)) setReopened((n) => n + 1);
     },
     [refresh, open],
   );

@@ -13,6 +13,7 @@ describe('reportTouches', () => {
   it('is false for an import of other articles, duplicates, failures and skips', () => {
     const report = reportOf([outcome('imported', ['b']), outcome('duplicate'), outcome('failed'), outcome('skipped'), outcome('cancelled')], false);
     expect(reportTouches(report, 'a')).toBe(false);
+    expect(reportTouches(reportOf([outcome('duplicate', ['a'])], false), 'a')).toBe(false);
   });
 
   it('is true for a change that names no article (a merged bundle)', () => {

@@ -7,7 +7,8 @@ import type { ImportReport } from '../../../shared/ipc/contract';
  * history, alone.
  */
 export function reportTouches(report: ImportReport, id: string): boolean {
+  // A duplicate names the article it matched, which it leaves as it was.
   return report.outcomes.some(
-    (o) => o.articleIds.includes(id) || (o.articleIds.length === 0 && (o.status === 'imported' || o.status === 'partial')),
+    (o) => (o.status === 'imported' || o.status === 'partial') && (o.articleIds.length === 0 || o.articleIds.includes(id)),
   );
 }
