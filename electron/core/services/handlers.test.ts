@@ -4,6 +4,7 @@ import type { Annotation } from '../../../shared/model';
 import { useTmpDir } from '../testing/tmp';
 import { startBackend, type Backend } from './app';
 import { quietPlatform } from '../testing/platform';
+import { ok, importText } from '../testing/backend';
 
 const tmp = useTmpDir();
 let backend: Backend | null = null;
@@ -15,21 +16,6 @@ afterEach(() => {
 async function open(): Promise<Backend> {
   backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester'));
   return backend;
-}
-
-async function ok<T>(b: Backend, channel: string, input: unknown): Promise<T> {
-  const envelope = await b.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function importText(b: Backend, content: string): Promise<string> {
-  const job = await ok<{ id: string }>(b, 'import/texts', { items: [{ name: 'a.txt', content }] });
-  for (;;) {
-    const current = await ok<{ state: string; report: { outcomes: { articleIds: string[] }[] } | null }>(b, 'jobs/get', { id: job.id });
-    if (current.state !== 'running') return current.report?.outcomes[0]?.articleIds[0] as string;
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 const TEXT = 'Title line\n\nThe minister 👩‍💼 said 80 drones were shot down.\n\nOfficials disputed it.';

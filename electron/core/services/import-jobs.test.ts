@@ -5,6 +5,7 @@ import type { Annotation } from '../../../shared/model';
 import { quietPlatform } from '../testing/platform';
 import { useTmpDir } from '../testing/tmp';
 import { startBackend, type Backend } from './app';
+import { ok } from '../testing/backend';
 
 const tmp = useTmpDir();
 let backend: Backend | null = null;
@@ -12,12 +13,6 @@ afterEach(() => {
   backend?.close();
   backend = null;
 });
-
-async function ok<T>(b: Backend, channel: string, input: unknown): Promise<T> {
-  const envelope = await b.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 async function settle(b: Backend, id: string): Promise<Job> {
   for (;;) {

@@ -9,6 +9,7 @@ import { openStore, type Db } from '../store/db';
 import { historyOf, tombstoneOf } from '../store/revisions';
 import { startBackend, type Backend } from './app';
 import { createTrash } from './trash';
+import { ok, importText } from '../testing/backend';
 
 const tmp = useTmpDir();
 let backend: Backend | null = null;
@@ -16,21 +17,6 @@ afterEach(() => {
   backend?.close();
   backend = null;
 });
-
-async function ok<T>(b: Backend, channel: string, input: unknown): Promise<T> {
-  const envelope = await b.dispatch(channel, input);
-  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-async function importText(b: Backend, content: string): Promise<string> {
-  const job = await ok<{ id: string }>(b, 'import/texts', { items: [{ name: 'a.txt', content }] });
-  for (;;) {
-    const current = await ok<{ state: string; report: { outcomes: { articleIds: string[] }[] } | null }>(b, 'jobs/get', { id: job.id });
-    if (current.state !== 'running') return current.report?.outcomes[0]?.articleIds[0] as string;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const TEXT = 'Quay closure\n\nThe quay at Ostrava closed on Friday after a crane failure.';
 const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
