@@ -60,10 +60,36 @@ describe('annotation revisions (migration 5)', () => {
     // Restoring it (undo) clears the tombstone.
     insertAnnotation(db, deleted);
     expect(tombstoneOf(db, ['gone'])).toBeNull();
+    updateAnnotation(db, 'gone', { note: 'edited before it went' });
     deleteAnnotation(db, 'gone');
+    expect(historyOf(db, 'gone').size).toBeGreaterThan(0);
     db.prepare('DELETE FROM articles WHERE id = ?').run('art');
     expect(db.prepare('SELECT count(*) FROM annotation_tombstones').pluck().get()).toBe(0);
-    expect(db.prepare("SELECT count(*) FROM annotation_revisions WHERE annotation_id = 'kept'").pluck().get()).toBe(0);
+    // Neither the live annotation's history nor the one its tombstone held is left behind.
+    expect(db.prepare('SELECT count(*) FROM annotation_revisions').pluck().get()).toBe(0);
+  });
+
+  it('migration 7 removes the history earlier schemas left behind, and keeps what is still held', () => {
+    const file = join(tmp(), 'old.db');
+    const old = openStore(file, { migrations: loadMigrations().filter((m) => m.version < 7) });
+    const article = insertArticle(old, { title: 'T', source: null, url: null, author: null, publishedAt: null, language: 'en', text: TEXT }, { id: 'art' });
+    const other = insertArticle(old, { title: 'U', source: null, url: null, author: null, publishedAt: null, language: 'en', text: `${TEXT} Again.` }, { id: 'other' });
+    for (const [id, articleId] of [['left', article.id], ['buried', other.id], ['live', other.id]] as const) {
+      insertAnnotation(old, { id, articleId, label: 'event', start: 0, end: 12, quote: TEXT.slice(0, 12) });
+      updateAnnotation(old, id, { note: 'edited' });
+    }
+    deleteAnnotation(old, 'left');
+    deleteAnnotation(old, 'buried');
+    old.prepare('DELETE FROM articles WHERE id = ?').run('art');
+    expect(historyOf(old, 'left').size).toBeGreaterThan(0);
+    old.close();
+
+    const db = openStore(file);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(7);
+    expect(historyOf(db, 'left').size).toBe(0);
+    expect(historyOf(db, 'buried').size).toBeGreaterThan(0);
+    expect(historyOf(db, 'live').size).toBeGreaterThan(0);
+    db.close();
   });
 
   it('resolves a conflict in favour of the copy by letting it answer to the deleted id', () => {
