@@ -58,7 +58,6 @@ export function listArticles(db: Db, input: ParsedList): { total: number; items:
 function pageSql(parts: FilterParts, input: ParsedList): string {
   const dir = input.descending ? 'DESC' : 'ASC';
   const page = 'LIMIT @limit OFFSET @offset';
-  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
   if (parts.fts !== null && input.sort === 'relevance' && parts.article.length === 0 && parts.counts.length === 0) {
     // Ranked in the index alone, the article table joined for the page's rows only. Ordered by
     // rank and rowid, SQLite keeps the best rows of the page as it goes; ORDER BY rank alone hands
@@ -68,25 +67,28 @@ function pageSql(parts: FilterParts, input: ParsedList): string {
             ORDER BY h.r, h.rid`;
   }
   if (parts.fts !== null && input.sort === 'relevance') {
-    const counts = parts.counts.length ? ' JOIN article_counts c ON c.article_id = a.id' : '';
-    return `SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid${counts}
-            ${where(['articles_fts MATCH @fts', ...parts.article, ...parts.counts])} ORDER BY articles_fts.rank, a.rowid ${page}`;
+    return `SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid${countsJoin(parts)}
+            ${where([...ftsMatch(parts), ...parts.article, ...parts.counts])} ORDER BY articles_fts.rank, a.rowid ${page}`;
   }
-  const fts = parts.fts !== null ? ' JOIN articles_fts ON articles_fts.rowid = a.rowid' : '';
-  const ftsWhere = parts.fts !== null ? ['articles_fts MATCH @fts'] : [];
+  const fts = ftsJoin(parts);
   if (input.sort === 'annotations') {
     // The counts table leads: its index on total gives the order (its rowid breaks ties, and
     // follows the articles' insertion order), and the articles are joined only when filtered on.
     const articles = parts.article.length || fts ? ` JOIN articles a ON a.id = c.article_id${fts}` : '';
     return `SELECT c.article_id FROM article_counts c${articles}
-            ${where([...ftsWhere, ...parts.article, ...parts.counts])} ORDER BY c.total ${dir}, c.rowid ${dir} ${page}`;
+            ${where([...ftsMatch(parts), ...parts.article, ...parts.counts])} ORDER BY c.total ${dir}, c.rowid ${dir} ${page}`;
   }
   // The unary plus keeps the planner on the sort's index, checking the counts row by row, rather
   // than collecting every matching count (half the library for "has an event") to sort it.
-  const counts = parts.counts.length ? ' JOIN article_counts c ON c.article_id = a.id' : '';
-  return `SELECT a.id FROM articles a${counts}${fts}
-          ${where([...ftsWhere, ...parts.article, ...parts.counts.map((c) => `+${c}`)])} ORDER BY ${articleOrder(input.sort, dir)} ${page}`;
+  return `SELECT a.id FROM articles a${countsJoin(parts)}${fts}
+          ${where([...ftsMatch(parts), ...parts.article, ...parts.counts.map((c) => `+${c}`)])} ORDER BY ${articleOrder(input.sort, dir)} ${page}`;
 }
+
+/** The joins and conditions a query from `articles a` needs for the filter's parts, and no more. */
+const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+const ftsJoin = (parts: FilterParts) => (parts.fts !== null ? ' JOIN articles_fts ON articles_fts.rowid = a.rowid' : '');
+const ftsMatch = (parts: FilterParts) => (parts.fts !== null ? ['articles_fts MATCH @fts'] : []);
+const countsJoin = (parts: FilterParts) => (parts.counts.length ? ' JOIN article_counts c ON c.article_id = a.id' : '');
 
 function articleOrder(sort: ParsedList['sort'], dir: 'ASC' | 'DESC'): string {
   // rowid breaks ties so paging through equal keys is stable.
@@ -130,13 +132,10 @@ function countOf(db: Db, parts: FilterParts): number {
 }
 
 function countSql(parts: FilterParts): string {
-  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
   // Every article has its counts row (a trigger adds it), so either table alone counts articles.
   if (parts.fts === null && parts.article.length === 0) return `SELECT count(*) FROM article_counts c ${where(parts.counts)}`;
   if (parts.article.length === 0 && parts.counts.length === 0) return 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @fts';
-  const fts = parts.fts !== null ? ' JOIN articles_fts ON articles_fts.rowid = a.rowid' : '';
-  const joinCounts = parts.counts.length ? ' JOIN article_counts c ON c.article_id = a.id' : '';
-  return `SELECT count(*) FROM articles a${fts}${joinCounts} ${where([...(parts.fts !== null ? ['articles_fts MATCH @fts'] : []), ...parts.article, ...parts.counts])}`;
+  return `SELECT count(*) FROM articles a${ftsJoin(parts)}${countsJoin(parts)} ${where([...ftsMatch(parts), ...parts.article, ...parts.counts])}`;
 }
 
 /**
