@@ -43,6 +43,11 @@ export function isImportable(name: string): boolean {
 
 const BRAT_CONFIG = new Set(BRAT_CONFIG_FILES);
 
+/** One of brat's configuration files ("corpus/annotation.conf"), whatever the case. */
+export function isBratConfig(path: string): boolean {
+  return BRAT_CONFIG.has(baseName(path).toLowerCase());
+}
+
 /** A path with a hidden file or folder on it ("notes/.git/x.txt"); "." and ".." are not hidden. */
 function isHidden(path: string): boolean {
   return path.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.' && part !== '..');
@@ -56,7 +61,7 @@ function isHidden(path: string): boolean {
  */
 export function skipReason(path: string, hasText: (stem: string) => boolean): string | null {
   if (isHidden(path)) return 'hidden file';
-  if (BRAT_CONFIG.has(baseName(path).toLowerCase())) return 'brat configuration, not an article';
+  if (isBratConfig(path)) return 'brat configuration, not an article';
   const ext = extensionOf(path);
   if (ext === '.ann') return hasText(path.slice(0, path.length - ext.length)) ? '' : 'brat annotations without the .txt of the same name beside them';
   if (!isImportable(path)) return `not an article file (${ext || 'no extension'}); Spanwise reads ${IMPORTABLE_EXTENSIONS.join(', ')}`;

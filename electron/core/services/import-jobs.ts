@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
 import type { FileOutcome, ImportItem, Job, SetAside } from '../../../shared/ipc/contract';
+import { skipReason } from '../../../shared/formats';
 import { reportOf } from '../../../shared/import-report';
 import type { SourceSpec } from '../import/types';
 import type { Db } from '../store/db';
 import { HandlerError } from './errors';
 import { importBatch, SpecFeed, textSource } from './importer';
-import { skipReason } from './import-paths';
 import type { Jobs } from './jobs';
 import { importPaths } from './library-import';
 

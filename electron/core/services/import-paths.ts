@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { FileOutcome } from '../../../shared/ipc/contract';
-import { skipReason } from '../../../shared/formats';
-import { BRAT_CONFIG_FILES } from '../import';
+import { isBratConfig, skipReason } from '../../../shared/formats';
 import { bratAnnotationsOf } from '../import/run';
 import type { SourceSpec } from '../import/types';
 
@@ -12,14 +11,7 @@ export function fileSource(path: string): SourceSpec {
   return { kind: 'file', name: path, path, ...(annPath ? { annPath } : {}) };
 }
 
-function isBratConfig(name: string): boolean {
-  return BRAT_CONFIG_FILES.includes(basename(name).toLowerCase());
-}
-
 const skipped = (file: string, message: string): FileOutcome => ({ file, status: 'skipped', articleIds: [], message });
-
-/** Why a file met in a folder is not imported, or null when it is an article file: the rule the renderer's drop applies too. */
-export { skipReason };
 
 /**
  * Expands folders (recursively) into the article files inside them; files named on their own are
