@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { importArticle, saved, stored } from './support/articles';
-import { marks, selectText } from './support/text';
+import { marks, rightClickSelection, selectText } from './support/text';
 
 const TEXT = `Convoy report
 
@@ -10,20 +11,25 @@ Officials in Dorn counted 40 trucks.
 
 The agency said more would follow.`;
 
+/** Selects each text in turn and presses its label key. */
+async function tagByKey(page: Page, tags: [text: string, key: string][]): Promise<void> {
+  for (const [text, key] of tags) {
+    await selectText(page, text);
+    await page.keyboard.press(key);
+  }
+}
+
 test('next and previous follow the panel, its filter included; the keys are shown', async ({ page, host, workDir }) => {
   await importArticle(page, host, workDir, 'convoy.txt', TEXT);
   // In text order: event, actor, event, actor, figure, event.
-  for (const [text, key] of [
+  await tagByKey(page, [
     ['An aid convoy', '1'],
     ['reached Dorn', '3'],
     ['the agency', '1'],
     ['Officials in Dorn', '3'],
     ['40 trucks', '4'],
     ['more would follow', '1'],
-  ] as const) {
-    await selectText(page, text);
-    await page.keyboard.press(key);
-  }
+  ]);
   await saved(page);
   const panel = page.getByRole('list', { name: 'Annotations' });
   const current = panel.locator('[aria-current="true"]');
@@ -72,12 +78,7 @@ test('next and previous follow the panel, its filter included; the keys are show
 test('tag from the context menu, and across a paragraph break', async ({ page, host, workDir }) => {
   await importArticle(page, host, workDir, 'convoy.txt', TEXT);
   await selectText(page, 'Officials in Dorn');
-  // Right-click on the selected words, as a person does.
-  const box = await page.evaluate(() => {
-    const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
-    return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-  });
-  await page.mouse.click(box?.x ?? 0, box?.y ?? 0, { button: 'right' });
+  await rightClickSelection(page);
   await page.getByRole('menu').getByRole('menuitem', { name: 'Tag as Actor' }).click();
   await saved(page);
   expect((await stored(host)).map((a) => [a.label, a.quote])).toEqual([['actor', 'Officials in Dorn']]);
@@ -106,11 +107,7 @@ test('reader keys do nothing behind an open menu or the export dialog; Escape cl
 
   // A menu over a selection: its keys are the menu's, not the reader's.
   await selectText(page, 'Officials in Dorn');
-  const box = await page.evaluate(() => {
-    const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
-    return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-  });
-  await page.mouse.click(box?.x ?? 0, box?.y ?? 0, { button: 'right' });
+  await rightClickSelection(page);
   await expect(page.getByRole('menu')).toBeVisible();
   await page.keyboard.press('3');
   await page.keyboard.press('Escape');
@@ -140,13 +137,10 @@ test('reader keys do nothing behind an open menu or the export dialog; Escape cl
 
 test('Enter and Space on an annotation row select it, as a click does', async ({ page, host, workDir }) => {
   await importArticle(page, host, workDir, 'convoy.txt', TEXT);
-  for (const [text, key] of [
+  await tagByKey(page, [
     ['An aid convoy', '1'],
     ['40 trucks', '4'],
-  ] as const) {
-    await selectText(page, text);
-    await page.keyboard.press(key);
-  }
+  ]);
   await saved(page);
   const rows = page.getByRole('list', { name: 'Annotations' }).getByRole('listitem');
   const selected = page.locator('[aria-label="Article text"] mark[data-selected="true"]');

@@ -56,6 +56,16 @@ export async function selectText(page: Page, text: string, occurrence = 0): Prom
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
+/** Right-clicks the middle of the current text selection, as a person does to open its menu. */
+export async function rightClickSelection(page: Page): Promise<void> {
+  const box = await page.evaluate(() => {
+    const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+  });
+  if (!box) throw new Error('cannot right-click: nothing is selected');
+  await page.mouse.click(box.x, box.y, { button: 'right' });
+}
+
 /** The highlights in the reader: text, labels and ids of every mark. */
 export async function marks(page: Page): Promise<{ text: string; labels: string; ids: string }[]> {
   return page.$$eval('[aria-label="Article text"] mark', (els) =>
