@@ -30,7 +30,8 @@ const LOOKAHEAD = 4;
 /** Warnings shown per file (problems: twice as many); a large dataset can have one per record. */
 const MAX_NOTES = 10;
 
-function plural(n: number, word: string): string {
+/** "1 article", "3 articles". */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

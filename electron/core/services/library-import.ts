@@ -4,7 +4,7 @@ import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
 import { IMPORTABLE_EXTENSIONS } from '../import';
 import { BundleError, importBundle, sniffBundle, type BundleImportReport } from './bundle';
-import { expandPaths, fileSource, importBatch, type ImportOptions } from './importer';
+import { expandPaths, fileSource, importBatch, plural, type ImportOptions } from './importer';
 
 /** A Spanwise bundle (gzip'd JSON lines) for moving work between machines. */
 export const BUNDLE_EXTENSION = '.spanwise';
@@ -68,8 +68,6 @@ async function mergeBundle(db: Db, file: string, options: ImportOptions): Promis
   }
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /**
  * A bundle's merge in words, in three parts: what it merged into the library, what was kept as
  * it was here, and what needs the analyst (conflicts, annotations it could not place).
@@ -80,17 +78,17 @@ export function bundleSummary(r: BundleImportReport): string {
     return listed.length ? `${head}: ${listed.join(', ')}` : null;
   };
   const merged = part('merged', [
-    [r.articlesAdded, `${count(r.articlesAdded, 'new article')}`],
-    [r.annotationsAdded, `${count(r.annotationsAdded, 'new annotation')}`],
-    [r.annotationsUpdated, `${count(r.annotationsUpdated, 'annotation')} updated to the other machine's later edit`],
-    [r.revived.length, `${count(r.revived.length, 'annotation')} deleted here but edited there since, brought back`],
+    [r.articlesAdded, plural(r.articlesAdded, 'new article')],
+    [r.annotationsAdded, plural(r.annotationsAdded, 'new annotation')],
+    [r.annotationsUpdated, `${plural(r.annotationsUpdated, 'annotation')} updated to the other machine's later edit`],
+    [r.revived.length, `${plural(r.revived.length, 'annotation')} deleted here but edited there since, brought back`],
   ]);
   const kept = part('kept', [
-    [r.articlesMatched, `${count(r.articlesMatched, 'article')} already here`],
-    [r.annotationsUnchanged, `${count(r.annotationsUnchanged, 'annotation')} already the same here`],
-    [r.annotationsKeptDeleted, `${count(r.annotationsKeptDeleted, 'annotation')} deleted here, still deleted`],
+    [r.articlesMatched, `${plural(r.articlesMatched, 'article')} already here`],
+    [r.annotationsUnchanged, `${plural(r.annotationsUnchanged, 'annotation')} already the same here`],
+    [r.annotationsKeptDeleted, `${plural(r.annotationsKeptDeleted, 'annotation')} deleted here, still deleted`],
   ]);
-  const conflicted = part('conflicts', [[r.conflicts.length, `${count(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`]]);
-  const unplaced = part('not imported', [[r.unplaced.length, `${count(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`]]);
+  const conflicted = part('conflicts', [[r.conflicts.length, `${plural(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`]]);
+  const unplaced = part('not imported', [[r.unplaced.length, `${plural(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`]]);
   return [merged ?? 'merged: nothing new', kept, conflicted, unplaced].filter((p) => p !== null).join('; ');
 }
