@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { exportCorpus } from '../export/index';
+import { bundleWriter } from '../export/test-support/bundles';
 import { buildCorpus } from '../export/test-support/corpus';
 import { insertArticle, textHash } from '../store/articles';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
@@ -21,12 +22,7 @@ describe('bundle merge with revision histories', () => {
     const a = openStore(join(dir, 'a.db'));
     const corpus = buildCorpus(a);
     const b = openStore(join(dir, 'b.db'));
-    let n = 0;
-    const bundle = async (db: Db) => {
-      const out = join(dir, `bundle-${++n}.spanwise`);
-      await exportCorpus(db, { format: 'bundle', out });
-      return out;
-    };
+    const bundle = bundleWriter(dir);
     await importBundle(b, await bundle(a));
     return { dir, a, b, corpus, bundle };
   }
@@ -179,12 +175,7 @@ describe('bundle merge with revision histories', () => {
       insertArticle(a, { title: 'Budget', source: null, url: null, author: null, publishedAt: null, language: 'en', text: TEXT }, { id: 'budget' });
       const quote = '48.5 million euros';
       insertAnnotation(a, { id: 'sum', articleId: 'budget', label: 'figure', start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, quote, author: 'alice' });
-      let n = 0;
-      const bundle = async (db: Db) => {
-        const out = join(dir, `bundle-${++n}.spanwise`);
-        await exportCorpus(db, { format: 'bundle', out });
-        return out;
-      };
+      const bundle = bundleWriter(dir);
       await importBundle(b, await bundle(a));
       // A corrects the text, which moves the annotation; B edits the annotation's note.
       correctText(a, 'budget', FIXED, undefined);

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { exportCorpus } from '../export/index';
+import { bundleWriter } from '../export/test-support/bundles';
 import { buildCorpus } from '../export/test-support/corpus';
 import { insertArticle, textHash } from '../store/articles';
 import { getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
@@ -19,12 +19,7 @@ describe('importBundle', () => {
     const a = openStore(join(dir, 'a.db'));
     const corpus = buildCorpus(a);
     const b = openStore(join(dir, 'b.db'));
-    let n = 0;
-    const bundle = async (db: Db) => {
-      const out = join(dir, `bundle-${++n}.spanwise`);
-      await exportCorpus(db, { format: 'bundle', out });
-      return out;
-    };
+    const bundle = bundleWriter(dir);
     return { dir, a, b, corpus, bundle };
   }
 
