@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call } from '../api/client';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from './plural';
 
 /** Backup and restore from the library: each asks the platform for a file, then reports in words. */
 export function useBackup(onError: (message: string) => void) {
