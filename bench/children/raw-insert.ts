@@ -11,19 +11,19 @@ import { createHash } from 'node:crypto';
 import { openStore } from '../../electron/core/store/db';
 import { makeUtf16Converter } from '../../shared/text';
 import { readShard } from '../lib/files';
+import { rawInserts, type RawAnnotation, type RawArticle } from '../lib/raw-rows';
 
 const [dbFile, ...shards] = process.argv.slice(2);
 if (!dbFile || shards.length === 0) throw new Error('usage: raw-insert.ts DB SHARD...');
 
-type Row = Record<string, string | number | null>;
-const articles: { row: Row; annotations: Row[] }[] = [];
+const articles: { row: RawArticle; annotations: RawAnnotation[] }[] = [];
 let annotationCount = 0;
 const prepStart = performance.now();
 const now = new Date().toISOString();
 for (const shard of shards) {
   for (const r of readShard(shard)) {
     const text = r.text as string;
-    const row: Row = {
+    const row: RawArticle = {
       id: r.id as string,
       title: r.title as string,
       source: r.source as string,
@@ -35,7 +35,7 @@ for (const shard of shards) {
       text_hash: createHash('sha256').update(text, 'utf8').digest('hex'),
       at: now,
     };
-    const annotations: Row[] = [];
+    const annotations: RawAnnotation[] = [];
     const toUtf16 = makeUtf16Converter(text);
     for (const s of r.spans as Record<string, unknown>[]) {
       const start = toUtf16(s.start as number);
@@ -59,20 +59,13 @@ for (const shard of shards) {
 const prepMs = performance.now() - prepStart;
 
 const db = openStore(dbFile);
-const insertArticle = db.prepare(
-  `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
-   VALUES (@id, @title, @source, @url, @author, @published_at, @language, @text, NULL, @text_hash, @at, @at)`,
-);
-const insertAnnotation = db.prepare(
-  `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, created_at, updated_at)
-   VALUES (@id, @article_id, @label, @start, @end, @quote, @note, @attrs, 'bench', 'ok', @at, @at)`,
-);
+const insert = rawInserts(db);
 const insertStart = performance.now();
 // One transaction, in the importer's order (each article, then its spans).
 db.transaction(() => {
   for (const a of articles) {
-    insertArticle.run(a.row);
-    for (const s of a.annotations) insertAnnotation.run(s);
+    insert.article.run(a.row);
+    for (const s of a.annotations) insert.annotation.run(s);
   }
 })();
 // Closing checkpoints the WAL into the file; the command pays that before it exits, so it is timed here too.

@@ -16,20 +16,14 @@ import { LIBRARY_PAGE_SIZE, type ListInput } from '../../shared/ipc/contract';
 import { listArticles } from '../../electron/core/store/articles';
 import { loadMigrations, openStore, type Db } from '../../electron/core/store/db';
 import { generateArticle } from '../lib/corpus';
+import { rawInserts } from '../lib/raw-rows';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, db: { type: 'string', default: '/tmp/spanwise-library-100k.db' } } });
 const n = Number(values.articles);
 const file = values.db as string;
 
 function build(db: Db): void {
-  const article = db.prepare(
-    `INSERT INTO articles (id, title, source, url, author, published_at, language, text, original_text, text_hash, imported_at, updated_at)
-     VALUES (@id, @title, @source, @url, @author, @publishedAt, @language, @text, NULL, @hash, @at, @at)`,
-  );
-  const annotation = db.prepare(
-    `INSERT INTO annotations (id, article_id, label, start, "end", quote, note, attrs, author, status, created_at, updated_at)
-     VALUES (@id, @articleId, @label, @start, @end, @quote, @note, @attrs, 'bench', 'ok', @at, @at)`,
-  );
+  const insert = rawInserts(db);
   const base = Date.parse('2025-01-01T00:00:00Z');
   for (let from = 0; from < n; from += 5000) {
     db.transaction(() => {
@@ -37,8 +31,8 @@ function build(db: Db): void {
         const a = generateArticle('spanwise-library-probe', i);
         const at = new Date(base + i * 1000).toISOString();
         // A tenth of the articles have no published date, as pasted texts often do.
-        article.run({ ...a, publishedAt: i % 10 === 3 ? null : a.publishedAt, hash: `h${i}`, at });
-        for (const s of a.spans) annotation.run({ ...s, articleId: a.id, quote: a.text.slice(s.start, s.end), attrs: JSON.stringify(s.attrs), at });
+        insert.article.run({ ...a, published_at: i % 10 === 3 ? null : a.publishedAt, text_hash: `h${i}`, at });
+        for (const s of a.spans) insert.annotation.run({ ...s, article_id: a.id, quote: a.text.slice(s.start, s.end), attrs: JSON.stringify(s.attrs), at });
       }
     })();
     process.stderr.write(`\rbuilt ${Math.min(n, from + 5000)} of ${n}`);
@@ -46,11 +40,11 @@ function build(db: Db): void {
   process.stderr.write('\n');
 }
 
-/** What the store's content depends on: the schema's full text, the corpus generator, this probe's own inserts, and the count. */
+/** What the store's content depends on: the schema's full text, the corpus generator, the inserts, and the count. */
 function stampOf(): string {
   const hash = createHash('sha256');
   for (const m of loadMigrations()) hash.update(`${m.version}\0${m.sql}\0`);
-  for (const source of ['../lib/corpus.ts', '../lib/vocab.ts', '../lib/rng.ts', './library-100k.ts']) {
+  for (const source of ['../lib/corpus.ts', '../lib/vocab.ts', '../lib/rng.ts', '../lib/raw-rows.ts', './library-100k.ts']) {
     hash.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
   }
   hash.update(String(n));
