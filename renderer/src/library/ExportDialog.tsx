@@ -4,6 +4,7 @@ import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
 import { call } from '../api/client';
 import { useJob } from '../api/useJob';
 import { ArticlePicker } from './ArticlePicker';
+import { plural } from './plural';
 import type { ListQuery } from './usePagedArticles';
 
 const FORMAT_TITLES: Record<ExportFormat, string> = {
@@ -21,8 +22,6 @@ export interface ExportDialogProps {
 }
 
 type ScopeChoice = 'all' | 'filter' | 'article' | 'chosen';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The library's filters as an export scope (its sort order does not matter to an export). */
 export function filterScope(query: ListQuery): ExportScope {
