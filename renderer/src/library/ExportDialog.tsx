@@ -35,6 +35,30 @@ export function filterScope(query: ListQuery): ExportScope {
   };
 }
 
+/**
+ * What an export of `choice` covers (undefined: the whole library), or null and why there is
+ * nothing to export: a choice with nothing in it is refused, never widened to the whole library.
+ */
+function pickScope(
+  choice: ScopeChoice,
+  filter: ExportScope,
+  articleId: string | null,
+  chosen: string[],
+): { picked: ExportScope | undefined; empty: null } | { picked: null; empty: string } {
+  switch (choice) {
+    case 'all':
+      return { picked: undefined, empty: null };
+    case 'article':
+      return articleId ? { picked: { ids: [articleId] }, empty: null } : { picked: null, empty: 'No article is open: choose another set of articles.' };
+    case 'chosen':
+      return chosen.length > 0 ? { picked: { ids: chosen }, empty: null } : { picked: null, empty: 'Choose at least one article to export.' };
+    case 'filter':
+      return Object.keys(filter).length > 0
+        ? { picked: filter, empty: null }
+        : { picked: null, empty: 'The library has no search or filter now: choose another set of articles.' };
+  }
+}
+
 export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('jsonl');
   const [scope, setScope] = useState<ScopeChoice>('all');
@@ -42,31 +66,9 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
   const [chosen, setChosen] = useState<string[]>(articleId ? [articleId] : []);
   const [done, setDone] = useState<Job | null>(null);
   const { job, error, start, cancel } = useJob(useCallback((j: Job) => setDone(j), []));
-  const hasFilter = Object.keys(filterScope(query)).length > 0;
-
-  // A scope with nothing in it is refused here, never widened to the whole library.
-  const picked: ExportScope | null | undefined =
-    scope === 'all'
-      ? undefined
-      : scope === 'article'
-        ? articleId
-          ? { ids: [articleId] }
-          : null
-        : scope === 'chosen'
-          ? chosen.length > 0
-            ? { ids: chosen }
-            : null
-          : hasFilter
-            ? filterScope(query)
-            : null;
-  const empty =
-    picked !== null
-      ? null
-      : scope === 'article'
-        ? 'No article is open: choose another set of articles.'
-        : scope === 'chosen'
-          ? 'Choose at least one article to export.'
-          : 'The library has no search or filter now: choose another set of articles.';
+  const filter = filterScope(query);
+  const hasFilter = Object.keys(filter).length > 0;
+  const { picked, empty } = pickScope(scope, filter, articleId, chosen);
   const running = job !== null;
 
   const run = () => {
