@@ -137,26 +137,30 @@ const FileName = z.string().min(1).max(1000);
 /** A dropped file's bytes as base64 can be this long at most: the single-file limit, 50 MB. */
 const MAX_BASE64 = Math.ceil((50 * 1024 * 1024) / 3) * 4;
 
-/** Too large to send, said with the file's name, which a plain length limit would not give. */
-function sizeCheck(keys: readonly string[], max: number, what: string) {
+/** Too large to send, said with the file's name, which a plain length limit would not give; `size` says a value's length in the limit's unit. */
+function sizeCheck(keys: readonly string[], max: number, what: string, size: (length: number) => string, limit: string) {
   return (item: Record<string, string | undefined>, ctx: z.RefinementCtx) => {
     for (const key of keys) {
       const value = item[key];
       if (value !== undefined && value.length > max) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `"${item.name}" is too large to send (${((value.length * 3) / 4 / 1048576).toFixed(1)} MB); ${what} may be at most 50 MB` });
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${item.name}" is too large to send (${size(value.length)}); ${what} may be at most ${limit}` });
       }
     }
   };
 }
 
+/** Pasted text is limited in characters; a dropped file's base64 in the bytes it stands for. */
+const characters = (length: number) => `${length.toLocaleString('en')} characters`;
+const decodedMb = (length: number) => `${((length * 3) / 4 / 1048576).toFixed(1)} MB`;
+
 /** One input from the renderer: pasted content, or a dropped file's bytes (with its brat .ann, when it has one). */
 export const ImportItem = z.union([
-  z.object({ name: FileName, content: z.string() }).strict().superRefine(sizeCheck(['content'], 50_000_000, 'pasted text')),
+  z.object({ name: FileName, content: z.string() }).strict().superRefine(sizeCheck(['content'], 50_000_000, 'pasted text', characters, characters(50_000_000))),
   /** Dropped files travel as bytes so the importer can detect legacy encodings itself. */
   z
     .object({ name: FileName, base64: z.base64(), annBase64: z.base64().optional() })
     .strict()
-    .superRefine(sizeCheck(['base64', 'annBase64'], MAX_BASE64, 'a dropped file')),
+    .superRefine(sizeCheck(['base64', 'annBase64'], MAX_BASE64, 'a dropped file', decodedMb, '50 MB')),
 ]);
 export type ImportItem = z.infer<typeof ImportItem>;
 

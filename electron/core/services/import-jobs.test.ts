@@ -83,6 +83,8 @@ describe('a drop sent in parts', () => {
     expect(pair.annotations.map((a) => a.quote)).toEqual(['Quay']);
     const big = await b.dispatch('import/texts', { items: [{ name: 'ok.txt', content: 'Fine.' }, { name: 'big.txt', base64: 'A'.repeat(70_000_000) }] });
     expect(big).toEqual({ ok: false, error: { code: 'invalid_input', message: 'import/texts: items.1.base64: "big.txt" is too large to send (50.1 MB); a dropped file may be at most 50 MB' } });
+    const long = await b.dispatch('import/texts', { items: [{ name: 'pasted', content: 'a'.repeat(50_000_001) }] });
+    expect(long).toEqual({ ok: false, error: { code: 'invalid_input', message: 'import/texts: items.0.content: "pasted" is too large to send (50,000,001 characters); pasted text may be at most 50,000,000 characters' } });
     // Buffer.from(x, 'base64') would drop the stray characters and import what is left.
     const garbled = await b.dispatch('import/texts', { items: [{ name: 'odd.txt', base64: 'UXVheQ$$==' }] });
     expect(garbled).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('items.0.base64') } });
