@@ -2,7 +2,7 @@ import type { Annotation, AnyAttrs, Article, Label } from '../../../shared/model
 import { call } from '../api/client';
 import { provisionalAnnotations, retagAttrs, retagNotice } from './annotationDrafts';
 import { compareTextOrder, withPut } from './panelOrder';
-import { History, marksOf, mergePatch, rangesOf, sameMark, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
+import { History, marksOf, mergePatch, rangesOf, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
 
 export type { Change, FieldEdit, Patch, Range } from './history';
 
@@ -139,9 +139,9 @@ export class ReaderSession {
         undo: async () => this.removed(await call('annotations/delete', { ids: created.map((a) => a.id) })),
         redo: async () => this.added(await call('annotations/restore', { annotations: created })),
       });
-      // Drawn already: only a span the store changed (trimmed) needs drawing again.
-      const moved = created.filter((c, i) => !sameMark(c, provisional[i]));
-      return this.finish(created, rangesOf([...provisional.filter((p, i) => !sameMark(p, created[i])), ...moved]));
+      // Drawn already: only a span the store changed (trimmed) needs drawing again, in both places.
+      // The store answers for the items in the order they were sent.
+      return this.finish(created, created.flatMap((c, i) => marksOf(provisional[i] as Annotation, c)));
     });
   }
 
