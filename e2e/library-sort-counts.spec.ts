@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
+import { importArticle } from './support/articles';
 import { selectText } from './support/text';
 
 /** A JSONL dataset line: one article, spans as the export writes them (code points; ASCII here). */
@@ -55,12 +56,9 @@ test('rows show each label’s count, and the library sorts by published date (u
   // Airport now ties with Harbour (2 each); the newer import comes first.
   await expect.poll(titles).toEqual(['Bridge', 'Airport', 'Harbour', 'Depot']);
 });
+
 test('a published date, URL or language that is not in its stored form is refused with a message saying why', async ({ page, host, workDir }) => {
-  const file = join(workDir, 'a.txt');
-  writeFileSync(file, 'Quay closure\n\nThe quay at Ostrava closed on Friday.');
-  host.setDialogAnswer([file]);
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByLabel('Import report')).toContainText('1 imported');
+  await importArticle(page, host, workDir, 'a.txt', 'Quay closure\n\nThe quay at Ostrava closed on Friday.');
   await page.getByRole('button', { name: 'Edit details' }).click();
   const form = page.getByRole('form', { name: 'Article details' });
   await form.getByLabel('Published').fill('26/11/2024');
