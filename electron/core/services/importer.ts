@@ -5,6 +5,7 @@ import { sharedParser, type ParseTask, type Parser } from '../import/pool';
 import { articleExists, findArticleIdByText, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
+import { plural } from '../../../shared/plural';
 
 export { expandPaths, fileSource } from './import-paths';
 export type { SourceSpec as ImportSource } from '../import/types';
@@ -29,11 +30,6 @@ const LOOKAHEAD = 4;
 
 /** Warnings shown per file (problems: twice as many); a large dataset can have one per record. */
 const MAX_NOTES = 10;
-
-/** "1 article", "3 articles". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** Checks a draft's spans against its text so a bad span fails its record instead of the store. */
 function spanProblem(draft: ImportDraft): string | null {

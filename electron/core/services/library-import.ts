@@ -4,7 +4,8 @@ import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
 import { IMPORTABLE_EXTENSIONS } from '../import';
 import { BundleError, importBundle, sniffBundle, type BundleImportReport } from './bundle';
-import { expandPaths, fileSource, importBatch, plural, type ImportOptions } from './importer';
+import { plural } from '../../../shared/plural';
+import { expandPaths, fileSource, importBatch, type ImportOptions } from './importer';
 
 /** A Spanwise bundle (gzip'd JSON lines) for moving work between machines. */
 export const BUNDLE_EXTENSION = '.spanwise';

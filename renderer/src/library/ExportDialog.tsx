@@ -4,7 +4,7 @@ import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
 import { call } from '../api/client';
 import { useJob } from '../api/useJob';
 import { ArticlePicker } from './ArticlePicker';
-import { plural } from './plural';
+import { plural } from '../../../shared/plural';
 import type { ListQuery } from './usePagedArticles';
 
 const FORMAT_TITLES: Record<ExportFormat, string> = {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { call } from '../api/client';
-import { plural } from './plural';
+import { plural } from '../../../shared/plural';
 
 /** Backup and restore from the library: each asks the platform for a file, then reports in words. */
 export function useBackup(onError: (message: string) => void) {
