@@ -13,7 +13,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIBRARY_PAGE_SIZE, type ListInput } from '../../shared/ipc/contract';
-import { listArticles } from '../../electron/core/store/articles';
+import { listArticles } from '../../electron/core/store/list';
 import { loadMigrations, openStore, type Db } from '../../electron/core/store/db';
 import { generateArticle } from '../lib/corpus';
 import { rawInserts } from '../lib/raw-rows';

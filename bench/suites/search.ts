@@ -1,6 +1,5 @@
 import type { Db } from '../../electron/core/store/db';
-import { listArticles } from '../../electron/core/store/articles';
-import { forgetTotals } from '../../electron/core/store/list';
+import { forgetTotals, listArticles } from '../../electron/core/store/list';
 import { openStore } from '../../electron/core/store/db';
 import { toFtsQuery } from '../../electron/core/store/search';
 import { LIBRARY_PAGE_SIZE } from '../../shared/ipc/contract';

@@ -2,7 +2,8 @@ import type { Channel } from '../../../shared/ipc/channels';
 import type { ExportFormat, ExportRequest, OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
 import { parseAttrs, type Annotation, type AnyAttrs } from '../../../shared/model';
 import { splitsSurrogatePair, trimSpan } from '../../../shared/text';
-import { getArticle, libraryStats, listArticles, requireArticle, updateArticleMeta } from '../store/articles';
+import { getArticle, libraryStats, requireArticle, updateArticleMeta } from '../store/articles';
+import { listArticles } from '../store/list';
 import {
   deleteAnnotation,
   getAnnotation,

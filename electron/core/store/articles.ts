@@ -145,8 +145,6 @@ export function updateArticleMeta(db: Db, id: string, edited: Partial<ArticleMet
   })();
 }
 
-export { listArticles } from './list';
-
 export function libraryStats(db: Db): Stats {
   const row = db
     .prepare(

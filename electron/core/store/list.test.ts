@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HIT_CLOSE, HIT_OPEN, type Label } from '../../../shared/model';
 import type { ListInput } from '../../../shared/ipc/contract';
 import { useTmpDir } from '../testing/tmp';
-import { insertArticle, listArticles } from './articles';
+import { insertArticle } from './articles';
+import { listArticles } from './list';
 import { deleteAnnotation, insertAnnotation } from './annotations';
 import { openStore, type Db } from './db';
 

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HIT_CLOSE, HIT_OPEN } from '../../../shared/model';
 import { useTmpDir } from '../testing/tmp';
-import { insertArticle, listArticles } from './articles';
+import { insertArticle } from './articles';
+import { listArticles } from './list';
 import { insertAnnotation, searchAnnotations } from './annotations';
 import { loadMigrations, openStore, schemaVersion } from './db';
 
