@@ -21,6 +21,8 @@ import { correctText } from './correct';
 import { HandlerError } from './errors';
 import { exportCorpus } from '../export';
 import { createImportJobs } from './import-jobs';
+import { checkedLinks } from './entities';
+import { createEntityHandlers } from './entity-handlers';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
 
@@ -58,7 +60,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     jobs.start('export', async ({ signal, progress }) => ({
       exported: await exportCorpus(
         db,
-        { format: request.format, out, ...(request.scope ? { scope: request.scope } : {}), ...(request.labels ? { labels: request.labels } : {}) },
+        { format: request.format, out, ...(request.scope ? { scope: request.scope } : {}), ...(request.labels ? { labels: request.labels } : {}), ...(request.spreadsheetSafe ? { spreadsheetSafe: true } : {}) },
         { signal, onProgress: progress },
       ),
     }));
@@ -77,7 +79,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       const parsed = parseAttrs(item.label, item.attrs);
       if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
       checkClaimant(db, articleId, item.id ?? null, parsed.attrs, {});
-      return { ...item, ...span, attrs: parsed.attrs };
+      return { ...item, ...span, attrs: checkedLinks(db, item.label, parsed.attrs) };
     });
     const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
     if (new Set(ids).size !== ids.length) throw new HandlerError('invalid_input', 'two items ask for the same id');
@@ -104,6 +106,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
   };
 
   return {
+    // The actor and place registry.
+    ...createEntityHandlers(db, jobs, platform.author),
+
     'articles/list': (input) => listArticles(db, input),
 
     'articles/get': ({ id }) => {
@@ -157,7 +162,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         checkClaimant(db, current.articleId, id, parsed.attrs, current.attrs);
         const text = requireArticle(db, current.articleId).text;
         const placed = span ? placeSpan(text, span) : {};
-        const next = valid(text, { ...current, label: nextLabel, note: note ?? current.note, attrs: parsed.attrs, ...placed }, storeReferences(db));
+        const linked = checkedLinks(db, nextLabel, parsed.attrs, current.attrs);
+        const next = valid(text, { ...current, label: nextLabel, note: note ?? current.note, attrs: linked, ...placed }, storeReferences(db));
         return updateAnnotation(db, id, { label: next.label, note: next.note, attrs: next.attrs, start: next.start, end: next.end, quote: next.quote, status: next.status });
       })(),
 
