@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EntitySummary, Mention } from '../../../shared/ipc/entities';
+import type { Annotation, AnyAttrs } from '../../../shared/model';
+import { call } from '../api/client';
+import { EntityPicker } from '../registry/EntityPicker';
+import { kindTitle, mentionCount, type EntityChoice } from '../registry/entityOptions';
+
+export interface LinkedEntityProps {
+  annotation: Annotation;
+  /** Saves the link (an attribute edit, so the reader's undo takes it back). */
+  onLink(attrs: AnyAttrs): Promise<unknown>;
+  /** Focus the field at once: the actor was just tagged, and linking it is the likely next step. */
+  autoFocus: boolean;
+  /** Opens another mention: in this article it is selected, elsewhere the reader opens there. */
+  onOpenMention(articleId: string, annotationId: string): void;
+  onError(message: string): void;
+}
+
+const OTHER_MENTIONS = 50;
+
+/** What linking an actor span to an entity writes: the link, and the entity's name and kind where the span has none. */
+export function linkAttrs(annotation: Annotation, entity: Pick<EntitySummary, 'id' | 'name' | 'actorKind'>): AnyAttrs {
+  const attrs: AnyAttrs = { entityId: entity.id };
+  if (!annotation.attrs.canonicalName) attrs.canonicalName = entity.name;
+  if (!annotation.attrs.kind && entity.actorKind) attrs.kind = entity.actorKind;
+  return attrs;
+}
+
+/**
+ * An actor annotation's entity in the registry: a combobox to link it (type-ahead over names and
+ * aliases, or a new entity from the span), and once linked the entity's names and its other mentions.
+ */
+export function LinkedEntity({ annotation: a, onLink, autoFocus, onOpenMention, onError }: LinkedEntityProps) {
+  const entityId = typeof a.attrs.entityId === 'string' ? a.attrs.entityId : null;
+  const [entity, setEntity] = useState<EntitySummary | null>(null);
+  const [mentions, setMentions] = useState<{ total: number; items: Mention[] } | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) field.current?.focus();
+  }, [autoFocus]);
+
+  useEffect(() => {
+    setEntity(null);
+    setMentions(null);
+    if (entityId === null) return;
+    let live = true;
+    Promise.all([call('entities/get', { id: entityId }), call('entities/mentions', { id: entityId, limit: OTHER_MENTIONS + 1 })])
+      .then(([e, m]) => {
+        if (!live) return;
+        setEntity(e);
+        setMentions({ total: m.total, items: m.items.filter((x) => x.annotation.id !== a.id) });
+      })
+      .catch((err: Error) => live && onError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [entityId, a.id, onError]);
+
+  // Focus goes back to the page, where the reader's keys (tag, next, undo) work again.
+  const leave = () => field.current?.blur();
+
+  const pick = (choice: EntityChoice) => {
+    const linked =
+      choice.kind === 'entity'
+        ? onLink(linkAttrs(a, choice.entity))
+        : call('entities/create', { kind: 'actor', name: choice.name, ...(typeof a.attrs.kind === 'string' ? { actorKind: a.attrs.kind as EntitySummary['actorKind'] } : {}) }).then(
+            (created) => onLink(linkAttrs(a, created)),
+          );
+    linked.catch((err: Error) => onError(err.message));
+    leave();
+  };
+
+  return (
+    <div className="linked-entity">
+      <EntityPicker
+        key={`${a.id}:${entityId ?? ''}:${entity?.name ?? ''}`}
+        ref={field}
+        label="Linked entity"
+        kind="actor"
+        initialText={entity?.name ?? (entityId === null ? a.quote : '')}
+        allowCreate
+        preferCreate={entityId === null}
+        openOnFocus
+        placeholder="Type a name or alias"
+        onPick={pick}
+        onLeave={leave}
+      />
+      {entityId !== null ? (
+        <>
+          <div>
+            {entity ? (
+              <>
+                Linked to <strong>{entity.name}</strong> ({kindTitle(entity)}, {mentionCount(entity.mentions)} in {entity.articles} article
+                {entity.articles === 1 ? '' : 's'}){' '}
+              </>
+            ) : (
+              'Linked. '
+            )}
+            <button type="button" onClick={() => void onLink({ entityId: null }).catch((err: Error) => onError(err.message))}>
+              Unlink
+            </button>
+          </div>
+          {entity && entity.aliases.length > 0 ? <div className="entity-aliases">Also: {entity.aliases.join(' · ')}</div> : null}
+          {mentions && mentions.items.length > 0 ? (
+            <>
+              <div>Other mentions ({mentions.total - 1}):</div>
+              <ul aria-label="Other mentions">
+                {mentions.items.slice(0, OTHER_MENTIONS).map((m) => (
+                  <li key={m.annotation.id}>
+                    <button type="button" onClick={() => onOpenMention(m.annotation.articleId, m.annotation.id)}>
+                      “{m.annotation.quote}” {m.annotation.articleId === a.articleId ? '(this article)' : `in ${m.articleTitle || '(untitled)'}`}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
