@@ -116,7 +116,13 @@ export function App() {
     <div className="shell">
       <ViewsNav current={view} onChange={setView} />
       {view === 'actors' ? (
-        <ActorsView onOpenMention={openFromView} />
+        <ActorsView
+          onOpenMention={openFromView}
+          onOpenArticle={(id) => {
+            setView('library');
+            open(id);
+          }}
+        />
       ) : (
         <div className="app">
           <Library

@@ -4,12 +4,15 @@ import { call } from '../api/client';
 import type { EntityChoice } from '../registry/entityOptions';
 import { EntityDetails } from './EntityDetails';
 import { EntityList } from './EntityList';
+import { LibrarySuggestions } from './LibrarySuggestions';
 import { RegistryUndo } from './registryUndo';
 import { useEntityPages, type EntityQuery } from './useEntityPages';
 
 export interface ActorsViewProps {
   /** Opens the reader on a mention. */
   onOpenMention(articleId: string, annotationId: string): void;
+  /** Opens the reader on an article (one with suggestions). */
+  onOpenArticle(articleId: string): void;
 }
 
 const SORTS: { key: EntitySort; title: string }[] = [
@@ -29,7 +32,7 @@ function restorePatch(e: Entity): EntityPatch {
 }
 
 /** The registry: every entity, filtered and sorted, and the chosen one's details and mentions. */
-export function ActorsView({ onOpenMention }: ActorsViewProps) {
+export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
   const [filter, setFilter] = useState('');
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [sort, setSort] = useState<EntitySort>('name');
@@ -197,6 +200,7 @@ export function ActorsView({ onOpenMention }: ActorsViewProps) {
         <EntityList total={total ?? 0} itemAt={itemAt} selectedId={selectedId} onSelect={choose} />
       </section>
       <div className="actors-side">
+        <LibrarySuggestions onOpenArticle={onOpenArticle} onChanged={changed} />
         {error ? (
           <div role="alert" className="error">
             {error}{' '}
