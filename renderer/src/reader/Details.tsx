@@ -31,8 +31,8 @@ export interface DetailsProps {
   onJump(id: string): void;
   /** Puts an orphaned annotation on the text selected in the reader. */
   onReattach(): void;
-  /** An actor just tagged: its Linked entity field takes focus. */
-  focusLink: boolean;
+  /** Changes (from 0) each time the analyst asks to link the actor from the keyboard: its Linked entity field takes focus. */
+  focusLink: number;
   /** Opens an annotation, in this article or another (an entity's other mentions). */
   onOpenMention(articleId: string, annotationId: string): void;
   /** Tells the analyst why something outside the annotation's own fields (the registry) refused. */
@@ -111,7 +111,7 @@ export function Details(props: DetailsProps) {
       />
       {a.label === 'claim' ? <Claimant {...props} saveName={saveAttr('claimant')} /> : null}
       {a.label === 'actor' ? (
-        <LinkedEntity annotation={a} onLink={(attrs) => onEdit({ attrs })} autoFocus={props.focusLink} onOpenMention={props.onOpenMention} onError={props.onProblem} />
+        <LinkedEntity annotation={a} onLink={(attrs) => onEdit({ attrs })} focusRequest={props.focusLink} onOpenMention={props.onOpenMention} onError={props.onProblem} />
       ) : null}
       {FIELDS[a.label].map((field) =>
         field.kind === 'choice' ? (

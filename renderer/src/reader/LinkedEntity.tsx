@@ -9,8 +9,8 @@ export interface LinkedEntityProps {
   annotation: Annotation;
   /** Saves the link (an attribute edit, so the reader's undo takes it back). */
   onLink(attrs: AnyAttrs): Promise<unknown>;
-  /** Focus the field at once: the actor was just tagged, and linking it is the likely next step. */
-  autoFocus: boolean;
+  /** Changes (from 0) each time the analyst presses L in the reader: the field takes focus. */
+  focusRequest: number;
   /** Opens another mention: in this article it is selected, elsewhere the reader opens there. */
   onOpenMention(articleId: string, annotationId: string): void;
   onError(message: string): void;
@@ -30,15 +30,15 @@ export function linkAttrs(annotation: Annotation, entity: Pick<EntitySummary, 'i
  * An actor annotation's entity in the registry: a combobox to link it (type-ahead over names and
  * aliases, or a new entity from the span), and once linked the entity's names and its other mentions.
  */
-export function LinkedEntity({ annotation: a, onLink, autoFocus, onOpenMention, onError }: LinkedEntityProps) {
+export function LinkedEntity({ annotation: a, onLink, focusRequest, onOpenMention, onError }: LinkedEntityProps) {
   const entityId = typeof a.attrs.entityId === 'string' ? a.attrs.entityId : null;
   const [entity, setEntity] = useState<EntitySummary | null>(null);
   const [mentions, setMentions] = useState<{ total: number; items: Mention[] } | null>(null);
   const field = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (autoFocus) field.current?.focus();
-  }, [autoFocus]);
+    if (focusRequest > 0) field.current?.focus();
+  }, [focusRequest]);
 
   useEffect(() => {
     setEntity(null);
@@ -74,7 +74,6 @@ export function LinkedEntity({ annotation: a, onLink, autoFocus, onOpenMention, 
   return (
     <div className="linked-entity">
       <EntityPicker
-        key={`${a.id}:${entityId ?? ''}:${entity?.name ?? ''}`}
         ref={field}
         label="Linked entity"
         kind="actor"
@@ -86,6 +85,9 @@ export function LinkedEntity({ annotation: a, onLink, autoFocus, onOpenMention, 
         onPick={pick}
         onLeave={leave}
       />
+      <span className="hint" aria-hidden="true">
+        L in the text: link · Enter: choose · Esc: back
+      </span>
       {entityId !== null ? (
         <>
           <div>

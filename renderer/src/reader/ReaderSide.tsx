@@ -24,8 +24,8 @@ export interface ReaderSideProps {
   onReattach(id: string): void;
   suggestions: ReaderSuggestions;
   onShowSuggestion(id: string): void;
-  /** The annotation whose Linked entity field should take focus (an actor just tagged). */
-  linkFocusId: string | null;
+  /** The last request to focus an actor's Linked entity field. */
+  linkFocus: { id: string; n: number } | null;
   onOpenMention(articleId: string, annotationId: string): void;
 }
 
@@ -34,7 +34,7 @@ export interface ReaderSideProps {
  * by the reader, so a key press draws its highlight first and this column follows.
  */
 export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
-  const { session, annotations, selectedId, view, filter, onFilter, onSelect, onStep, report, onReattach, suggestions, onShowSuggestion, linkFocusId, onOpenMention } = props;
+  const { session, annotations, selectedId, view, filter, onFilter, onSelect, onStep, report, onReattach, suggestions, onShowSuggestion, linkFocus, onOpenMention } = props;
   const text = session.article.text;
   const selected = selectedId ? (session.annotations.get(selectedId) ?? null) : null;
   const occurrences = useMemo<Range[]>(() => occurrencesOf(selected, annotations, text), [selected, annotations, text]);
@@ -76,7 +76,7 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
           onTagAll={() => report(session.tag(selected.label, occurrences, selected.attrs))}
           onJump={(id) => onSelect(id, true)}
           onReattach={() => onReattach(selected.id)}
-          focusLink={linkFocusId === selected.id}
+          focusLink={linkFocus?.id === selected.id ? linkFocus.n : 0}
           onOpenMention={onOpenMention}
           onProblem={(message) => session.notify(message)}
         />

@@ -38,7 +38,8 @@ export function ReaderView({ session, focusId, onChanged, onDeleted, onOpenElsew
   const [applying, setApplying] = useState(false);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [filter, setFilter] = useState<Label | null>(null);
-  const [linkFocusId, setLinkFocusId] = useState<string | null>(null);
+  /** A request (the L key) to put focus in the selected actor's Linked entity field; `n` tells requests apart. */
+  const [linkFocus, setLinkFocus] = useState<{ id: string; n: number } | null>(null);
   const [suggestions] = useState(() => new ReaderSuggestions(session));
   useSyncExternalStore(session.subscribe, session.getVersion);
   const suggestionVersion = useSyncExternalStore(suggestions.subscribe, suggestions.getVersion);
@@ -71,12 +72,10 @@ export function ReaderView({ session, focusId, onChanged, onDeleted, onOpenElsew
 
   const keyActions = useMemo(
     () => ({
-      tag: (label: Label) => {
-        const before = session.selectedId;
-        const tagged = tagOrRetag(editor, session, label);
-        // A new actor: its Linked entity field takes focus, so linking it is one more key.
-        if (tagged && label === 'actor' && session.selectedId !== before && !session.selectionChosen) setLinkFocusId(session.selectedId);
-        report(tagged);
+      tag: (label: Label) => report(tagOrRetag(editor, session, label)),
+      link: () => {
+        const id = session.selectedId;
+        if (id && session.annotations.get(id)?.label === 'actor') setLinkFocus((f) => ({ id, n: (f?.n ?? 0) + 1 }));
       },
       remove: () => {
         if (session.selectedId) report(session.remove([session.selectedId]));
@@ -230,7 +229,7 @@ export function ReaderView({ session, focusId, onChanged, onDeleted, onOpenElsew
         onReattach={reattach}
         suggestions={suggestions}
         onShowSuggestion={showSuggestion}
-        linkFocusId={linkFocusId}
+        linkFocus={linkFocus}
         onOpenMention={openMention}
       />
       {menu ? (

@@ -7,6 +7,8 @@ export interface ReaderKeyActions {
   undo(): void;
   redo(): void;
   next(delta: 1 | -1): void;
+  /** Moves focus to the selected actor's Linked entity field. */
+  link(): void;
 }
 
 /** Typing into a field must never tag, delete or undo annotations. */
@@ -27,7 +29,7 @@ function meantForOverlay(target: EventTarget | null): boolean {
   return document.querySelector('[aria-modal="true"]') !== null;
 }
 
-/** Keys 1-4 tag, Delete removes, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes, N/P step through. */
+/** Keys 1-4 tag, Delete removes, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes, N/P step through, L links an actor. */
 export function useReaderKeys(enabled: boolean, actions: ReaderKeyActions): void {
   useEffect(() => {
     if (!enabled) return;
@@ -51,6 +53,9 @@ export function useReaderKeys(enabled: boolean, actions: ReaderKeyActions): void
       } else if (!mod && (key === 'n' || key === 'p')) {
         e.preventDefault();
         actions.next(key === 'n' ? 1 : -1);
+      } else if (!mod && key === 'l') {
+        e.preventDefault();
+        actions.link();
       }
     };
     document.addEventListener('keydown', onKey);

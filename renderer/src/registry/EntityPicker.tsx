@@ -1,4 +1,4 @@
-import { forwardRef, useMemo, useState } from 'react';
+import { forwardRef, useEffect, useMemo, useState } from 'react';
 import type { EntityKind } from '../../../shared/ipc/entities';
 import { Combobox } from '../widgets/Combobox';
 import { entityOptions, type EntityChoice } from './entityOptions';
@@ -25,6 +25,10 @@ export const EntityPicker = forwardRef<HTMLInputElement, EntityPickerProps>(func
   const { label, kind, initialText, allowCreate, preferCreate = false, exclude, onPick, onLeave, openOnFocus, placeholder, disabled } = props;
   const [text, setText] = useState(initialText);
   const [edited, setEdited] = useState(false);
+  // The starting text follows what it stands for (the linked entity's name once it is read), until the analyst types.
+  useEffect(() => {
+    if (!edited) setText(initialText);
+  }, [initialText, edited]);
   const { hits, error } = useEntitySearch(text, kind);
   const choices = useMemo(
     () => entityOptions(hits, text, { allowCreate, preferCreate: preferCreate && !edited, ...(exclude ? { exclude } : {}) }),
@@ -44,6 +48,7 @@ export const EntityPicker = forwardRef<HTMLInputElement, EntityPickerProps>(func
         options={options}
         onChoose={(option) => {
           const chosen = choices.find((c) => c.option.id === option.id);
+          setEdited(false);
           if (chosen) onPick(chosen.choice);
         }}
         onLeave={() => {
