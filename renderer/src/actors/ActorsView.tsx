@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { Entity, EntityKind, EntityPatch, EntitySort, EntitySummary, Mention } from '../../../shared/ipc/entities';
+import { plural } from '../../../shared/plural';
 import { call } from '../api/client';
 import type { EntityChoice } from '../registry/entityOptions';
 import { EntityDetails } from './EntityDetails';
@@ -136,7 +137,7 @@ export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
     call('entities/merge', { from: from.id, into: into.id })
       .then((result) => {
         choose(result.entity);
-        record(`Merged “${from.name}” into “${result.entity.name}” (${result.moved} mention${result.moved === 1 ? '' : 's'} moved).`, async () => {
+        record(`Merged “${from.name}” into “${result.entity.name}” (${plural(result.moved, 'mention')} moved).`, async () => {
           await call('entities/undo', { token: result.token });
           // The entity merged away is back: it is what the analyst was looking at.
           setSelectedId(from.id);

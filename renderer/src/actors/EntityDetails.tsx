@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ACTOR_KINDS } from '../../../shared/model';
 import type { ActorKind, EntityPatch, EntitySummary, Mention } from '../../../shared/ipc/entities';
+import { plural } from '../../../shared/plural';
 import { DraftField } from '../reader/DraftField';
 import { EntityPicker } from '../registry/EntityPicker';
-import { kindTitle, mentionCount, type EntityChoice } from '../registry/entityOptions';
+import { kindTitle, type EntityChoice } from '../registry/entityOptions';
 import { Mentions } from './Mentions';
 
 export interface EntityDetailsProps {
@@ -44,7 +45,7 @@ export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onOpenMe
     <section className="entity-details" aria-label="Entity details">
       <h2>{e.name}</h2>
       <div className="entity-summary">
-        {kindTitle(e)} · {mentionCount(e.mentions)} in {e.articles} article{e.articles === 1 ? '' : 's'}
+        {kindTitle(e)} · {plural(e.mentions, 'mention')} in {plural(e.articles, 'article')}
       </div>
       <div className="entity-form">
         <DraftField
@@ -119,6 +120,7 @@ export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onOpenMe
         </div>
       </div>
       <div className="merge">
+        <h3>Merge</h3>
         <EntityPicker
           key={`merge-${e.id}`}
           label="Merge into"

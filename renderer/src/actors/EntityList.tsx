@@ -87,10 +87,10 @@ export function EntityList({ total, itemAt, selectedId, onSelect }: EntityListPr
                   <span className="entity-name">{item.name}</span>
                   <span className="entity-kind">{kindTitle(item)}</span>
                   <span className="entity-count" title="Mentions">
-                    {item.mentions} <small>mentions</small>
+                    {item.mentions} <small>{item.mentions === 1 ? 'mention' : 'mentions'}</small>
                   </span>
                   <span className="entity-count" title="Articles">
-                    {item.articles} <small>articles</small>
+                    {item.articles} <small>{item.articles === 1 ? 'article' : 'articles'}</small>
                   </span>
                 </>
               ) : (

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Job } from '../../../shared/ipc/contract';
 import type { SuggestSummary } from '../../../shared/ipc/entities';
+import { plural } from '../../../shared/plural';
 import { call } from '../api/client';
 import { useJob } from '../api/useJob';
 
@@ -74,8 +75,8 @@ function SummaryView({ result, cancelled, onOpenArticle, onUndo }: { result: Sug
       <div>
         {cancelled ? 'Stopped. ' : ''}
         {result.created !== null
-          ? `Tagged ${result.created} and linked ${result.linked ?? 0} mention${(result.created ?? 0) + (result.linked ?? 0) === 1 ? '' : 's'} in ${result.articles} article${result.articles === 1 ? '' : 's'}.`
-          : `${result.suggestions} suggestion${result.suggestions === 1 ? '' : 's'} in ${result.byArticle.length} of ${result.articles} article${result.articles === 1 ? '' : 's'}.`}
+          ? `Tagged ${result.created} and linked ${plural(result.linked ?? 0, 'mention')} in ${plural(result.articles, 'article')}.`
+          : `${plural(result.suggestions, 'suggestion')} in ${result.byArticle.length} of ${plural(result.articles, 'article')}.`}
         {result.token ? (
           <button type="button" onClick={() => onUndo(result.token as string)}>
             Undo

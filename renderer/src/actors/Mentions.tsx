@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EntitySummary, Mention } from '../../../shared/ipc/entities';
+import { plural } from '../../../shared/plural';
 import { call } from '../api/client';
 import { EntityPicker } from '../registry/EntityPicker';
 import type { EntityChoice } from '../registry/entityOptions';
@@ -42,7 +43,7 @@ export function Mentions({ entity, revision, onOpen, onSplit, onError }: Mention
   return (
     <section className="mentions" aria-label="Mentions">
       <h3>
-        Mentions {total === null ? '' : `(${total} in ${entity.articles} article${entity.articles === 1 ? '' : 's'})`}
+        Mentions {total === null ? '' : `(${total} in ${plural(entity.articles, 'article')})`}
       </h3>
       {total === 0 ? <p className="hint">No annotation is linked to this entity yet.</p> : null}
       <ul className="mention-list">

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntitySummary, Mention } from '../../../shared/ipc/entities';
 import type { Annotation, AnyAttrs } from '../../../shared/model';
+import { plural } from '../../../shared/plural';
 import { call } from '../api/client';
 import { EntityPicker } from '../registry/EntityPicker';
-import { kindTitle, mentionCount, type EntityChoice } from '../registry/entityOptions';
+import { kindTitle, linkAttrs, type EntityChoice } from '../registry/entityOptions';
 
 export interface LinkedEntityProps {
   annotation: Annotation;
@@ -17,14 +18,6 @@ export interface LinkedEntityProps {
 }
 
 const OTHER_MENTIONS = 50;
-
-/** What linking an actor span to an entity writes: the link, and the entity's name and kind where the span has none. */
-export function linkAttrs(annotation: Annotation, entity: Pick<EntitySummary, 'id' | 'name' | 'actorKind'>): AnyAttrs {
-  const attrs: AnyAttrs = { entityId: entity.id };
-  if (!annotation.attrs.canonicalName) attrs.canonicalName = entity.name;
-  if (!annotation.attrs.kind && entity.actorKind) attrs.kind = entity.actorKind;
-  return attrs;
-}
 
 /**
  * An actor annotation's entity in the registry: a combobox to link it (type-ahead over names and
@@ -93,8 +86,7 @@ export function LinkedEntity({ annotation: a, onLink, focusRequest, onOpenMentio
           <div>
             {entity ? (
               <>
-                Linked to <strong>{entity.name}</strong> ({kindTitle(entity)}, {mentionCount(entity.mentions)} in {entity.articles} article
-                {entity.articles === 1 ? '' : 's'}){' '}
+                Linked to <strong>{entity.name}</strong> ({kindTitle(entity)}, {plural(entity.mentions, 'mention')} in {plural(entity.articles, 'article')}){' '}
               </>
             ) : (
               'Linked. '

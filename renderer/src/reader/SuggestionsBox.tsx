@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ReaderSuggestions } from './suggestions';
+import { plural } from '../../../shared/plural';
 
 export interface SuggestionsBoxProps {
   suggestions: ReaderSuggestions;
@@ -24,9 +25,7 @@ export function SuggestionsBox({ suggestions, report, onShow }: SuggestionsBoxPr
   return (
     <section className="suggestions-box" aria-label="Suggestions">
       <div>
-        <strong>
-          {list.length} suggestion{list.length === 1 ? '' : 's'}
-        </strong>{' '}
+        <strong>{plural(list.length, 'suggestion')}</strong>{' '}
         from the registry
       </div>
       {error ? <div className="error">{error}</div> : null}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityHit, EntitySummary } from '../../../shared/ipc/entities';
-import { entityOptions, kindTitle } from './entityOptions';
+import { entityOptions, kindTitle, linkAttrs } from './entityOptions';
 
 const entity = (id: string, name: string, extra: Partial<EntitySummary> = {}): EntitySummary => ({
   id,
@@ -54,5 +54,13 @@ describe('entityOptions', () => {
     expect(kindTitle({ kind: 'actor', actorKind: 'armed group' })).toBe('armed group');
     expect(kindTitle({ kind: 'actor', actorKind: null })).toBe('actor');
     expect(kindTitle({ kind: 'place', actorKind: null })).toBe('place');
+  });
+});
+
+describe('linkAttrs', () => {
+  it('links, and gives the span the entity name and kind only where it has none', () => {
+    expect(linkAttrs({ attrs: {} }, zelensky)).toEqual({ entityId: 'z', canonicalName: 'Volodymyr Zelensky', kind: 'person' });
+    expect(linkAttrs({ attrs: { canonicalName: 'President Zelensky', kind: 'state' } }, zelensky)).toEqual({ entityId: 'z' });
+    expect(linkAttrs({ attrs: {} }, { ...zelensky, actorKind: null })).toEqual({ entityId: 'z', canonicalName: 'Volodymyr Zelensky' });
   });
 });

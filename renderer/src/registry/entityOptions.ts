@@ -1,4 +1,6 @@
 import type { EntityHit, EntityKind, EntitySummary } from '../../../shared/ipc/entities';
+import type { Annotation, AnyAttrs } from '../../../shared/model';
+import { plural } from '../../../shared/plural';
 import type { ComboOption } from '../widgets/Combobox';
 
 /** What choosing an option of an entity picker means. */
@@ -27,10 +29,6 @@ export function kindTitle(entity: Pick<EntitySummary, 'kind' | 'actorKind'>): st
   return entity.actorKind ?? 'actor';
 }
 
-export function mentionCount(n: number): string {
-  return `${n} mention${n === 1 ? '' : 's'}`;
-}
-
 export const createLabel = (name: string): string => `Create “${name}”`;
 
 /** The options a type-ahead answer gives: the hits in the store's order, and where fitting, creating one. */
@@ -43,7 +41,7 @@ export function entityOptions(hits: readonly EntityHit[], text: string, config: 
     if (seen.has(e.id) || config.exclude?.has(e.id)) continue;
     seen.add(e.id);
     const via = hit.matched !== e.name ? `as “${hit.matched}” · ` : '';
-    found.push({ option: { id: `entity:${e.id}`, label: e.name, detail: `${via}${kindTitle(e)} · ${mentionCount(e.mentions)}` }, choice: { kind: 'entity', entity: e } });
+    found.push({ option: { id: `entity:${e.id}`, label: e.name, detail: `${via}${kindTitle(e)} · ${plural(e.mentions, 'mention')}` }, choice: { kind: 'entity', entity: e } });
   }
   const taken = hits.some((h) => h.match === 'exact');
   if (!config.allowCreate || name === '' || taken) return found;
@@ -54,4 +52,12 @@ export function entityOptions(hits: readonly EntityHit[], text: string, config: 
 /** The kind of entity an annotation's label links to. */
 export function entityKindFor(label: string): EntityKind | null {
   return label === 'actor' ? 'actor' : label === 'event' ? 'place' : null;
+}
+
+/** What linking an actor span to an entity writes: the link, and the entity's name and kind where the span has none. */
+export function linkAttrs(annotation: Pick<Annotation, 'attrs'>, entity: Pick<EntitySummary, 'id' | 'name' | 'actorKind'>): AnyAttrs {
+  const attrs: AnyAttrs = { entityId: entity.id };
+  if (!annotation.attrs.canonicalName) attrs.canonicalName = entity.name;
+  if (!annotation.attrs.kind && entity.actorKind) attrs.kind = entity.actorKind;
+  return attrs;
 }
