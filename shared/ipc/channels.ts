@@ -25,6 +25,16 @@ export const CHANNELS = [
   'library/stats',
   'library/backup',
   'library/restore',
+  // events as records: roles, incidents, the codebook (shared/ipc/events.ts)
+  'roles/list',
+  'roles/set',
+  'events/list',
+  'events/candidates',
+  'incidents/group',
+  'incidents/ungroup',
+  'incidents/get',
+  'codebook/get',
+  'codebook/add',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -14,6 +14,8 @@ const ATTRIBUTE_COLUMNS: Record<string, [string, string]> = {
   event_date: ['event', 'date'],
   event_location: ['event', 'location'],
   event_category: ['event', 'category'],
+  event_type: ['event', 'type'],
+  event_sub_type: ['event', 'subType'],
   claim_claimant: ['claim', 'claimant'],
   claim_claimant_id: ['claim', 'claimantId'],
   claim_status: ['claim', 'status'],

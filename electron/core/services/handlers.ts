@@ -21,6 +21,7 @@ import { exportCorpus } from '../export';
 import { createImportJobs } from './import-jobs';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
+import { checkEventType, eventHandlers } from './events';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
 
@@ -75,6 +76,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       const parsed = parseAttrs(item.label, item.attrs);
       if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
       checkClaimant(db, articleId, item.id ?? null, parsed.attrs, {});
+      checkEventType(db, item.label, parsed.attrs, `item ${i + 1}: `);
       return { ...item, ...span, attrs: parsed.attrs };
     });
     const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
@@ -149,6 +151,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         const parsed = parseAttrs(nextLabel, attrs ?? current.attrs);
         if (!parsed.ok) throw new HandlerError('invalid_input', `attributes for ${nextLabel}: ${parsed.message}`);
         checkClaimant(db, current.articleId, id, parsed.attrs, current.attrs);
+        if (parsed.attrs.type !== current.attrs.type || parsed.attrs.subType !== current.attrs.subType) checkEventType(db, nextLabel, parsed.attrs);
         const placed = span ? placeSpan(requireArticle(db, current.articleId).text, span) : {};
         return updateAnnotation(db, id, { label: nextLabel, note, attrs: parsed.attrs, ...placed });
       })(),
@@ -189,6 +192,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       platform.restoreStaged();
       return { restore: { file, ...counts } };
     },
+
+    ...eventHandlers(db),
   };
 }
 
