@@ -25,6 +25,8 @@ export const EventAttrs = z
   .object({
     date: PartialDate.optional(),
     location: text(500).optional(),
+    /** The place entity (shared/ipc/entities.ts) the location is linked to. */
+    locationEntityId: z.string().max(64).optional(),
     category: text(200).optional(),
     /** From the library's codebook (shared/codebook.ts): ACLED's event types and the analyst's own. */
     type: text(200).optional(),
@@ -40,7 +42,12 @@ export const ClaimAttrs = z
   })
   .strict();
 export const ActorAttrs = z
-  .object({ canonicalName: text(500).optional(), kind: z.enum(ACTOR_KINDS).optional() })
+  .object({
+    canonicalName: text(500).optional(),
+    kind: z.enum(ACTOR_KINDS).optional(),
+    /** The actor entity (shared/ipc/entities.ts) this span is a mention of. */
+    entityId: z.string().max(64).optional(),
+  })
   .strict();
 export const FigureAttrs = z
   .object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSummary, Id, Label } from '../model';
 import type { Channel } from './channels';
 import { eventsContract } from './events';
+import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
 /**
@@ -81,15 +82,17 @@ export type ExportSummary = z.infer<typeof ExportSummary>;
 export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.number(), articles: z.number(), annotations: z.number() });
 export type BackupSummary = z.infer<typeof BackupSummary>;
 
-/** A background task (import, export) the renderer polls for progress and can cancel. */
+/** A background task (import, export, library-wide suggestions) the renderer polls for progress and can cancel. */
 export const Job = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'export']),
+  kind: z.enum(['import', 'export', 'suggest']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
   total: z.number(),
   report: ImportReport.nullable(),
   exported: ExportSummary.nullable(),
+  /** A finished 'suggest' job's result (shared/ipc/entities.ts). */
+  suggested: SuggestSummary.nullable(),
   error: z.string().nullable(),
 });
 export type Job = z.infer<typeof Job>;
@@ -282,6 +285,14 @@ export const contract = {
   'library/restore': { input: z.object({}).strict(), output: z.object({ restore: BackupSummary.nullable() }) },
   // events as records (shared/ipc/events.ts)
   ...eventsContract,
+  // The actor and place registry (shared/ipc/entities.ts).
+  ...entitiesContract,
+  /**
+   * Library-wide suggestions as a background job: progress counts articles, `jobs/cancel` stops
+   * it (with `accept`, what was accepted before the cancel stays, and its token undoes it). The
+   * finished job's `suggested` holds the summary.
+   */
+  'suggestions/start': { input: SuggestStart, output: Job },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { cpOf, cpSlice, readCsv, readCsvRecords } from './test-support/readers';
 const ATTRIBUTE_COLUMNS: Record<string, [string, string]> = {
   event_date: ['event', 'date'],
   event_location: ['event', 'location'],
+  event_location_entity_id: ['event', 'locationEntityId'],
   event_category: ['event', 'category'],
   event_type: ['event', 'type'],
   event_sub_type: ['event', 'subType'],
@@ -21,6 +22,7 @@ const ATTRIBUTE_COLUMNS: Record<string, [string, string]> = {
   claim_status: ['claim', 'status'],
   actor_canonical_name: ['actor', 'canonicalName'],
   actor_kind: ['actor', 'kind'],
+  actor_entity_id: ['actor', 'entityId'],
   figure_value: ['figure', 'value'],
   figure_unit: ['figure', 'unit'],
   figure_qualifier: ['figure', 'qualifier'],
