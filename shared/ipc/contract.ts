@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSummary, Id, Label } from '../model';
 import type { Channel } from './channels';
+import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
@@ -75,7 +76,8 @@ export type Stats = z.infer<typeof Stats>;
 const byId = z.object({ id: Id }).strict();
 
 /** conflictsLeftOut: unresolved merge conflict copies a dataset format did not write (the bundle keeps them). */
-export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), conflictsLeftOut: z.number(), bytes: z.number(), out: z.string() });
+// notes: what the format changed or left out that the file's reader should know (spreadsheet-safe cells, URLs that are not IRIs).
+export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), conflictsLeftOut: z.number(), bytes: z.number(), out: z.string(), notes: z.array(z.string()) });
 export type ExportSummary = z.infer<typeof ExportSummary>;
 
 export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.number(), articles: z.number(), annotations: z.number() });
@@ -119,7 +121,7 @@ export const ExportScope = z.union([
 export type ExportScope = z.infer<typeof ExportScope>;
 
 export const ExportRequest = z
-  .object({ format: ExportFormat, scope: ExportScope.optional(), labels: z.array(Label).min(1).max(4).optional() })
+  .object({ format: ExportFormat, scope: ExportScope.optional(), labels: z.array(Label).min(1).max(4).optional(), spreadsheetSafe: z.boolean().optional() })
   .strict();
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
@@ -282,6 +284,8 @@ export const contract = {
    * (the app restarts at once), keeping the replaced library beside it. A bad one is refused.
    */
   'library/restore': { input: z.object({}).strict(), output: z.object({ restore: BackupSummary.nullable() }) },
+  // events as records (shared/ipc/events.ts)
+  ...eventsContract,
   // The actor and place registry (shared/ipc/entities.ts).
   ...entitiesContract,
   /**
