@@ -75,7 +75,8 @@ export type Stats = z.infer<typeof Stats>;
 const byId = z.object({ id: Id }).strict();
 
 /** conflictsLeftOut: unresolved merge conflict copies a dataset format did not write (the bundle keeps them). */
-export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), conflictsLeftOut: z.number(), bytes: z.number(), out: z.string() });
+// notes: what the format changed or left out that the file's reader should know (spreadsheet-safe cells, URLs that are not IRIs).
+export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), conflictsLeftOut: z.number(), bytes: z.number(), out: z.string(), notes: z.array(z.string()) });
 export type ExportSummary = z.infer<typeof ExportSummary>;
 
 export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.number(), articles: z.number(), annotations: z.number() });
@@ -119,7 +120,7 @@ export const ExportScope = z.union([
 export type ExportScope = z.infer<typeof ExportScope>;
 
 export const ExportRequest = z
-  .object({ format: ExportFormat, scope: ExportScope.optional(), labels: z.array(Label).min(1).max(4).optional() })
+  .object({ format: ExportFormat, scope: ExportScope.optional(), labels: z.array(Label).min(1).max(4).optional(), spreadsheetSafe: z.boolean().optional() })
   .strict();
 export type ExportRequest = z.infer<typeof ExportRequest>;
 

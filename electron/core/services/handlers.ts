@@ -58,7 +58,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     jobs.start('export', async ({ signal, progress }) => ({
       exported: await exportCorpus(
         db,
-        { format: request.format, out, ...(request.scope ? { scope: request.scope } : {}), ...(request.labels ? { labels: request.labels } : {}) },
+        { format: request.format, out, ...(request.scope ? { scope: request.scope } : {}), ...(request.labels ? { labels: request.labels } : {}), ...(request.spreadsheetSafe ? { spreadsheetSafe: true } : {}) },
         { signal, onProgress: progress },
       ),
     }));
