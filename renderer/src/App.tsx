@@ -12,6 +12,8 @@ import type { ListQuery } from './library/usePagedArticles';
 import { reportTouches } from './library/reportTouches';
 import { Reader } from './reader/Reader';
 import { ViewsNav, type ViewId } from './shell/ViewsNav';
+import { useGlobalKeys } from './a11y/useGlobalKeys';
+import { ShortcutsDialog } from './a11y/ShortcutsDialog';
 
 interface Undoable {
   message: string;
@@ -22,9 +24,11 @@ export function App() {
   const [view, setView] = useState<ViewId>('library');
   const [articleId, setArticleId] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const open = useCallback((id: string, annotationId?: string) => {
+  const [takeFocus, setTakeFocus] = useState(false);
+  const open = useCallback((id: string, annotationId?: string, byKeyboard = false) => {
     setArticleId(id);
     setFocusId(annotationId ?? null);
+    setTakeFocus(byKeyboard);
   }, []);
   // Another view (a mention in the Actors view) opens the reader on an annotation.
   const openFromView = useCallback(
@@ -34,6 +38,8 @@ export function App() {
     },
     [open],
   );
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useGlobalKeys({ onHelp: () => setShowShortcuts(true) });
   const [revision, setRevision] = useState(0);
   // An import that changed the open article (a merged bundle) makes the reader reopen it from the
   // store; any other import leaves it, its queued edits and its undo history alone.
@@ -147,9 +153,10 @@ export function App() {
             {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
             {articleId ? (
               <Reader
-                key={`${articleId}:${focusId ?? ''}:${reopened}`}
+                key={`${articleId}:${focusId ?? ''}:${reopened}:${takeFocus}`}
                 articleId={articleId}
                 focusId={focusId}
+                takeFocus={takeFocus}
                 onChanged={refresh}
                 onOpen={open}
                 onDeleted={(token, count) => {
@@ -163,6 +170,7 @@ export function App() {
           </main>
         </div>
       )}
+      {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
       {exporting ? <ExportDialog query={query} articleId={articleId} onClose={() => setExporting(false)} /> : null}
       {backups.notice ? (
         <div className="notice" role="status" aria-label="Backup">
