@@ -8,7 +8,7 @@ The Northern Front said the ceasefire held. Spokesmen for the Front added that p
 
 Observers from the Northern Front Coalition were not available.`;
 
-test('two entities are merged in the Actors view, every mention moving; Ctrl+Z undoes the merge', async ({ page, host, workDir }) => {
+test('two entities are merged in the Actors view, every mention moving; Ctrl+Z undoes the merge; aliases are added and a mention split off', async ({ page, host, workDir }) => {
   await importArticle(page, host, workDir, 'ceasefire.txt', TEXT);
   const articleId = await onlyArticleId(host);
   const full = await createEntity(host, { name: 'Northern Front', actorKind: 'armed group' });
@@ -46,6 +46,26 @@ test('two entities are merged in the Actors view, every mention moving; Ctrl+Z u
     ['the Front', 1],
   ]);
   expect((await stored(host)).find((a) => a.quote === 'the Front')?.attrs.entityId).toBe(short.id);
+
+  // An alias is added from the keyboard, and a mention split off to a new entity (undoable too).
+  await list.getByRole('listitem').filter({ hasText: 'Northern Front' }).click();
+  await expect(details.getByRole('heading', { name: 'Northern Front' })).toBeVisible();
+  await details.getByLabel('New alias').fill('NF');
+  await details.getByLabel('New alias').press('Enter');
+  await expect(details.getByRole('list', { name: 'Aliases' })).toContainText('NF');
+  const coalition = details.getByRole('listitem').filter({ hasText: 'Coalition' });
+  await coalition.getByRole('button', { name: 'Split off…' }).click();
+  const splitTo = coalition.getByRole('combobox', { name: 'Split to' });
+  await splitTo.fill('Northern Front Coalition');
+  await expect(page.getByRole('option', { name: /Create “Northern Front Coalition”/ })).toHaveAttribute('aria-selected', 'true');
+  await splitTo.press('Enter');
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list.getByRole('listitem').filter({ hasText: 'Northern Front Coalition' })).toContainText('1 mention');
+  await expect(list.getByRole('listitem').filter({ hasText: /^Northern Front(?! Coalition)/ })).toContainText('1 mention');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  expect((await entities(host)).find((e) => e.id === full.id)).toMatchObject({ mentions: 2, aliases: ['NF'] });
 
   // A mention opens the reader on it.
   await list.getByRole('listitem').filter({ hasText: 'the Front' }).click();
