@@ -66,6 +66,10 @@ export function LinkedEntity({ annotation: a, onLink, focusRequest, onOpenMentio
 
   return (
     <div className="linked-entity">
+      {/* The field is named by its own aria-label; this is its caption for the eye. */}
+      <span className="field-caption" aria-hidden="true">
+        Linked entity
+      </span>
       <EntityPicker
         ref={field}
         label="Linked entity"
