@@ -67,6 +67,16 @@ test('two entities are merged in the Actors view, every mention moving; Ctrl+Z u
   await expect(list.getByRole('listitem')).toHaveCount(2);
   expect((await entities(host)).find((e) => e.id === full.id)).toMatchObject({ mentions: 2, aliases: ['NF'] });
 
+  // Deleting an entity leaves its mention unlinked; Ctrl+Z links it again.
+  await list.getByRole('listitem').filter({ hasText: 'the Front' }).click();
+  await details.getByRole('button', { name: 'Delete entity' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  expect((await stored(host)).find((a) => a.quote === 'the Front')?.attrs.entityId).toBeUndefined();
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  expect((await stored(host)).find((a) => a.quote === 'the Front')?.attrs.entityId).toBe(short.id);
+
   // A mention opens the reader on it.
   await list.getByRole('listitem').filter({ hasText: 'the Front' }).click();
   await details.getByRole('list').getByRole('button', { name: /Open “the Front”/ }).click();

@@ -147,6 +147,23 @@ export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
       .catch((err: Error) => setError(err.message));
   };
 
+  const remove = () => {
+    const gone = selected;
+    if (!gone) return;
+    setError(null);
+    call('entities/delete', { ids: [gone.id] })
+      .then((result) => {
+        setSelectedId(null);
+        setSelected(null);
+        record(`Deleted “${gone.name}” (${plural(result.unlinked, 'mention')} unlinked).`, async () => {
+          await call('entities/undo', { token: result.token });
+          setSelectedId(gone.id);
+        });
+        changed();
+      })
+      .catch((err: Error) => setError(err.message));
+  };
+
   const split = (mention: Mention, to: EntityChoice) => {
     const from = selected;
     if (!from) return;
@@ -227,6 +244,7 @@ export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
             revision={revision}
             onUpdate={update}
             onMerge={merge}
+            onDelete={remove}
             onOpenMention={(m) => onOpenMention(m.annotation.articleId, m.annotation.id)}
             onSplit={split}
             onError={fail}

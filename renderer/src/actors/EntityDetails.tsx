@@ -13,6 +13,8 @@ export interface EntityDetailsProps {
   /** Saves a change; resolves with the entity as stored, rejects with the store's reason. */
   onUpdate(patch: Omit<EntityPatch, 'id'>): Promise<EntitySummary>;
   onMerge(into: EntitySummary): void;
+  /** Deletes the entity; its mentions stay, unlinked (undoable). */
+  onDelete(): void;
   onOpenMention(mention: Mention): void;
   onSplit(mention: Mention, to: EntityChoice): void;
   onError(message: string): void;
@@ -29,7 +31,7 @@ function listOf(text: string): string[] {
 }
 
 /** The chosen entity: its names, kind and note to edit, its aliases, merging, and its mentions. */
-export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onOpenMention, onSplit, onError }: EntityDetailsProps) {
+export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onDelete, onOpenMention, onSplit, onError }: EntityDetailsProps) {
   const [alias, setAlias] = useState('');
   const save = (patch: Omit<EntityPatch, 'id'>) => onUpdate(patch);
   const addAlias = () => {
@@ -134,6 +136,12 @@ export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onOpenMe
           }}
         />
         <p className="hint">Every mention moves to the chosen entity, and this entity's names become its aliases. Ctrl+Z undoes it.</p>
+      </div>
+      <div className="details-actions">
+        <button type="button" onClick={onDelete}>
+          Delete entity
+        </button>
+        <span className="hint">Its mentions stay, unlinked. Ctrl+Z undoes it.</span>
       </div>
       <Mentions entity={e} revision={revision} onOpen={onOpenMention} onSplit={onSplit} onError={onError} />
     </section>
