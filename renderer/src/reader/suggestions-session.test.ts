@@ -13,7 +13,6 @@ function fakeStore() {
   const annotations = new Map<string, Annotation>();
   const rejected = new Set<string>();
   const tokens = new Map<string, string[]>();
-  const calls: string[] = [];
   const refuse = { next: null as string | null };
   let next = 0;
   const proposals = (): Suggestion[] => {
@@ -66,7 +65,6 @@ function fakeStore() {
   const bridge: Record<string, (input?: unknown) => Promise<unknown>> = {};
   for (const [channel, handle] of Object.entries(handlers)) {
     bridge[functionName(channel as Channel)] = async (input) => {
-      calls.push(channel);
       try {
         return { ok: true, value: (handle as (i: unknown) => unknown)(input) };
       } catch (err) {
@@ -74,7 +72,7 @@ function fakeStore() {
       }
     };
   }
-  return { annotations, rejected, calls, bridge, refuse };
+  return { annotations, rejected, bridge, refuse };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
