@@ -12,6 +12,7 @@ import type { ActorChoice, ClaimantLink } from './claimant';
 import { DraftField } from './DraftField';
 import { formatValue, parseField, type FieldKind, type FieldValue } from './fieldDraft';
 import { LinkedEntity } from './LinkedEntity';
+import { LinkedPlace } from './LinkedPlace';
 import type { FieldEdit, Patch } from './session';
 
 export interface DetailsProps {
@@ -141,6 +142,7 @@ export function Details(props: DetailsProps) {
           />
         ),
       )}
+      {a.label === 'event' ? <LinkedPlace annotation={a} onLink={(attrs) => onEdit({ attrs })} onError={props.onProblem} /> : null}
       <div className="details-actions">
         <button type="button" onClick={onTagAll} disabled={occurrences === 0}>
           Tag all occurrences ({occurrences})

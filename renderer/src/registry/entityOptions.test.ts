@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityHit, EntitySummary } from '../../../shared/ipc/entities';
-import { entityOptions, kindTitle, linkAttrs } from './entityOptions';
+import { entityOptions, kindTitle, linkAttrs, placeAttrs } from './entityOptions';
 
 const entity = (id: string, name: string, extra: Partial<EntitySummary> = {}): EntitySummary => ({
   id,
@@ -62,5 +62,13 @@ describe('linkAttrs', () => {
     expect(linkAttrs({ attrs: {} }, zelensky)).toEqual({ entityId: 'z', canonicalName: 'Volodymyr Zelensky', kind: 'person' });
     expect(linkAttrs({ attrs: { canonicalName: 'President Zelensky', kind: 'state' } }, zelensky)).toEqual({ entityId: 'z' });
     expect(linkAttrs({ attrs: {} }, { ...zelensky, actorKind: null })).toEqual({ entityId: 'z', canonicalName: 'Volodymyr Zelensky' });
+  });
+});
+
+describe('placeAttrs', () => {
+  it('links an event to a place, and names the location by it only when the event has none', () => {
+    const geneva = { id: 'g', name: 'Geneva' };
+    expect(placeAttrs({ attrs: {} }, geneva)).toEqual({ locationEntityId: 'g', location: 'Geneva' });
+    expect(placeAttrs({ attrs: { location: 'Genf' } }, geneva)).toEqual({ locationEntityId: 'g' });
   });
 });

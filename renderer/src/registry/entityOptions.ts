@@ -61,3 +61,8 @@ export function linkAttrs(annotation: Pick<Annotation, 'attrs'>, entity: Pick<En
   if (!annotation.attrs.kind && entity.actorKind) attrs.kind = entity.actorKind;
   return attrs;
 }
+
+/** What linking an event's location to a place writes: the link, and the place's name where the location is empty. */
+export function placeAttrs(annotation: Pick<Annotation, 'attrs'>, place: Pick<EntitySummary, 'id' | 'name'>): AnyAttrs {
+  return annotation.attrs.location ? { locationEntityId: place.id } : { locationEntityId: place.id, location: place.name };
+}
