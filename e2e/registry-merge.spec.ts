@@ -55,7 +55,7 @@ test('two entities are merged in the Actors view, every mention moving; Ctrl+Z u
   await expect(details.getByRole('list', { name: 'Aliases' })).toContainText('NF');
   const coalition = details.getByRole('listitem').filter({ hasText: 'Coalition' });
   await coalition.getByRole('button', { name: 'Split off…' }).click();
-  const splitTo = coalition.getByRole('combobox', { name: 'Split to' });
+  const splitTo = details.getByRole('combobox', { name: 'Split to' });
   await splitTo.fill('Northern Front Coalition');
   await expect(page.getByRole('option', { name: /Create “Northern Front Coalition”/ })).toHaveAttribute('aria-selected', 'true');
   await splitTo.press('Enter');

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
 import type { EntitySummary, Mention } from '../../../shared/ipc/entities';
 import { plural } from '../../../shared/plural';
-import { call } from '../api/client';
 import { EntityPicker } from '../registry/EntityPicker';
 import type { EntityChoice } from '../registry/entityOptions';
-
-const PAGE = 200;
+import { useMentionPages } from './useMentionPages';
 
 export interface MentionsProps {
   entity: EntitySummary;
@@ -15,81 +14,82 @@ export interface MentionsProps {
   onError(message: string): void;
 }
 
+const ROW_HEIGHT = 92;
+
 /**
- * Every annotation linked to the entity across the library, in context, a page at a time.
- * Each opens the reader on it, and can be split off to another entity (or a new one).
+ * Every annotation linked to the entity across the library, in context, virtualised and loaded a
+ * page at a time, so an entity with a million mentions scrolls like one with ten. Each opens the
+ * reader on it, and can be split off to another entity (or a new one).
  */
 export function Mentions({ entity, revision, onOpen, onSplit, onError }: MentionsProps) {
-  const [items, setItems] = useState<Mention[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [shown, setShown] = useState(PAGE);
-  const [splitting, setSplitting] = useState<string | null>(null);
-
-  useEffect(() => setShown(PAGE), [entity.id]);
+  const { total, error, itemAt } = useMentionPages(entity.id, revision);
+  const [splitting, setSplitting] = useState<Mention | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   useEffect(() => {
-    let live = true;
-    call('entities/mentions', { id: entity.id, limit: Math.min(shown, 1000), offset: 0 })
-      .then((answer) => {
-        if (!live) return;
-        setItems(answer.items);
-        setTotal(answer.total);
-      })
-      .catch((err: Error) => live && onError(err.message));
-    return () => {
-      live = false;
-    };
-  }, [entity.id, revision, shown, onError]);
+    if (error) onError(error);
+  }, [error, onError]);
 
   return (
     <section className="mentions" aria-label="Mentions">
-      <h3>
-        Mentions {total === null ? '' : `(${total} in ${plural(entity.articles, 'article')})`}
-      </h3>
+      <h3>Mentions {total === null ? '' : `(${total} in ${plural(entity.articles, 'article')})`}</h3>
       {total === 0 ? <p className="hint">No annotation is linked to this entity yet.</p> : null}
-      <ul className="mention-list">
-        {items.map((m) => (
-          <li key={m.annotation.id} className="mention">
-            <div className="mention-title">{m.articleTitle || '(untitled)'}</div>
-            <div className="mention-context">
-              …{m.before}
-              <mark className="mention-quote">{m.annotation.quote}</mark>
-              {m.after}…
-            </div>
-            <div className="mention-actions">
-              <button type="button" onClick={() => onOpen(m)} aria-label={`Open “${m.annotation.quote}” in ${m.articleTitle || 'its article'}`}>
-                Open
-              </button>
-              <button type="button" aria-expanded={splitting === m.annotation.id} onClick={() => setSplitting(splitting === m.annotation.id ? null : m.annotation.id)}>
-                Split off…
-              </button>
-            </div>
-            {splitting === m.annotation.id ? (
-              <div className="split-form">
-                <EntityPicker
-                  label="Split to"
-                  kind={entity.kind}
-                  initialText={m.annotation.quote}
-                  allowCreate
-                  preferCreate
-                  exclude={new Set([entity.id])}
-                  openOnFocus
-                  onPick={(choice) => {
-                    setSplitting(null);
-                    onSplit(m, choice);
-                  }}
-                  onLeave={() => setSplitting(null)}
-                />
-              </div>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {total !== null && items.length < total && shown < 1000 ? (
-        <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-          Show more mentions
-        </button>
+      {splitting ? (
+        <div className="split-form">
+          <span>
+            Split “{splitting.annotation.quote}” ({splitting.articleTitle || 'untitled'}) off to another entity, or a new one:
+          </span>
+          <EntityPicker
+            key={splitting.annotation.id}
+            label="Split to"
+            kind={entity.kind}
+            initialText={splitting.annotation.quote}
+            allowCreate
+            preferCreate
+            exclude={new Set([entity.id])}
+            openOnFocus
+            onPick={(choice) => {
+              setSplitting(null);
+              onSplit(splitting, choice);
+            }}
+            onLeave={() => setSplitting(null)}
+          />
+          <button type="button" onClick={() => setSplitting(null)}>
+            Cancel split
+          </button>
+        </div>
       ) : null}
-      {total !== null && total > 1000 && items.length >= 1000 ? <p className="hint">The first 1,000 mentions are shown.</p> : null}
+      <div className="mention-scroll" ref={scroller}>
+        <ul className="mention-list" aria-label="Mentions of this entity" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const m = itemAt(row.index);
+            return (
+              <li key={row.key} className="mention" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+                {m ? (
+                  <>
+                    <div className="mention-title">{m.articleTitle || '(untitled)'}</div>
+                    <div className="mention-context">
+                      …{m.before}
+                      <mark className="mention-quote">{m.annotation.quote}</mark>
+                      {m.after}…
+                    </div>
+                    <div className="mention-actions">
+                      <button type="button" onClick={() => onOpen(m)} aria-label={`Open “${m.annotation.quote}” in ${m.articleTitle || 'its article'}`}>
+                        Open
+                      </button>
+                      <button type="button" aria-expanded={splitting?.annotation.id === m.annotation.id} onClick={() => setSplitting(m)}>
+                        Split off…
+                      </button>
+                    </div>
+                  </>
+                ) : (
+                  <div className="mention-title">…</div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </section>
   );
 }
