@@ -75,7 +75,8 @@ function fakeStore() {
   return { annotations, rejected, bridge, refuse };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
+/** Long enough for the suggestions' refresh after a change (REFRESH_DELAY_MS) and its answer. */
+const settle = () => new Promise((r) => setTimeout(r, 200));
 
 describe('suggestions through the reader session', () => {
   let store: ReturnType<typeof fakeStore>;

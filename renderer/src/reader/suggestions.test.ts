@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../../shared/ipc/entities';
-import { keepCurrent, stepSuggestion, suggestionSpans } from './suggestions';
+import type { Annotation } from '../../../shared/model';
+import { keepCurrent, stepSuggestion, suggestionBasis, suggestionSpans } from './suggestions';
 
 const s = (id: string, start: number, end = start + 4): Suggestion => ({
   id,
@@ -41,5 +42,17 @@ describe('suggestions in the reader', () => {
     expect(keepCurrent(before, [s('a', 0), s('b', 10)], 'c')).toBe('a');
     expect(keepCurrent(before, [], 'a')).toBeNull();
     expect(keepCurrent([], before, null)).toBe('a');
+  });
+});
+
+describe('suggestionBasis', () => {
+  const a = (attrs: Record<string, string>, note = '') => ({ id: 'x', start: 1, end: 5, label: 'actor', note, attrs }) as unknown as Annotation;
+  it('changes with a span, its label or its links, not with a note or another attribute', () => {
+    const base = suggestionBasis([a({})]);
+    expect(suggestionBasis([a({}, 'typed a note')])).toBe(base);
+    expect(suggestionBasis([a({ canonicalName: 'Name' })])).toBe(base);
+    expect(suggestionBasis([a({ entityId: 'e1' })])).not.toBe(base);
+    expect(suggestionBasis([{ ...a({}), end: 6 }])).not.toBe(base);
+    expect(suggestionBasis([{ ...a({}), label: 'event' } as Annotation])).not.toBe(base);
   });
 });

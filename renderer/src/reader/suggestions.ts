@@ -26,6 +26,19 @@ export function keepCurrent(before: readonly Suggestion[], after: readonly Sugge
   return (next ?? after[0] ?? null)?.id ?? null;
 }
 
+/**
+ * What of an article's annotations the registry's suggestions depend on: where the spans are,
+ * their labels and their links. A note or another attribute typed in changes none of it.
+ */
+export function suggestionBasis(list: readonly Annotation[]): string {
+  let out = '';
+  for (const a of list) out += `${a.id}:${a.start}:${a.end}:${a.label}:${String(a.attrs.entityId ?? '')}:${String(a.attrs.locationEntityId ?? '')};`;
+  return out;
+}
+
+/** How long after the last change the suggestions are asked for again: a burst of tags costs one call. */
+const REFRESH_DELAY_MS = 150;
+
 /** What accepting did, as the session applies it. */
 function deltaOf(accepted: Accepted): AnnotationDelta {
   return { put: [...accepted.created, ...accepted.linked], removedIds: [] };
@@ -45,7 +58,9 @@ export class ReaderSuggestions {
   private listeners = new Set<() => void>();
   private asked = 0;
   private seenList: readonly Annotation[] | null = null;
+  private seenBasis = '';
   private seenText: string;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly session: ReaderSession) {
     this.seenText = session.article.text;
@@ -54,8 +69,9 @@ export class ReaderSuggestions {
   /** Follows the session: its annotations changed, so what the registry proposes may have. Returns the cleanup. */
   start(): () => void {
     this.seenList = this.session.list();
+    this.seenBasis = suggestionBasis(this.seenList);
     void this.refresh();
-    return this.session.subscribe(() => {
+    const unsubscribe = this.session.subscribe(() => {
       const now = this.session.list();
       if (now === this.seenList) return;
       this.seenList = now;
@@ -64,8 +80,28 @@ export class ReaderSuggestions {
         this.seenText = this.session.article.text;
         this.setList([]);
       }
-      void this.refresh();
+      const basis = suggestionBasis(now);
+      if (basis === this.seenBasis) return;
+      this.seenBasis = basis;
+      this.later();
     });
+    return () => {
+      unsubscribe();
+      if (this.timer !== null) clearTimeout(this.timer);
+    };
+  }
+
+  /**
+   * Asks again once the session has been quiet for a moment and has nothing on its way: the
+   * analyst's own saves go to the store first, never behind a suggestion lookup.
+   */
+  private later(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.session.pending > 0) this.later();
+      else void this.refresh();
+    }, REFRESH_DELAY_MS);
   }
 
   subscribe = (listener: () => void): (() => void) => {
