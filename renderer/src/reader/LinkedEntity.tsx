@@ -28,6 +28,9 @@ export function LinkedEntity({ annotation: a, onLink, focusRequest, onOpenMentio
   const [entity, setEntity] = useState<EntitySummary | null>(null);
   const [mentions, setMentions] = useState<{ total: number; items: Mention[] } | null>(null);
   const field = useRef<HTMLInputElement>(null);
+  // The caller's handler changes with every render of the side column; the entity is read again only when the link changes.
+  const reportError = useRef(onError);
+  reportError.current = onError;
 
   useEffect(() => {
     if (focusRequest > 0) field.current?.focus();
@@ -44,11 +47,11 @@ export function LinkedEntity({ annotation: a, onLink, focusRequest, onOpenMentio
         setEntity(e);
         setMentions({ total: m.total, items: m.items.filter((x) => x.annotation.id !== a.id) });
       })
-      .catch((err: Error) => live && onError(err.message));
+      .catch((err: Error) => live && reportError.current(err.message));
     return () => {
       live = false;
     };
-  }, [entityId, a.id, onError]);
+  }, [entityId, a.id]);
 
   // Focus goes back to the page, where the reader's keys (tag, next, undo) work again.
   const leave = () => field.current?.blur();

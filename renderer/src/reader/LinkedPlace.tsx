@@ -17,17 +17,19 @@ export function LinkedPlace({ annotation: a, onLink, onError }: LinkedPlaceProps
   const placeId = typeof a.attrs.locationEntityId === 'string' ? a.attrs.locationEntityId : null;
   const [place, setPlace] = useState<EntitySummary | null>(null);
   const field = useRef<HTMLInputElement>(null);
+  const reportError = useRef(onError);
+  reportError.current = onError;
   useEffect(() => {
     setPlace(null);
     if (placeId === null) return;
     let live = true;
     call('entities/get', { id: placeId })
       .then((p) => live && setPlace(p))
-      .catch((err: Error) => live && onError(err.message));
+      .catch((err: Error) => live && reportError.current(err.message));
     return () => {
       live = false;
     };
-  }, [placeId, onError]);
+  }, [placeId]);
 
   const pick = (choice: EntityChoice) => {
     const linked =
