@@ -67,6 +67,15 @@ test('two entities are merged in the Actors view, every mention moving; Ctrl+Z u
   await expect(list.getByRole('listitem')).toHaveCount(2);
   expect((await entities(host)).find((e) => e.id === full.id)).toMatchObject({ mentions: 2, aliases: ['NF'] });
 
+  // A note typed in is saved as it is typed; one Ctrl+Z takes the whole stretch of typing back.
+  await details.getByLabel('Note').pressSequentially('Armed coalition');
+  await expect.poll(async () => (await entities(host)).find((e) => e.id === full.id)?.note).toBe('Armed coalition');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await entities(host)).find((e) => e.id === full.id)?.note).toBe('');
+  await expect(details.getByLabel('Note')).toHaveValue('');
+  expect((await entities(host)).find((e) => e.id === full.id)?.aliases).toEqual(['NF']);
+
   // Deleting an entity leaves its mention unlinked; Ctrl+Z links it again.
   await list.getByRole('listitem').filter({ hasText: 'the Front' }).click();
   await details.getByRole('button', { name: 'Delete entity' }).click();

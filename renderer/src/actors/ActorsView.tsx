@@ -75,8 +75,8 @@ export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
   }, [selectedId, revision]);
 
   const record = useCallback(
-    (message: string, run: () => Promise<void>) => {
-      undo.record({ message, undo: run });
+    (message: string, run: () => Promise<void>, coalesce?: string) => {
+      undo.record({ message, undo: run, ...(coalesce !== undefined ? { coalesce } : {}) });
       setCanUndo(true);
       setNotice(message);
     },
@@ -109,7 +109,8 @@ export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [undoLast]);
 
-  const update = (patch: Omit<EntityPatch, 'id'>): Promise<EntitySummary> => {
+  /** `field` names the stretch of typing an edit belongs to: such a stretch is one step to undo. */
+  const update = (patch: Omit<EntityPatch, 'id'>, field?: string): Promise<EntitySummary> => {
     const before = selected;
     if (!before) return Promise.reject(new Error('no entity is chosen'));
     setError(null);
@@ -117,9 +118,13 @@ export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
       (after) => {
         const summary = { ...after, mentions: before.mentions, articles: before.articles };
         setSelected(summary);
-        record(`Changed “${before.name}”.`, async () => {
-          await call('entities/update', restorePatch(before));
-        });
+        record(
+          `Changed “${before.name}”.`,
+          async () => {
+            await call('entities/update', restorePatch(before));
+          },
+          field === undefined ? undefined : `${before.id}:${field}`,
+        );
         changed();
         return summary;
       },

@@ -11,7 +11,7 @@ export interface EntityDetailsProps {
   entity: EntitySummary;
   revision: number;
   /** Saves a change; resolves with the entity as stored, rejects with the store's reason. */
-  onUpdate(patch: Omit<EntityPatch, 'id'>): Promise<EntitySummary>;
+  onUpdate(patch: Omit<EntityPatch, 'id'>, field?: string): Promise<EntitySummary>;
   onMerge(into: EntitySummary): void;
   /** Deletes the entity; its mentions stay, unlinked (undoable). */
   onDelete(): void;
@@ -33,7 +33,7 @@ function listOf(text: string): string[] {
 /** The chosen entity: its names, kind and note to edit, its aliases, merging, and its mentions. */
 export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onDelete, onOpenMention, onSplit, onError }: EntityDetailsProps) {
   const [alias, setAlias] = useState('');
-  const save = (patch: Omit<EntityPatch, 'id'>) => onUpdate(patch);
+  const save = (patch: Omit<EntityPatch, 'id'>, field?: string) => onUpdate(patch, field);
   const addAlias = () => {
     const name = alias.trim();
     if (name === '') return;
@@ -55,7 +55,7 @@ export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onDelete
           label="Name"
           stored={e.name}
           parse={(text) => (text.trim() === '' ? { ok: false, message: 'A name may not be empty' } : { ok: true, value: text.trim() })}
-          save={(value) => save({ name: String(value) }).then((after) => after.name)}
+          save={(value, edit) => save({ name: String(value) }, `name#${edit}`).then((after) => after.name)}
         />
         {e.kind === 'actor' ? (
           <label>
@@ -79,7 +79,7 @@ export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onDelete
           label="External ids (separated by |)"
           stored={e.externalIds.join(' | ')}
           parse={anyText}
-          save={(value) => save({ externalIds: listOf(String(value ?? '')) }).then((after) => after.externalIds.join(' | '))}
+          save={(value, edit) => save({ externalIds: listOf(String(value ?? '')) }, `ext#${edit}`).then((after) => after.externalIds.join(' | '))}
         />
         <DraftField
           key={`note-${e.id}`}
@@ -87,7 +87,7 @@ export function EntityDetails({ entity: e, revision, onUpdate, onMerge, onDelete
           multiline
           stored={e.note}
           parse={anyText}
-          save={(value) => save({ note: String(value ?? '') }).then((after) => after.note)}
+          save={(value, edit) => save({ note: String(value ?? '') }, `note#${edit}`).then((after) => after.note)}
         />
       </div>
       <div className="aliases">

@@ -32,4 +32,15 @@ describe('RegistryUndo', () => {
     expect((await first)?.message).toBe('b');
     expect(stack.depth).toBe(1);
   });
+
+  it('keeps one step for a stretch of typing in one field: the first edit\'s undo', async () => {
+    const undone: string[] = [];
+    const stack = new RegistryUndo();
+    for (const text of ['N', 'No', 'Nor']) stack.record({ message: text, coalesce: 'name#1', undo: async () => void undone.push(text) });
+    stack.record({ message: 'note', coalesce: 'note#2', undo: async () => void undone.push('note') });
+    expect(stack.depth).toBe(2);
+    await stack.undo();
+    await stack.undo();
+    expect(undone).toEqual(['note', 'N']);
+  });
 });

@@ -3,6 +3,8 @@ export interface RegistryStep {
   /** What the change was, for the notice that offers to undo it ("Merged “A” into “B”."). */
   message: string;
   undo(): Promise<void>;
+  /** Steps in a row with the same key (one field, one stretch of typing) are one step: the first one's undo. */
+  coalesce?: string;
 }
 
 /**
@@ -22,6 +24,8 @@ export class RegistryUndo {
   }
 
   record(step: RegistryStep): void {
+    const top = this.steps[this.steps.length - 1];
+    if (step.coalesce !== undefined && top?.coalesce === step.coalesce) return;
     this.steps.push(step);
   }
 
