@@ -22,6 +22,12 @@ test('two entities are merged in the Actors view, every mention moving; Ctrl+Z u
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('listitem').filter({ hasText: 'Northern Front' })).toContainText('2 mentions');
 
+  // The list is one tab stop; the arrows move along it, opening each entity.
+  await list.getByRole('listitem').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(list.locator('[aria-current="true"]')).toContainText('the Front');
+  await expect(list.locator('[aria-current="true"]')).toBeFocused();
+
   // Choose "the Front" and merge it into "Northern Front" by type-ahead.
   await list.getByRole('listitem').filter({ hasText: 'the Front' }).click();
   const details = page.getByLabel('Entity details');

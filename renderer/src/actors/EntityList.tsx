@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { EntitySummary } from '../../../shared/ipc/entities';
+import { listStep } from '../a11y/listStep';
+import { shortcutOf } from '../a11y/shortcuts';
 import { kindTitle } from '../registry/entityOptions';
 
 export interface EntityListProps {
@@ -43,23 +45,19 @@ export function EntityList({ total, itemAt, selectedId, onSelect }: EntityListPr
     if (item) onSelect(item);
   };
 
+  // The list keys of the shortcut table (scope 'list'), as every list of the app has them.
   const onKeyDown = (e: React.KeyboardEvent, index: number, item: EntitySummary | undefined) => {
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const to =
-      e.key === 'ArrowDown' ? index + 1
-      : e.key === 'ArrowUp' ? index - 1
-      : e.key === 'PageDown' ? index + page
-      : e.key === 'PageUp' ? index - page
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? total - 1
-      : null;
-    if (to !== null) {
+    const shortcut = shortcutOf(e, 'list');
+    if (shortcut === 'list-open') {
       e.preventDefault();
-      moveTo(to);
-    } else if ((e.key === 'Enter' || e.key === ' ') && item) {
-      e.preventDefault();
-      onSelect(item);
+      if (item) onSelect(item);
+      return;
     }
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const to = listStep(shortcut, index, total, page);
+    if (to === null) return;
+    e.preventDefault();
+    moveTo(to);
   };
 
   const tabbable = selectedIndex >= 0 ? selectedIndex : (rows[0]?.index ?? 0);
