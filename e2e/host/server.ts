@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CHANNELS, functionName } from '../../shared/ipc/channels';
+import { EXPORT_EXTENSIONS, type ExportFormat } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from '../../electron/main/app-path';
 import { startBackend, type Backend } from '../../electron/core/services/app';
 
@@ -17,6 +18,22 @@ export interface HostOptions {
   author?: string;
   /** Milliseconds each contract call waits before it is handled: a slow store, for tests of what the UI does meanwhile. */
   latencyMs?: number;
+  /**
+   * A folder that answers every save dialog no test answered: each export (or backup) gets a new
+   * file in it, named as the app's dialog would suggest, so the whole app can be tried in a browser.
+   */
+  saveDir?: string;
+}
+
+/** A new path in `dir` for a save dialog's answer: `spanwise-export-<time>.jsonl`, a fresh folder for brat. */
+export function savePathIn(dir: string, stem: string, extension: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  if (extension === '') {
+    const folder = join(dir, `${stem}-${stamp}`);
+    mkdirSync(folder, { recursive: true });
+    return folder;
+  }
+  return join(dir, `${stem}-${stamp}${extension}`);
 }
 
 export interface Host {
@@ -65,8 +82,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     {
       author: options.author ?? 'analyst',
       pickImportFiles: async () => dialogAnswer,
-      pickExportTarget: async () => saveAnswer,
-      pickBackupTarget: async () => saveAnswer,
+      pickExportTarget: async (format: ExportFormat) =>
+        saveAnswer ?? (options.saveDir ? savePathIn(options.saveDir, 'spanwise-export', EXPORT_EXTENSIONS[format]) : null),
+      pickBackupTarget: async () => saveAnswer ?? (options.saveDir ? savePathIn(options.saveDir, 'spanwise-backup', '.db') : null),
       pickBackupSource: async () => dialogAnswer[0] ?? null,
       // The host cannot restart itself: the restore is applied when a host next starts on this library.
       restoreStaged: () => {},
@@ -114,6 +132,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!sameOrigin(req) && req.headers.origin !== undefined) return send(res, 403, 'text/plain', 'forbidden');
       const parsed = JSON.parse(await readBody(req)) as { paths?: unknown };
       dialogAnswer = Array.isArray(parsed.paths) ? parsed.paths.map(String) : [];
+      return send(res, 204, 'text/plain', '');
+    }
+    if (url.pathname === '/__host/save' && req.method === 'POST') {
+      // The save dialog's answer, as /__host/dialog is the open dialog's: {"path": "/tmp/x.jsonl"} or {"path": null}.
+      if (!sameOrigin(req) && req.headers.origin !== undefined) return send(res, 403, 'text/plain', 'forbidden');
+      const parsed = JSON.parse(await readBody(req)) as { path?: unknown };
+      saveAnswer = typeof parsed.path === 'string' ? parsed.path : null;
       return send(res, 204, 'text/plain', '');
     }
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'GET only');
