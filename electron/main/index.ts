@@ -50,6 +50,9 @@ function createWindow(): void {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
+    // Below this the text, at 60 characters, and the drawers that hold the panels no longer fit.
+    minWidth: 800,
+    minHeight: 560,
     title: 'Spanwise',
     show: false,
     webPreferences: {

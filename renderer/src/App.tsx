@@ -14,6 +14,8 @@ import { Reader } from './reader/Reader';
 import { ViewsNav, type ViewId } from './shell/ViewsNav';
 import { useGlobalKeys } from './a11y/useGlobalKeys';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog';
+import { LIBRARY_DRAWER, panelShown, sideIsDrawer, togglePanel, useNarrowerThan, useWindowWidth, type PanelState } from './shell/layout';
+import { PanelToggles } from './shell/PanelToggles';
 
 interface Undoable {
   message: string;
@@ -39,6 +41,16 @@ export function App() {
     [open],
   );
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [libraryPanel, setLibraryPanel] = useState<PanelState>('auto');
+  const [sidePanel, setSidePanel] = useState<PanelState>('auto');
+  const libraryDrawer = useNarrowerThan(LIBRARY_DRAWER);
+  const sideDrawer = sideIsDrawer(useWindowWidth(), libraryPanel);
+  // An article opened from the library's drawer closes the drawer: the text is what was asked for.
+  const drawerRef = useRef(libraryDrawer);
+  drawerRef.current = libraryDrawer;
+  useEffect(() => {
+    if (drawerRef.current) setLibraryPanel('auto');
+  }, [articleId, focusId]);
   useGlobalKeys({ onHelp: () => setShowShortcuts(true) });
   const [revision, setRevision] = useState(0);
   // An import that changed the open article (a merged bundle) makes the reader reopen it from the
@@ -121,6 +133,24 @@ export function App() {
   return (
     <div className="shell">
       <ViewsNav current={view} onChange={setView} />
+      {view === 'library' ? (
+        <PanelToggles
+          libraryShown={panelShown(libraryPanel, libraryDrawer)}
+          sideShown={panelShown(sidePanel, sideDrawer)}
+          hasSide={articleId !== null}
+          onLibrary={() => {
+            const next = togglePanel(libraryPanel, libraryDrawer);
+            setLibraryPanel(next);
+            // A drawer that opens takes focus, so the keyboard is where the eyes are.
+            if (next === 'open' && libraryDrawer) requestAnimationFrame(() => document.querySelector<HTMLElement>('.library input')?.focus());
+          }}
+          onSide={() => {
+            const next = togglePanel(sidePanel, sideDrawer);
+            setSidePanel(next);
+            if (next === 'open' && sideDrawer) requestAnimationFrame(() => document.querySelector<HTMLElement>('.panel-column button')?.focus());
+          }}
+        />
+      ) : null}
       {view === 'actors' ? (
         <ActorsView
           onOpenMention={openFromView}
@@ -130,7 +160,19 @@ export function App() {
           }}
         />
       ) : (
-        <div className="app">
+        <div
+          className="app"
+          data-library={libraryPanel}
+          data-side={sidePanel}
+          onKeyDown={(e) => {
+            // Escape closes a drawer that is open over the page.
+            if (e.key !== 'Escape' || e.defaultPrevented) return;
+            const inLibrary = (e.target as Element).closest('.library') !== null;
+            const inSide = (e.target as Element).closest('.panel-column') !== null;
+            if (inLibrary && libraryDrawer && libraryPanel === 'open') setLibraryPanel('auto');
+            else if (inSide && sideDrawer && sidePanel === 'open') setSidePanel('auto');
+          }}
+        >
           <Library
             selectedId={articleId}
             onOpen={open}

@@ -4,6 +4,7 @@ import type { SortKey, Stats } from '../../../shared/ipc/contract';
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
 import { useListbox } from '../a11y/useListbox';
 import { call } from '../api/client';
+import { ThemePicker } from '../shell/ThemePicker';
 import { AnnotationResults } from './AnnotationResults';
 import { Snippet } from './Snippet';
 import { usePagedArticles, type ListQuery } from './usePagedArticles';
@@ -80,7 +81,7 @@ export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport
   const activeRendered = virtualizer.getVirtualItems().some((v) => v.index === articles.active);
 
   return (
-    <section className="library" aria-label="Library">
+    <section className="library" id="library-panel" aria-label="Library">
       <div className="library-bar">
         <input
           type="search"
@@ -205,6 +206,7 @@ export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport
         <button type="button" onClick={onRestore} disabled={backupBusy}>
           Restore from backup…
         </button>
+        <ThemePicker />
       </div>
     </section>
   );
