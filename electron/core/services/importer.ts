@@ -4,6 +4,7 @@ import type { HashedDraft, ImportDraft, ParseEnd, SourceSpec } from '../import/t
 import { sharedParser, type ParseTask, type Parser } from '../import/pool';
 import { articleExists, findArticleIdByText, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
+import { linkedAttrs } from './entity-import-links';
 import type { Db } from '../store/db';
 import { plural } from '../../../shared/plural';
 
@@ -257,7 +258,7 @@ function insertDraft(db: Db, draft: HashedDraft, author: string): string {
       end: span.end,
       quote: draft.text.slice(span.start, span.end),
       note: span.note ?? '',
-      attrs: span.attrs ?? {},
+      attrs: linkedAttrs(db, span, author),
       author,
     });
   }
