@@ -44,7 +44,7 @@ describe('registry links in the exports', () => {
     const out = join(dir, 'out.jsonl');
     await exportCorpus(db, { format: 'jsonl', out });
     const lines = readJsonl(readFileSync(out, 'utf8'));
-    const spans = lines.flatMap((l) => (l.spans as Record<string, unknown>[]).map((s) => ({ ...s, article: l })));
+    const spans = lines.flatMap((l) => ((l as Record<string, unknown>).spans as Record<string, unknown>[]).map((s): Record<string, unknown> => ({ ...s, article: l })));
     const linked = spans.filter((s) => s.entity);
     expect(linked).toHaveLength(11);
     for (const s of linked) {
