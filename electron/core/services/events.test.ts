@@ -164,6 +164,22 @@ describe('incidents', () => {
   });
 });
 
+describe('canonical names', () => {
+  it('takes a linked registry entity\'s name over the span\'s own canonical name, for actors and for places', async () => {
+    const b = await open();
+    const [, , visti] = await loadAttackReports(b);
+    const russia = await ok<{ id: string }>(b, 'entities/create', { kind: 'actor', name: 'Russian Federation', actorKind: 'state', aliases: ['Росія'] });
+    const place = await ok<{ id: string }>(b, 'entities/create', { kind: 'place', name: 'Ostrivka Oblast' });
+    const actor = (await ok<{ annotations: Annotation[] }>(b, 'articles/get', { id: visti!.articleId })).annotations.find((a) => a.id === visti!.ids.russia)!;
+    await ok(b, 'annotations/update', { id: actor.id, attrs: { ...actor.attrs, entityId: russia.id } });
+    const event = (await ok<{ annotations: Annotation[] }>(b, 'articles/get', { id: visti!.articleId })).annotations.find((a) => a.id === visti!.ids.event)!;
+    await ok(b, 'annotations/update', { id: event.id, attrs: { ...event.attrs, locationEntityId: place.id } });
+    const [record] = (await ok<{ items: EventRecord[] }>(b, 'events/list', { source: 'Вісті Острівки' })).items;
+    expect(record).toMatchObject({ actor: ['Russian Federation'], target: ['Ukraine'], location: 'Ostrivka Oblast' });
+    expect((await ok<{ total: number }>(b, 'events/list', { actor: 'federation' })).total).toBe(1);
+  });
+});
+
 describe('the events table', () => {
   it('sorts, filters by type, actor, date range and source, and pages', async () => {
     const b = await open();

@@ -1,19 +1,19 @@
 import { datePrecision } from '../../../shared/codebook';
 import type { EventRecord, EventsQuery, FigureSummary } from '../../../shared/ipc/events';
 import type { Annotation, AnyAttrs } from '../../../shared/model';
-import { ACTOR_NAME_SQL, actorNames } from './actor-names';
+import { ACTOR_NAME_SQL, actorNames, LOCATION_SQL } from './actor-names';
 import { rowToAnnotation } from './annotations';
 import { cached, type Db } from './db';
 import { rolesOfEvents } from './roles';
 
 /** Event annotations read as records: the Events table, `spanwise events`, the ACLED and PLOVER exports. */
 
-type Row = Parameters<typeof rowToAnnotation>[0] & { rid: number; article_title: string; article_source: string | null; article_published: string | null; incident_id: string | null };
+type Row = Parameters<typeof rowToAnnotation>[0] & { rid: number; article_title: string; article_source: string | null; article_published: string | null; incident_id: string | null; location_name: string | null };
 
 const FROM = `annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN incident_events m ON m.event_id = n.id`;
 /** Live, placed, local versions only: an orphan or an unresolved merge copy is not a report. */
 const BASE = `n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL`;
-const SELECT = `SELECT n.rowid AS rid, n.*, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, m.incident_id FROM ${FROM}`;
+const SELECT = `SELECT n.rowid AS rid, n.*, ${LOCATION_SQL('n')} AS location_name, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, m.incident_id FROM ${FROM}`;
 
 const SORTS: Record<NonNullable<EventsQuery['sort']>, string> = {
   date: `json_extract(n.attrs, '$.date')`,
@@ -139,7 +139,7 @@ function toRecords(db: Db, rows: Row[]): EventRecord[] {
       actor: named('actor'),
       target: named('target'),
       with: named('with'),
-      location: str(n.attrs.location),
+      location: row.location_name,
       figures: mine
         .filter((r) => r.role === 'figure')
         .map((r) => spans.get(r.spanId))
