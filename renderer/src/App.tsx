@@ -44,7 +44,7 @@ export function App() {
   const [libraryPanel, setLibraryPanel] = useState<PanelState>('auto');
   const [sidePanel, setSidePanel] = useState<PanelState>('auto');
   const libraryDrawer = useNarrowerThan(LIBRARY_DRAWER);
-  const sideDrawer = sideIsDrawer(useWindowWidth(), libraryPanel);
+  const sideDrawer = sideIsDrawer(useWindowWidth());
   // An article opened from the library's drawer closes the drawer: the text is what was asked for.
   const drawerRef = useRef(libraryDrawer);
   drawerRef.current = libraryDrawer;

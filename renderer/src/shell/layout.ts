@@ -7,13 +7,9 @@ import { useEffect, useState } from 'react';
  */
 export const LIBRARY_DRAWER = 1100;
 export const SIDE_DRAWER = 1000;
-/** Below this, the library and the annotations do not both fit beside a 60-character text: the annotations give way. */
-export const BOTH_BESIDE = 1400;
-
-/** Whether the annotations column is a drawer at this window width, given the library's state. */
-export function sideIsDrawer(width: number, library: PanelState): boolean {
-  if (width < SIDE_DRAWER) return true;
-  return width >= LIBRARY_DRAWER && width < BOTH_BESIDE && library !== 'closed';
+/** Whether the annotations column is a drawer at this window width. */
+export function sideIsDrawer(width: number): boolean {
+  return width < SIDE_DRAWER;
 }
 
 /** A panel's state: shown, hidden, or as the width decides (beside the text when it fits, else closed). */
@@ -34,6 +30,8 @@ export function useWindowWidth(): number {
   const [width, setWidth] = useState(() => window.innerWidth);
   useEffect(() => {
     const update = () => setWidth(window.innerWidth);
+    // A resize between the first render and this effect would otherwise be missed.
+    update();
     window.addEventListener('resize', update);
     return () => window.removeEventListener('resize', update);
   }, []);
