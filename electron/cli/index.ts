@@ -11,6 +11,7 @@ import { importSummary } from '../../shared/import-report';
 import { backupCommand, restoreCommand } from './backup';
 import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
+import { eventsCommand } from './events';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 import { encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
@@ -19,7 +20,7 @@ import { PromptCancelled, readPassphrase, terminalIo, type PassphraseIo } from '
 export const USAGE = `usage:
   spanwise import --db FILE PATH...            import files or folders (.txt .md .html .json .jsonl,
                                                brat .txt+.ann, .spanwise bundles: merged)
-  spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle --out PATH [--labels event,claim]
+  spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle|acled|plover --out PATH [--labels event,claim]
                   [--query Q] [--source S] [--label L] [--unannotated] [--published-from DATE] [--published-to DATE]
                   [--ids ID,ID...] [--spreadsheet-safe]
                                                export the whole library, what the filters match
@@ -31,6 +32,8 @@ export const USAGE = `usage:
                                                full-text search over titles and texts (after --,
                                                every word is taken as query, even one like --json)
   spanwise stats  --db FILE                    counts of articles and annotations
+  spanwise events --db FILE                    every event as a record: date, type, actor, target (canonical
+                                               names), location, figures, incident
   spanwise entities --db FILE [--kind actor|place]
                                                the actor and place registry, with mention counts
   spanwise entities import --db FILE REGISTRY  add or merge entities from CSV (name,kind,actor_kind,
@@ -91,6 +94,8 @@ const commands: Record<string, Command> = {
   },
 
   export: exportCommand,
+
+  events: eventsCommand,
 
   async search(db, words, out, flags) {
     const query = words.join(' ').trim();

@@ -26,11 +26,12 @@ import {
   type Writer,
 } from './types';
 import { w3cWriter } from './w3c';
+import { exportDataset, isDatasetFormat, type DatasetFormat } from './datasets';
 
 export { EXPORT_FORMATS, ExportError };
 export type { ExportControl, ExportFormat, ExportOptions, ExportResult };
 
-function writerFor({ format, spreadsheetSafe }: ExportOptions): Writer {
+function writerFor({ format, spreadsheetSafe }: ExportOptions & { format: Exclude<ExportFormat, DatasetFormat> }): Writer {
   switch (format) {
     case 'jsonl':
       return jsonlWriter();
@@ -64,7 +65,9 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
   if (signal?.aborted) throw cancelled();
 
   if (options.spreadsheetSafe && options.format !== 'csv') throw new ExportError('invalid', `spreadsheet-safe applies to CSV only, not ${options.format}`);
-  const writer = writerFor(options);
+  const format = options.format;
+  if (isDatasetFormat(format)) return exportDataset(db, { ...options, format }, control);
+  const writer = writerFor({ ...options, format });
   const out = resolve(options.out);
   const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file', db.memory ? null : db.name);
   try {
