@@ -5,6 +5,7 @@ import type { HashedDraft, ImportDraft, ParseEnd, SourceSpec } from '../import/t
 import { sharedParser, type ParseTask, type Parser } from '../import/pool';
 import { articleExists, findArticleIdByText, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
+import { linkedAttrs } from './entity-import-links';
 import type { Db } from '../store/db';
 import { plural } from '../../../shared/plural';
 import type { AnyAttrs, SpanDraft } from '../../../shared/model';
@@ -274,7 +275,8 @@ function insertDraft(db: Db, draft: HashedDraft, author: string, problems: strin
   const refs = withBatch(storeReferences(db));
   for (const a of accepted) refs.add(a.id, article.id);
   for (const { span, id, name } of accepted) {
-    const { claimantId, ...rest } = span.attrs ?? {};
+    // The registry link resolved here (matched by id, else name and kind, else created).
+    const { claimantId, ...rest } = linkedAttrs(db, span, author);
     const linked = typeof claimantId === 'string' ? idOf.get(claimantId) : undefined;
     const checked = checkAnnotation(draft.text, candidate(article.id, span, id, author, linked !== undefined && linked !== id ? { ...rest, claimantId: linked } : rest), refs);
     if (!checked.ok) {
