@@ -11,6 +11,7 @@ import { importSummary } from '../../shared/import-report';
 import { backupCommand, restoreCommand } from './backup';
 import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
+import { originalCommand } from './original';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 
 export const USAGE = `usage:
@@ -28,6 +29,8 @@ export const USAGE = `usage:
                                                full-text search over titles and texts (after --,
                                                every word is taken as query, even one like --json)
   spanwise stats  --db FILE                    counts of articles and annotations
+  spanwise original --db FILE ID [--out FILE]  where an article came from (file, sha256, importer,
+                                               who and when); with --out, its original file as imported
   spanwise backup --db FILE --out BACKUP       online copy of the library (the app may stay open)
   spanwise restore --db FILE --from BACKUP     verify BACKUP, then replace the library with it
                                                (the replaced library is kept beside it; close the app first)
@@ -78,6 +81,7 @@ const commands: Record<string, Command> = {
   },
 
   backup: backupCommand,
+  original: originalCommand,
 
   async stats(db, _rest, out) {
     const s = libraryStats(db);

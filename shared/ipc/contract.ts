@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSummary, Id, Label } from '../model';
 import type { Channel } from './channels';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
+import { provenanceContract } from './provenance';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
 /**
@@ -291,6 +292,8 @@ export const contract = {
    * finished job's `suggested` holds the summary.
    */
   'suggestions/start': { input: SuggestStart, output: Job },
+  // Provenance (shared/ipc/provenance.ts).
+  ...provenanceContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { ExportItem } from '../store/export';
 import { jsonLine } from './line-breaks';
+import { originalRecord } from './provenance';
 import { codePointText, exportLabel, exportSpans, orderedAttrs, snakeKey } from './spans';
 import type { StreamWriter } from './types';
 
@@ -23,7 +24,7 @@ export function jsonlWriter(): StreamWriter {
   };
 }
 
-export function jsonlRecord({ article, annotations }: ExportItem) {
+export function jsonlRecord({ article, annotations, provenance }: ExportItem) {
   const cp = codePointText(article.text);
   return {
     id: article.id,
@@ -43,6 +44,7 @@ export function jsonlRecord({ article, annotations }: ExportItem) {
       note: s.annotation.note,
       attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs).map(([k, v]) => [snakeKey(k), v])),
     })),
+    original: originalRecord(provenance),
     meta: { offset_unit: 'codepoint' as const, attribute_keys: 'snake_case' as const },
   };
 }
