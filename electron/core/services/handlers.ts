@@ -6,6 +6,7 @@ import { getArticle, libraryStats, requireArticle, updateArticleMeta } from '../
 import { listArticles } from '../store/list';
 import {
   deleteAnnotation,
+  findSameSpan,
   getAnnotation,
   insertAnnotation,
   listAnnotations,
@@ -24,6 +25,7 @@ import { createEntityHandlers } from './entity-handlers';
 import { createProvenanceHandlers } from './provenance-handlers';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
+import { checkEventType, eventHandlers } from './events';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
 
@@ -80,13 +82,28 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       const parsed = parseAttrs(item.label, item.attrs);
       if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
       checkClaimant(db, articleId, item.id ?? null, parsed.attrs, {});
+      checkEventType(db, item.label, parsed.attrs, `item ${i + 1}: `);
       return { ...item, ...span, attrs: checkedLinks(db, item.label, parsed.attrs) };
     });
     const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
     if (new Set(ids).size !== ids.length) throw new HandlerError('invalid_input', 'two items ask for the same id');
+    const spans = new Set<string>();
+    checked.forEach((item, i) => {
+      const key = `${item.label} ${item.start} ${item.end}`;
+      if (spans.has(key)) throw new HandlerError('invalid_input', `item ${i + 1}: another item tags the same span (${item.start}-${item.end}) as ${item.label}`);
+      spans.add(key);
+    });
     return db.transaction(() =>
       checked.map((item) => {
         if (item.id && getAnnotation(db, item.id)) throw new HandlerError('conflict', `annotation ${item.id} already exists`);
+        // Tagging the same span with the same label twice adds nothing but a row to tell apart.
+        const same = findSameSpan(db, articleId, item.label, item.start, item.end);
+        if (same) {
+          throw new HandlerError(
+            'conflict',
+            `${item.start}-${item.end} is already tagged as ${item.label} by annotation ${same.id} ("${same.quote.length > 60 ? `${same.quote.slice(0, 60)}…` : same.quote}")`,
+          );
+        }
         return insertAnnotation(db, {
           ...(item.id ? { id: item.id } : {}),
           articleId,
@@ -159,6 +176,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         const parsed = parseAttrs(nextLabel, attrs ?? current.attrs);
         if (!parsed.ok) throw new HandlerError('invalid_input', `attributes for ${nextLabel}: ${parsed.message}`);
         checkClaimant(db, current.articleId, id, parsed.attrs, current.attrs);
+        if (parsed.attrs.type !== current.attrs.type || parsed.attrs.subType !== current.attrs.subType) checkEventType(db, nextLabel, parsed.attrs);
         const placed = span ? placeSpan(requireArticle(db, current.articleId).text, span) : {};
         return updateAnnotation(db, id, { label: nextLabel, note, attrs: checkedLinks(db, nextLabel, parsed.attrs, current.attrs), ...placed });
       })(),
@@ -199,6 +217,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       platform.restoreStaged();
       return { restore: { file, ...counts } };
     },
+
+    ...eventHandlers(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { cached, type Db } from '../store/db';
 import { provenanceSnapshot, recordProvenance, recordSourceFile } from '../store/provenance';
 import { articleHistory, restoreArticleHistory, type ArticleHistory } from '../store/revisions';
 import { HandlerError } from './errors';
+import { dropEmptyIncidents, keepEventLinks, restoreEventLinks, type EventLinks } from './trash-events';
 
 interface DeletedSet {
   articles: Article[];
@@ -14,6 +15,8 @@ interface DeletedSet {
   histories: Map<string, ArticleHistory>;
   /** Per deleted article: where it came from, with its original file's bytes (which go with its last article). */
   provenance: Map<string, NonNullable<ReturnType<typeof provenanceSnapshot>>>;
+  /** The articles' event roles and incident memberships. */
+  events?: EventLinks;
 }
 
 export interface RestoreResult {
@@ -39,6 +42,8 @@ export function createTrash(db: Db) {
     return db.transaction(() => {
       const set: DeletedSet = { articles: [], annotations: [], histories: new Map(), provenance: new Map() };
       const remove = cached(db, 'DELETE FROM articles WHERE id = ?');
+      // Read before the delete cascades them away.
+      set.events = keepEventLinks(db, ids);
       for (const id of ids) {
         const article = getArticle(db, id);
         if (!article) continue;
@@ -49,6 +54,7 @@ export function createTrash(db: Db) {
         if (provenance) set.provenance.set(id, provenance);
         remove.run(id);
       }
+      dropEmptyIncidents(db);
       const token = randomUUID();
       sets.set(token, set);
       return { articles: set.articles.length, annotations: set.annotations.length, token };
@@ -108,6 +114,7 @@ export function createTrash(db: Db) {
         const articleId = target.get(a.id);
         if (history && articleId !== undefined) restoreArticleHistory(db, history, articleId, heirs);
       }
+      if (set.events) restoreEventLinks(db, set.events, (id) => target.get(id) ?? id, (id) => heirs.get(id) ?? id);
       return { articles: set.articles.length, merged, annotations };
     })();
     sets.delete(token);

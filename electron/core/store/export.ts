@@ -35,7 +35,7 @@ export interface ExportItem {
   annotations: ExportAnnotation[];
   /** Unresolved conflict copies of this article left out (only when the page options leave them out). */
   conflictCopiesLeftOut: number;
-  /** Where the article came from (migration 0009); null when it came before provenance was kept. */
+  /** Where the article came from (migration 0010); null when it came before provenance was kept. */
   provenance?: ArticleProvenance | null;
 }
 

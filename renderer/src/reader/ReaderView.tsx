@@ -2,16 +2,19 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LABEL_TITLES, type Label } from '../../../shared/model';
-import { $readText, idsAtDomTarget } from '../editor';
+import { $readText, idsAtDomTarget, SUGGESTION_ATTR } from '../editor';
 import { ArticleHeader } from './ArticleHeader';
+import { placeCaret, registerCaret, textOffsetOf } from './caret';
+import { NOTHING_TO_REDO, NOTHING_TO_REMOVE, NOTHING_TO_UNDO, stepNotice } from './keyFeedback';
 import { Menu, type MenuState } from './Menu';
 import { panelView, stepFrom } from './panelOrder';
 import { reattachToSelection, scrollToAnnotation, tagOrRetag } from './readerActions';
 import { ReaderSide } from './ReaderSide';
 import { registerUnloadGuard } from './history';
 import type { ReaderSession } from './session';
+import { ReaderSuggestions } from './suggestions';
 import { Toolbar } from './Toolbar';
 import { useEditorSync } from './useEditorSync';
 import { useReaderKeys } from './useReaderKeys';
@@ -19,17 +22,32 @@ import { useReaderKeys } from './useReaderKeys';
 export interface ReaderViewProps {
   session: ReaderSession;
   focusId: string | null;
+  /** Opened by keyboard: the text takes focus (at the focused annotation, if any) once shown. */
+  takeFocus?: boolean;
   onChanged(): void;
   onDeleted(token: string, articles: number): void;
+  /** Opens an annotation of another article (an entity's mention there). */
+  onOpenElsewhere(articleId: string, annotationId: string): void;
 }
 
-export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderViewProps) {
+/** The suggestion mark at a click target, if any. */
+function suggestionAt(target: EventTarget | null): string | null {
+  const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  return el?.closest(`[${SUGGESTION_ATTR}]`)?.getAttribute(SUGGESTION_ATTR) ?? null;
+}
+
+export function ReaderView({ session, focusId, takeFocus = false, onChanged, onDeleted, onOpenElsewhere }: ReaderViewProps) {
   const [editor] = useLexicalComposerContext();
   const [correcting, setCorrecting] = useState(false);
   const [applying, setApplying] = useState(false);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [filter, setFilter] = useState<Label | null>(null);
+  /** A request (the L key) to put focus in the selected actor's Linked entity field; `n` tells requests apart. */
+  const [linkFocus, setLinkFocus] = useState<{ id: string; n: number } | null>(null);
+  const [suggestions] = useState(() => new ReaderSuggestions(session));
   useSyncExternalStore(session.subscribe, session.getVersion);
+  const suggestionVersion = useSyncExternalStore(suggestions.subscribe, suggestions.getVersion);
+  useEffect(() => suggestions.start(), [suggestions]);
   useEditorSync(editor, session, correcting);
   useEffect(() => registerUnloadGuard(() => session.pending), [session]);
 
@@ -59,17 +77,23 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
   const keyActions = useMemo(
     () => ({
       tag: (label: Label) => report(tagOrRetag(editor, session, label)),
+      link: () => {
+        const id = session.selectedId;
+        if (id && session.annotations.get(id)?.label === 'actor') setLinkFocus((f) => ({ id, n: (f?.n ?? 0) + 1 }));
+      },
       remove: () => {
         if (session.selectedId) report(session.remove([session.selectedId]));
+        else session.notify(NOTHING_TO_REMOVE);
       },
-      undo: () => report(session.undo()),
-      redo: () => report(session.redo()),
+      undo: () => (session.canUndo ? report(session.undo()) : session.notify(NOTHING_TO_UNDO)),
+      redo: () => (session.canRedo ? report(session.redo()) : session.notify(NOTHING_TO_REDO)),
       next: (delta: 1 | -1) => {
         const next = stepFrom(view.ordered, session.selectedId, delta);
-        if (next) select(next.id, true);
+        if (next && next.id !== session.selectedId) select(next.id, true);
+        else session.notify(stepNotice(session.annotations.size, view.ordered.length, filter));
       },
     }),
-    [editor, session, view, select, report],
+    [editor, session, view, select, report, filter],
   );
   useReaderKeys(!correcting, keyActions);
   const reattach = useCallback((id: string) => report(reattachToSelection(editor, session, id)), [editor, session, report]);
@@ -78,10 +102,75 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
     if (focusId && session.annotations.has(focusId)) select(focusId, true);
   }, [focusId, session, select]);
 
+  // The current suggestion is outlined in the text; marks redrawn by the editor get it again.
+  useEffect(() => {
+    const mark = () => {
+      const root = editor.getRootElement();
+      if (!root) return;
+      for (const el of root.querySelectorAll(`[${SUGGESTION_ATTR}]`)) {
+        if (el.getAttribute(SUGGESTION_ATTR) === suggestions.currentId) el.setAttribute('data-current', 'true');
+        else el.removeAttribute('data-current');
+      }
+    };
+    mark();
+    return editor.registerUpdateListener(mark);
+  }, [editor, suggestions, suggestionVersion]);
+
+  const showSuggestion = useCallback(
+    (id: string) => {
+      editor.getRootElement()?.querySelector(`[${SUGGESTION_ATTR}="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    },
+    [editor],
+  );
+
+  const openMention = useCallback(
+    (articleId: string, annotationId: string) => {
+      if (articleId === session.article.id) select(annotationId, true);
+      else onOpenElsewhere(articleId, annotationId);
+    },
+    [session, select, onOpenElsewhere],
+  );
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const openMenuAt = useRef<(x: number, y: number, at: Node | null) => void>(() => undefined);
+  openMenuAt.current = (x, y, at) => {
+    const dom = window.getSelection();
+    if (dom && !dom.isCollapsed) {
+      setMenu({ x, y, kind: 'tag', ids: [] });
+      return;
+    }
+    const ids = idsAtDomTarget(at instanceof Element ? at : (at?.parentElement ?? null));
+    if (ids.length > 0) setMenu({ x, y, kind: 'annotation', ids });
+    else session.notify('No menu here: select text, or move the caret onto a highlight, to open its menu.');
+  };
+  useEffect(() => {
+    let cleanup: (() => void) | null = null;
+    const unregister = editor.registerRootListener((root) => {
+      cleanup?.();
+      cleanup = root && scroller.current ? registerCaret(root, scroller.current, { onMenu: (x, y, at) => openMenuAt.current(x, y, at) }) : null;
+    });
+    return () => {
+      unregister();
+      cleanup?.();
+    };
+  }, [editor]);
+  useEffect(() => {
+    if (!takeFocus) return;
+    const root = editor.getRootElement();
+    if (!root) return;
+    // Opened at an annotation (a search result): the caret starts at its highlight.
+    const mark = focusId ? root.querySelector(`mark[data-annotation-ids~="${CSS.escape(focusId)}"]`) : null;
+    if (mark) placeCaret(root, textOffsetOf(root, mark, 0));
+    root.focus({ preventScroll: mark !== null });
+    // Once, when the article is first shown (focusId is fixed for a reader: it is part of its key).
+  }, [editor, takeFocus, focusId]);
+
   const onClick = (e: React.MouseEvent) => {
     if (correcting) return;
     const dom = window.getSelection();
     if (dom && !dom.isCollapsed) return;
+    const suggested = suggestionAt(e.target);
+    if (suggested) suggestions.choose(suggested);
     const ids = idsAtDomTarget(e.target);
     if (ids.length === 1) select(ids[0] as string, false);
     else if (ids.length > 1) setMenu({ x: e.clientX, y: e.clientY, kind: 'pick', ids });
@@ -158,10 +247,16 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
             </button>
           </div>
         ) : null}
-        <div className="reader-scroll" onClick={onClick} onContextMenu={onContextMenu}>
+        <div className="reader-scroll" ref={scroller} onClick={onClick} onContextMenu={onContextMenu}>
           <RichTextPlugin
             contentEditable={
-              <ContentEditable className={`reader-text${correcting ? ' correcting' : ''}`} aria-label="Article text" spellCheck={false} />
+              <ContentEditable
+                className={`reader-text${correcting ? ' correcting' : ''}`}
+                aria-label="Article text"
+                aria-keyshortcuts="1 2 3 4 Shift+ArrowLeft Shift+ArrowRight"
+                tabIndex={0}
+                spellCheck={false}
+              />
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
@@ -178,6 +273,10 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
         onStep={keyActions.next}
         report={report}
         onReattach={reattach}
+        suggestions={suggestions}
+        onShowSuggestion={showSuggestion}
+        linkFocus={linkFocus}
+        onOpenMention={openMention}
       />
       {menu ? (
         <Menu
