@@ -77,6 +77,8 @@ export async function importBatch(db: Db, inputs: SourceSpec[] | SpecFeed, optio
   const started: { spec: SourceSpec; task: ParseTask }[] = [];
   const outcomes: FileOutcome[] = [];
   const seen = new Map<string, string>();
+  /** sha256 of each file written in this batch, with the file's name as the report shows it. */
+  const seenFiles = new Map<string, string>();
   const aborted = () => !!options.signal?.aborted;
   let done = 0;
   let interrupted = false;
@@ -114,7 +116,7 @@ export async function importBatch(db: Db, inputs: SourceSpec[] | SpecFeed, optio
         const event = await current.task.next();
         if (event.type === 'drafts') {
           if (aborted()) break;
-          if (sameFileAgain(db, event.drafts, state.outcome)) {
+          if (sameFileAgain(db, event.drafts, state.outcome, seenFiles)) {
             // Nothing of it is written; the rest of its parse is not wanted.
             current.task.cancel();
             complete = true;
@@ -220,12 +222,17 @@ function stopped(outcome: FileOutcome): void {
  * A file whose bytes are those of a file imported before (the same sha256) is that import again,
  * even if the analyst has corrected the articles' text since, which the text hash would miss.
  */
-function sameFileAgain(db: Db, drafts: HashedDraft[], outcome: FileOutcome): boolean {
+function sameFileAgain(db: Db, drafts: HashedDraft[], outcome: FileOutcome, seenFiles: Map<string, string>): boolean {
   const original = drafts[0]?.original;
-  const known = original ? findBySha256(db, original.sha256) : null;
-  if (!original || !known) return false;
+  if (!original) return false;
+  const earlier = seenFiles.get(original.sha256);
+  const known = findBySha256(db, original.sha256);
+  if (!known) {
+    seenFiles.set(original.sha256, outcome.file);
+    return false;
+  }
   outcome.status = 'duplicate';
-  outcome.message = `already imported: the same file (sha256 ${original.sha256.slice(0, 12)}…) as ${known.fileName}, imported ${known.importedAt.slice(0, 16).replace('T', ' ')}${known.importedBy ? ` by ${known.importedBy}` : ''}`;
+  outcome.message = earlier !== undefined ? `same text as ${earlier}, earlier in this import` : `already imported: the same file (sha256 ${original.sha256.slice(0, 12)}…) as ${known.fileName}, imported ${known.importedAt.slice(0, 16).replace('T', ' ')}${known.importedBy ? ` by ${known.importedBy}` : ''}`;
   return true;
 }
 
