@@ -12,13 +12,14 @@ import { backupCommand, restoreCommand } from './backup';
 import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
 import { originalCommand } from './original';
+import { eventsCommand } from './events';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 
 export const USAGE = `usage:
   spanwise import --db FILE PATH...            import files or folders (.txt .md .html .json .jsonl,
                                                brat .txt+.ann, .spanwise bundles: merged)
-  spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle --out PATH [--labels event,claim]
+  spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle|acled|plover --out PATH [--labels event,claim]
                   [--query Q] [--source S] [--label L] [--unannotated] [--published-from DATE] [--published-to DATE]
                   [--ids ID,ID...] [--spreadsheet-safe]
                                                export the whole library, what the filters match
@@ -32,6 +33,8 @@ export const USAGE = `usage:
   spanwise stats  --db FILE                    counts of articles and annotations
   spanwise original --db FILE ID [--out FILE]  where an article came from (file, sha256, importer,
                                                who and when); with --out, its original file as imported
+  spanwise events --db FILE                    every event as a record: date, type, actor, target (canonical
+                                               names), location, figures, incident
   spanwise entities --db FILE [--kind actor|place]
                                                the actor and place registry, with mention counts
   spanwise entities import --db FILE REGISTRY  add or merge entities from CSV (name,kind,actor_kind,
@@ -81,6 +84,8 @@ const commands: Record<string, Command> = {
   },
 
   export: exportCommand,
+
+  events: eventsCommand,
 
   async search(db, words, out, flags) {
     const query = words.join(' ').trim();

@@ -98,8 +98,9 @@ export function ActorsView({ onOpenMention, onOpenArticle }: ActorsViewProps) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
-      // A field's own undo (the text typed) stays the field's.
+      // A field's own undo (the text typed) stays the field's; nothing behind a dialog takes keys.
       if (el && ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         undoLast();
