@@ -105,6 +105,16 @@ export const SELECT_RANGE = `({ start, end }) => {
 }`;
 
 /**
+ * Resolves once the page has drawn two frames with nothing more queued before them: what a
+ * selection's scroll brought on screen is laid out and painted, as it is by the time a person who
+ * selected text presses a key. Without it the key would be timed behind the scroll's rendering.
+ */
+export const SETTLE = `() => new Promise((resolve) => {
+  const frame = (then) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = then; c.port2.postMessage(0); });
+  frame(() => frame(() => resolve(true)));
+})`;
+
+/**
  * Arms the keystroke measurement: the first keydown's event.timeStamp (when the browser received
  * the key, input queueing included) starts the clock; a MutationObserver on the reader notes when
  * a <mark> carrying an annotation id that was not on the page before is added or relabelled.

@@ -7,7 +7,7 @@ import { insertArticle } from '../../electron/core/store/articles';
 import { openStore } from '../../electron/core/store/db';
 import type { Config } from '../lib/config';
 import { generateArticle, type GenArticle } from '../lib/corpus';
-import { ARM_KEYSTROKE, INSTRUMENT_FETCH, OPEN_ARTICLE, SELECT_RANGE } from '../lib/page';
+import { ARM_KEYSTROKE, INSTRUMENT_FETCH, OPEN_ARTICLE, SELECT_RANGE, SETTLE } from '../lib/page';
 import { summariseCpuProfile, type CpuProfile } from '../lib/profile';
 import { buildRenderer } from '../lib/renderer';
 import { int, rngFor } from '../lib/rng';
@@ -26,7 +26,7 @@ import { summariseTrace } from '../lib/trace';
  *   is the time until the store has answered and its answer is drawn too.
  */
 /** Times from the click or key press: the call leaving the page, its answer back, the DOM, the frame. */
-interface Phases {
+export interface Phases {
   domMs: number;
   paintMs: number;
   /** Keystrokes only: the store's answer in and drawn, the status line back to "Saved". */
@@ -45,7 +45,7 @@ interface Measured {
 }
 
 /** Times one channel's handler inside the host (what the store costs of each round trip). */
-function timeHandler(host: Host, channel: string, into: number[]): void {
+export function timeHandler(host: Host, channel: string, into: number[]): void {
   const dispatch = host.backend.dispatch;
   host.backend.dispatch = async (name, input) => {
     const t = performance.now();
@@ -69,9 +69,9 @@ function phases(list: Phases[], p: number): Record<string, number> {
   };
 }
 
-const call = <T>(page: Page, fn: string, arg?: unknown): Promise<T> => page.evaluate<T>(`(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`);
+export const call = <T>(page: Page, fn: string, arg?: unknown): Promise<T> => page.evaluate<T>(`(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`);
 
-function makeStore(file: string, article: GenArticle, other: GenArticle, annotated: boolean): void {
+export function makeStore(file: string, article: GenArticle, other: GenArticle, annotated: boolean): void {
   const db = openStore(file);
   db.transaction(() => {
     // The other article first: the library lists newest first, so both rows are on screen.
@@ -88,7 +88,7 @@ function makeStore(file: string, article: GenArticle, other: GenArticle, annotat
 }
 
 /** Word-aligned ranges of one to three words inside a paragraph, as an analyst selects them. */
-function selections(article: GenArticle, count: number, seed: string): { start: number; end: number }[] {
+export function selections(article: GenArticle, count: number, seed: string): { start: number; end: number }[] {
   const words = [...article.text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length] as const);
   const rng = rngFor(seed, 'keystrokes', article.text.length);
   const out: { start: number; end: number }[] = [];
@@ -113,6 +113,7 @@ async function measure(cfg: Config, page: Page, article: GenArticle, other: GenA
   for (const [k, range] of selections(article, cfg.keystrokes, cfg.seed).entries()) {
     const selected = await call<string>(page, SELECT_RANGE, range);
     if (selected !== article.text.slice(range.start, range.end)) throw new Error(`selected "${selected}", meant "${article.text.slice(range.start, range.end)}"`);
+    await call(page, SETTLE);
     await call(page, ARM_KEYSTROKE);
     await page.keyboard.press(String((k % 4) + 1));
     keys.push(await page.evaluate<Phases>('globalThis.__benchKey'));
@@ -140,6 +141,7 @@ async function profile(browser: Browser, page: Page, article: GenArticle, other:
   const keys: unknown[] = [];
   for (const [k, range] of selections(article, 10, `${article.id}-profile`).entries()) {
     await call(page, SELECT_RANGE, range);
+    await call(page, SETTLE);
     await call(page, ARM_KEYSTROKE);
     await page.keyboard.press(String((k % 4) + 1));
     keys.push(await page.evaluate('globalThis.__benchKey'));
