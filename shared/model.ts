@@ -22,7 +22,13 @@ const PartialDate = z.string().regex(PARTIAL_DATE, 'expected an ISO date such as
 const text = (max: number) => z.string().max(max);
 
 export const EventAttrs = z
-  .object({ date: PartialDate.optional(), location: text(500).optional(), category: text(200).optional() })
+  .object({
+    date: PartialDate.optional(),
+    location: text(500).optional(),
+    /** The place entity (shared/ipc/entities.ts) the location is linked to. */
+    locationEntityId: z.string().max(64).optional(),
+    category: text(200).optional(),
+  })
   .strict();
 export const ClaimAttrs = z
   .object({
@@ -33,7 +39,12 @@ export const ClaimAttrs = z
   })
   .strict();
 export const ActorAttrs = z
-  .object({ canonicalName: text(500).optional(), kind: z.enum(ACTOR_KINDS).optional() })
+  .object({
+    canonicalName: text(500).optional(),
+    kind: z.enum(ACTOR_KINDS).optional(),
+    /** The actor entity (shared/ipc/entities.ts) this span is a mention of. */
+    entityId: z.string().max(64).optional(),
+  })
   .strict();
 export const FigureAttrs = z
   .object({

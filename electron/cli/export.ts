@@ -19,6 +19,8 @@ export interface ExportFlags {
   unannotated?: boolean;
   publishedFrom?: string;
   publishedTo?: string;
+  /** CSV: an apostrophe before cells a spreadsheet would run as a formula. */
+  spreadsheetSafe?: boolean;
 }
 
 function parseLabel(value: string, flag: string): Label {
@@ -90,6 +92,7 @@ export async function exportCommand(db: Db, rest: string[], out: Output, flags: 
     throw new UsageError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
   }
   if (!flags.out) throw new UsageError('export needs --out PATH');
+  if (flags.spreadsheetSafe && flags.format !== 'csv') throw new UsageError(`--spreadsheet-safe applies to --format csv only (got ${flags.format})`);
   const labels = flags.labels === undefined ? undefined : [...new Set(flags.labels.split(',').map((l) => parseLabel(l, '--labels')))];
   const scope = scopeFromFlags(flags);
   const controller = new AbortController();
@@ -97,7 +100,7 @@ export async function exportCommand(db: Db, rest: string[], out: Output, flags: 
   try {
     const result = await exportCorpus(
       db,
-      { format: flags.format as ExportFormat, out: resolve(flags.out), scope, ...(labels ? { labels } : {}) },
+      { format: flags.format as ExportFormat, out: resolve(flags.out), scope, ...(labels ? { labels } : {}), ...(flags.spreadsheetSafe ? { spreadsheetSafe: true } : {}) },
       { signal: controller.signal },
     );
     const leftOut = result.conflictsLeftOut
@@ -105,7 +108,7 @@ export async function exportCommand(db: Db, rest: string[], out: Output, flags: 
       : '';
     out.result(
       { type: 'export', format: flags.format, ...result },
-      `exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}${leftOut}`,
+      `exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}${leftOut}${result.notes.map((n) => `\n${n}`).join('')}`,
     );
     return EXIT.ok;
   } catch (err) {

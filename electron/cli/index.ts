@@ -18,9 +18,12 @@ export const USAGE = `usage:
                                                brat .txt+.ann, .spanwise bundles: merged)
   spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle --out PATH [--labels event,claim]
                   [--query Q] [--source S] [--label L] [--unannotated] [--published-from DATE] [--published-to DATE]
-                  [--ids ID,ID...]                export the whole library, what the filters match
+                  [--ids ID,ID...] [--spreadsheet-safe]
+                                               export the whole library, what the filters match
                                                (as in the library), or the named articles; --labels
-                                               keeps only those spans. Ctrl-C removes the partial output
+                                               keeps only those spans; --spreadsheet-safe (CSV) puts an
+                                               apostrophe before cells starting with = + - @, tab or CR.
+                                               Ctrl-C removes the partial output
   spanwise search --db FILE [--limit N] [--] QUERY
                                                full-text search over titles and texts (after --,
                                                every word is taken as query, even one like --json)
@@ -101,6 +104,7 @@ const OPTIONS = {
   unannotated: { type: 'boolean', default: false },
   'published-from': { type: 'string' },
   'published-to': { type: 'string' },
+  'spreadsheet-safe': { type: 'boolean', default: false },
   from: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -157,6 +161,7 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       ...(values['published-from'] !== undefined ? { publishedFrom: values['published-from'] } : {}),
       ...(values['published-to'] !== undefined ? { publishedTo: values['published-to'] } : {}),
       ...(values.from ? { from: values.from } : {}),
+      ...(values['spreadsheet-safe'] ? { spreadsheetSafe: true } : {}),
     });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -25,6 +25,23 @@ export const CHANNELS = [
   'library/stats',
   'library/backup',
   'library/restore',
+  // The actor and place registry (shared/ipc/entities.ts).
+  'entities/list',
+  'entities/get',
+  'entities/search',
+  'entities/create',
+  'entities/update',
+  'entities/delete',
+  'entities/merge',
+  'entities/split',
+  'entities/undo',
+  'entities/mentions',
+  'annotations/link',
+  'suggestions/list',
+  'suggestions/accept',
+  'suggestions/acceptAll',
+  'suggestions/reject',
+  'suggestions/start',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

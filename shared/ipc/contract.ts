@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSummary, Id, Label } from '../model';
 import type { Channel } from './channels';
+import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
 /**
@@ -74,21 +75,24 @@ export type Stats = z.infer<typeof Stats>;
 const byId = z.object({ id: Id }).strict();
 
 /** conflictsLeftOut: unresolved merge conflict copies a dataset format did not write (the bundle keeps them). */
-export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), conflictsLeftOut: z.number(), bytes: z.number(), out: z.string() });
+// notes: what the format changed or left out that the file's reader should know (spreadsheet-safe cells, URLs that are not IRIs).
+export const ExportSummary = z.object({ articles: z.number(), spans: z.number(), conflictsLeftOut: z.number(), bytes: z.number(), out: z.string(), notes: z.array(z.string()) });
 export type ExportSummary = z.infer<typeof ExportSummary>;
 
 export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.number(), articles: z.number(), annotations: z.number() });
 export type BackupSummary = z.infer<typeof BackupSummary>;
 
-/** A background task (import, export) the renderer polls for progress and can cancel. */
+/** A background task (import, export, library-wide suggestions) the renderer polls for progress and can cancel. */
 export const Job = z.object({
   id: z.string(),
-  kind: z.enum(['import', 'export']),
+  kind: z.enum(['import', 'export', 'suggest']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   done: z.number(),
   total: z.number(),
   report: ImportReport.nullable(),
   exported: ExportSummary.nullable(),
+  /** A finished 'suggest' job's result (shared/ipc/entities.ts). */
+  suggested: SuggestSummary.nullable(),
   error: z.string().nullable(),
 });
 export type Job = z.infer<typeof Job>;
@@ -116,7 +120,7 @@ export const ExportScope = z.union([
 export type ExportScope = z.infer<typeof ExportScope>;
 
 export const ExportRequest = z
-  .object({ format: ExportFormat, scope: ExportScope.optional(), labels: z.array(Label).min(1).max(4).optional() })
+  .object({ format: ExportFormat, scope: ExportScope.optional(), labels: z.array(Label).min(1).max(4).optional(), spreadsheetSafe: z.boolean().optional() })
   .strict();
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
@@ -279,6 +283,14 @@ export const contract = {
    * (the app restarts at once), keeping the replaced library beside it. A bad one is refused.
    */
   'library/restore': { input: z.object({}).strict(), output: z.object({ restore: BackupSummary.nullable() }) },
+  // The actor and place registry (shared/ipc/entities.ts).
+  ...entitiesContract,
+  /**
+   * Library-wide suggestions as a background job: progress counts articles, `jobs/cancel` stops
+   * it (with `accept`, what was accepted before the cancel stays, and its token undoes it). The
+   * finished job's `suggested` holds the summary.
+   */
+  'suggestions/start': { input: SuggestStart, output: Job },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

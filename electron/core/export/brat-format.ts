@@ -3,6 +3,8 @@
  * the importer (import/brat.ts) recognises it, so both take it from here.
  */
 
+import { escapeLine, unescapeLine } from './line-breaks';
+
 /** The relation a claim's linked claimant (claimantId) becomes when its actor span is in the same file. */
 export const CLAIMANT_RELATION = 'Claimant';
 
@@ -17,18 +19,13 @@ export const NOTE_TYPE = 'AnnotatorNotes';
 export const ATTRIBUTES_TYPE = 'Attributes';
 
 /**
- * `.ann` is line-based (brat reads lines with universal newlines, so a CR ends one too) and has no
- * escaping of its own. A note's line breaks are written `\n` and `\r`, and a backslash `\\`, so
- * the note comes back exactly; tabs are kept as they are, since brat takes everything after the
- * second tab as the note.
+ * `.ann` is line-based (brat reads it with Python's line splitting, so a CR, NEL or U+2028 ends a
+ * line as well as LF) and has no escaping of its own. A note goes on one line with escapeLine:
+ * `\n`, `\r`, `\uXXXX` for the other line breaks and `\\` for a backslash, so it comes back
+ * exactly; tabs are kept as they are, since brat takes everything after the second tab as the note.
  */
-export function escapeNote(note: string): string {
-  return note.replace(/[\\\r\n]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\r'));
-}
-
-export function unescapeNote(text: string): string {
-  return text.replace(/\\([\\nr])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\\'));
-}
+export const escapeNote = escapeLine;
+export const unescapeNote = unescapeLine;
 
 /** Splits a line at its first `count` tabs only: the last field (span text, note) may hold tabs. */
 export function splitTabs(line: string, count: number): string[] {

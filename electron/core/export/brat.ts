@@ -4,6 +4,7 @@ import { LABEL_COLOURS } from '../../../shared/palette';
 import type { ExportItem } from '../store/export';
 import { ATTRIBUTES_TYPE, CLAIMANT_RELATION, escapeNote, NOTE_TYPE } from './brat-format';
 import { codePointText, exportLabel, exportSpans, snakeKey, type CodePointText, type ExportSpan } from './spans';
+import { isLineBreak, jsonLine } from './line-breaks';
 import type { FolderWriter, OutFile } from './types';
 
 /** The attributes brat can hold natively (`A` lines): the enumerated ones. */
@@ -42,7 +43,8 @@ export function annotationConf(): string {
   // Spans overlap and nest freely in Spanwise; brat refuses that unless <OVERLAP> allows it.
   return [
     `# Written by Spanwise. In ${NOTE_TYPE}, \\n, \\r and \\\\ stand for a line break, a carriage return and a`,
-    `# backslash; ${ATTRIBUTES_TYPE} comments hold the free-text and number attributes as JSON.`,
+    `# backslash, and \\uXXXX for any other line break (U+2028, U+0085, ...); ${ATTRIBUTES_TYPE} comments hold`,
+    `# the free-text and number attributes as JSON on one line.`,
     '[entities]',
     entities,
     '',
@@ -135,19 +137,19 @@ function annFile({ article, annotations }: ExportItem): { ann: string; spans: nu
       if (actorT) ann += `R${++relN}\t${CLAIMANT_RELATION} Arg1:${t} Arg2:${actorT}\n`;
       else (free ??= {})[name] = value;
     }
-    if (free) ann += `#${++noteN}\t${ATTRIBUTES_TYPE} ${t}\t${JSON.stringify(free)}\n`;
+    if (free) ann += `#${++noteN}\t${ATTRIBUTES_TYPE} ${t}\t${jsonLine(free)}\n`;
   }
   return { ann, spans: spans.length };
 }
 
-/** The span cut at every newline into code point ranges, dropping the empty pieces between. */
+/** The span cut at every line break (any character brat's reader would end a line at) into code point ranges, dropping the empty pieces between. */
 function fragments(cp: CodePointText, span: ExportSpan): [number, number][] {
   const out: [number, number][] = [];
   const startU = cp.toUtf16(span.start);
   const endU = cp.toUtf16(span.end);
   let pieceStart = startU;
   for (let i = startU; i <= endU; i++) {
-    if (i === endU || cp.text.charCodeAt(i) === 10) {
+    if (i === endU || isLineBreak(cp.text.charAt(i))) {
       if (i > pieceStart) out.push([cp.toCodePoint(pieceStart), cp.toCodePoint(i)]);
       pieceStart = i + 1;
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnnotationStatus, AnyAttrs, Id, Label } from '../../../shared/model';
 import type { ExportItem } from '../store/export';
+import { jsonLine } from './line-breaks';
 import { codePointText, exportLabel, orderedAttrs } from './spans';
 import type { StreamWriter } from './types';
 
@@ -84,9 +85,9 @@ export function bundleWriter(exportedAt: string = new Date().toISOString()): Str
     includeConflictCopies: true,
     includeHistory: true,
     gzip: true,
-    begin: () => `${JSON.stringify({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exported_at: exportedAt, offset_unit: 'codepoint' })}\n`,
-    item: (item) => ({ chunk: `${JSON.stringify(bundleArticle(item))}\n`, spans: item.annotations.length }),
-    end: (totals) => `${JSON.stringify({ type: 'end', articles: totals.articles, annotations: totals.spans })}\n`,
+    begin: () => `${jsonLine({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exported_at: exportedAt, offset_unit: 'codepoint' })}\n`,
+    item: (item) => ({ chunk: `${jsonLine(bundleArticle(item))}\n`, spans: item.annotations.length }),
+    end: (totals) => `${jsonLine({ type: 'end', articles: totals.articles, annotations: totals.spans })}\n`,
   };
 }
 

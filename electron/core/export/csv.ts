@@ -1,6 +1,8 @@
 import { stringify, type Options } from 'csv-stringify/sync';
 import type { ExportItem } from '../store/export';
 import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans } from './spans';
+import { LINE_BREAK } from './line-breaks';
+import { spreadsheetSafe, type SafeCells } from './spreadsheet-safe';
 import type { StreamWriter } from './types';
 
 export const CSV_COLUMNS = [
@@ -19,10 +21,11 @@ export const CSV_COLUMNS = [
  * RFC 4180 ends records with CRLF; a field holding the delimiter, the quote, a CR or an LF is
  * quoted. csv-stringify quotes on its own record delimiter only, so a bare LF (a span across
  * lines, a note) is named here: pandas, Python's csv and spreadsheet tools end a record at any
- * line break outside quotes. Cells with edge whitespace are quoted because spreadsheet tools trim
+ * line break outside quotes; every other line break (NEL, U+2028, ...) is quoted too, for readers
+ * that split lines the way Python's str.splitlines() does. Cells with edge whitespace are quoted because spreadsheet tools trim
  * it from bare cells.
  */
-const OPTIONS: Options = { record_delimiter: 'windows', quoted_match: [/[\r\n]/, /^\s|\s$/] };
+const OPTIONS: Options = { record_delimiter: 'windows', quoted_match: [LINE_BREAK, /^\s|\s$/] };
 
 export function csvRecord(fields: readonly string[]): string {
   return stringify([fields as string[]], OPTIONS);
@@ -30,9 +33,12 @@ export function csvRecord(fields: readonly string[]): string {
 
 /**
  * CSV: one span per row. The BOM lets spreadsheet tools detect UTF-8; without it Excel shows
- * Cyrillic and Arabic as mojibake. Attribute cells of other labels stay empty.
+ * Cyrillic and Arabic as mojibake. Attribute cells of other labels stay empty. With
+ * `spreadsheetSafe`, cells a spreadsheet would run as a formula are defused (spreadsheet-safe.ts)
+ * and the export's notes say how many.
  */
-export function csvWriter(): StreamWriter {
+export function csvWriter(options: { spreadsheetSafe?: boolean } = {}): StreamWriter {
+  const safe: SafeCells | null = options.spreadsheetSafe ? spreadsheetSafe() : null;
   return {
     kind: 'stream',
     includeOrphaned: false,
@@ -41,10 +47,11 @@ export function csvWriter(): StreamWriter {
     gzip: false,
     begin: () => `\uFEFF${csvRecord(CSV_COLUMNS)}`,
     item: (item) => {
-      const rows = csvRows(item);
+      const rows = csvRows(item).map((row) => (safe ? row.map(safe.cell) : row));
       return { chunk: rows.length ? stringify(rows, OPTIONS) : '', spans: rows.length };
     },
     end: () => '',
+    notes: () => (safe ? [safe.note()] : []),
   };
 }
 

@@ -30,12 +30,12 @@ import { w3cWriter } from './w3c';
 export { EXPORT_FORMATS, ExportError };
 export type { ExportControl, ExportFormat, ExportOptions, ExportResult };
 
-function writerFor(format: ExportFormat): Writer {
+function writerFor({ format, spreadsheetSafe }: ExportOptions): Writer {
   switch (format) {
     case 'jsonl':
       return jsonlWriter();
     case 'csv':
-      return csvWriter();
+      return csvWriter({ spreadsheetSafe: spreadsheetSafe === true });
     case 'brat':
       return bratWriter();
     case 'w3c':
@@ -63,7 +63,8 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
   const { signal } = control;
   if (signal?.aborted) throw cancelled();
 
-  const writer = writerFor(options.format);
+  if (options.spreadsheetSafe && options.format !== 'csv') throw new ExportError('invalid', `spreadsheet-safe applies to CSV only, not ${options.format}`);
+  const writer = writerFor(options);
   const out = resolve(options.out);
   const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file', db.memory ? null : db.name);
   try {
@@ -80,7 +81,7 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
     const bytes = await sizeOnDisk(tmp);
     if (writer.kind === 'stream') await commitFile(tmp, out);
     else await commitFolder(tmp, out);
-    return { articles: totals.articles, spans: totals.spans, conflictsLeftOut: totals.conflictsLeftOut, bytes, out };
+    return { articles: totals.articles, spans: totals.spans, conflictsLeftOut: totals.conflictsLeftOut, bytes, out, notes: writer.notes?.() ?? [] };
   } catch (err) {
     await discard(tmp);
     if (signal?.aborted) throw cancelled();

@@ -1,4 +1,5 @@
 import type { ExportItem } from '../store/export';
+import { jsonLine } from './line-breaks';
 import { codePointText, exportLabel, exportSpans, orderedAttrs, snakeKey } from './spans';
 import type { StreamWriter } from './types';
 
@@ -17,7 +18,7 @@ export function jsonlWriter(): StreamWriter {
     includeHistory: false,
     gzip: false,
     begin: () => '',
-    item: (item) => ({ chunk: `${JSON.stringify(jsonlRecord(item))}\n`, spans: item.annotations.length }),
+    item: (item) => ({ chunk: `${jsonLine(jsonlRecord(item))}\n`, spans: item.annotations.length }),
     end: () => '',
   };
 }

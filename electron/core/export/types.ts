@@ -15,6 +15,8 @@ export interface ExportOptions {
   labels?: Label[];
   /** Articles read from the store per page. */
   pageSize?: number;
+  /** CSV only: cells a spreadsheet would run as a formula get an apostrophe first (spreadsheet-safe.ts). */
+  spreadsheetSafe?: boolean;
 }
 
 export interface ExportControl {
@@ -35,6 +37,8 @@ export interface ExportResult {
   /** Bytes on disk: the file, or every file in the brat folder. */
   bytes: number;
   out: string;
+  /** What the format changed or left out that a reader of the file should know (spreadsheet-safe cells, URLs that are not IRIs). */
+  notes: string[];
 }
 
 export class ExportError extends Error {
@@ -65,6 +69,8 @@ export interface StreamWriter {
   begin(): string;
   item(item: ExportItem): { chunk: string; spans: number };
   end(totals: Totals): string;
+  /** Said in the summary once the export is written. */
+  notes?(): string[];
 }
 
 export interface OutFile {
@@ -81,6 +87,7 @@ export interface FolderWriter {
   includeHistory: boolean;
   begin(): OutFile[];
   item(item: ExportItem): { files: OutFile[]; spans: number };
+  notes?(): string[];
 }
 
 export type Writer = StreamWriter | FolderWriter;

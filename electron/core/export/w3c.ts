@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { plural } from '../../../shared/plural';
 import type { ExportItem } from '../store/export';
+import { asIri, urn } from './iri';
+import { jsonLine } from './line-breaks';
 import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans, type CodePointText, type ExportSpan } from './spans';
 import type { StreamWriter } from './types';
 
@@ -7,8 +10,9 @@ export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Code points of context either side of the quote in a TextQuoteSelector. */
 export const QUOTE_CONTEXT = 32;
 
-export const articleUrn = (id: string) => `urn:spanwise:article:${id}`;
-export const annotationUrn = (id: string) => `urn:spanwise:annotation:${id}`;
+/** Ids are percent-encoded (iri.ts): an id with a space or a slash is still one valid IRI. */
+export const articleUrn = (id: string) => urn('article', id);
+export const annotationUrn = (id: string) => urn('annotation', id);
 
 /**
  * W3C Web Annotation: one AnnotationCollection document whose first (and only) AnnotationPage
@@ -17,11 +21,14 @@ export const annotationUrn = (id: string) => `urn:spanwise:annotation:${id}`;
  * The target's source is the article's URN, not its web address: the selectors count into
  * Spanwise's canonical text, which is not the text of the page at the URL. The URL, when there
  * is one, is the target's `scope`. Attributes become TextualBodies with purpose "describing",
- * valued `<csv column>: <value>` (claim_status: disputed).
+ * valued `<csv column>: <value>` (claim_status: disputed). A URL that cannot be made a valid IRI
+ * (iri.ts) is no scope: it is kept as a describing body (`source_url: ...`, a plain string, which
+ * every RDF serialisation can hold) and the export's notes count the articles it happened to.
  */
 export function w3cWriter(): StreamWriter {
   const collection = `urn:spanwise:export:${randomUUID()}`;
   let written = 0;
+  const notIri: string[] = [];
   return {
     kind: 'stream',
     includeOrphaned: false,
@@ -40,11 +47,18 @@ export function w3cWriter(): StreamWriter {
       return `${head.slice(0, -2)},"items":[`;
     },
     item: (item) => {
-      const annotations = w3cAnnotations(item).map((a) => JSON.stringify(a));
+      const annotations = w3cAnnotations(item).map((a) => jsonLine(a));
+      if (item.article.url && annotations.length > 0 && asIri(item.article.url) === null) notIri.push(item.article.id);
       const chunk = annotations.map((a) => `${written++ === 0 ? '\n' : ',\n'}${a}`).join('');
       return { chunk, spans: annotations.length };
     },
     end: (totals) => `\n]},"total":${totals.spans}}\n`,
+    notes: () =>
+      notIri.length === 0
+        ? []
+        : [
+            `w3c: the URL of ${plural(notIri.length, 'article')} (${notIri.slice(0, 5).join(', ')}${notIri.length > 5 ? ', ...' : ''}) is not a valid IRI, so it is no target scope; each annotation keeps it as a "source_url: ..." body`,
+          ],
   };
 }
 
@@ -55,6 +69,7 @@ export function w3cAnnotations({ article, annotations }: ExportItem) {
 
 function w3cAnnotation(cp: CodePointText, span: ExportSpan, articleId: string, url: string | null) {
   const a = span.annotation;
+  const scope = url ? asIri(url) : null;
   const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: exportLabel(a.label) }];
   if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: a.note });
   for (const { label, key, column } of ATTRIBUTE_COLUMNS) {
@@ -63,6 +78,7 @@ function w3cAnnotation(cp: CodePointText, span: ExportSpan, articleId: string, u
       body.push({ type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: `${column}: ${value}` });
     }
   }
+  if (url && scope === null) body.push({ type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: `source_url: ${url}` });
   return {
     id: annotationUrn(a.id),
     type: 'Annotation',
@@ -73,7 +89,7 @@ function w3cAnnotation(cp: CodePointText, span: ExportSpan, articleId: string, u
     body,
     target: {
       source: articleUrn(articleId),
-      ...(url ? { scope: url } : {}),
+      ...(scope ? { scope } : {}),
       selector: [
         { type: 'TextPositionSelector', start: span.start, end: span.end },
         {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ATTR_SCHEMAS, parseAttrs, type AnyAttrs, type Label, type SpanDraft } from '../../../shared/model';
 import { codePointLength, makeUtf16Converter } from '../../../shared/text';
+import { LINE_BREAK } from '../export/line-breaks';
 import { ATTRIBUTES_TYPE, CLAIMANT_RELATION, NOTE_TYPE, splitTabs, unescapeNote } from '../export/brat-format';
 import { camelKey, checkAttrs, LABEL_NAMES, parseLabel } from './records';
 import { excerpt } from './problems';
@@ -45,8 +46,8 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
   const warnings: string[] = [];
   const fatal: string[] = [];
   const ignored = new Map<string, number>();
-  // brat reads .ann lines with universal newlines: CRLF, LF or a lone CR ends a line.
-  const lines = annText.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // brat reads .ann lines as Python splits them: CRLF, LF, a lone CR, NEL, U+2028 and the rest of LINE_BREAK end a line.
+  const lines = annText.replace(/^\uFEFF/, '').split(new RegExp(`\\r\\n|${LINE_BREAK.source}`));
 
   // Text-bound annotations first: notes and attributes may come before the span they refer to.
   const entries = lines.map((line, i) => ({ line, at: i + 1 })).filter((e) => e.line.trim() !== '');

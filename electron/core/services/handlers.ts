@@ -19,6 +19,8 @@ import { correctText } from './correct';
 import { HandlerError } from './errors';
 import { exportCorpus } from '../export';
 import { createImportJobs } from './import-jobs';
+import { checkedLinks } from './entities';
+import { createEntityHandlers } from './entity-handlers';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
 
@@ -56,7 +58,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     jobs.start('export', async ({ signal, progress }) => ({
       exported: await exportCorpus(
         db,
-        { format: request.format, out, ...(request.scope ? { scope: request.scope } : {}), ...(request.labels ? { labels: request.labels } : {}) },
+        { format: request.format, out, ...(request.scope ? { scope: request.scope } : {}), ...(request.labels ? { labels: request.labels } : {}), ...(request.spreadsheetSafe ? { spreadsheetSafe: true } : {}) },
         { signal, onProgress: progress },
       ),
     }));
@@ -75,7 +77,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       const parsed = parseAttrs(item.label, item.attrs);
       if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
       checkClaimant(db, articleId, item.id ?? null, parsed.attrs, {});
-      return { ...item, ...span, attrs: parsed.attrs };
+      return { ...item, ...span, attrs: checkedLinks(db, item.label, parsed.attrs) };
     });
     const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
     if (new Set(ids).size !== ids.length) throw new HandlerError('invalid_input', 'two items ask for the same id');
@@ -98,6 +100,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
   };
 
   return {
+    // The actor and place registry.
+    ...createEntityHandlers(db, jobs, platform.author),
+
     'articles/list': (input) => listArticles(db, input),
 
     'articles/get': ({ id }) => {
@@ -150,7 +155,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         if (!parsed.ok) throw new HandlerError('invalid_input', `attributes for ${nextLabel}: ${parsed.message}`);
         checkClaimant(db, current.articleId, id, parsed.attrs, current.attrs);
         const placed = span ? placeSpan(requireArticle(db, current.articleId).text, span) : {};
-        return updateAnnotation(db, id, { label: nextLabel, note, attrs: parsed.attrs, ...placed });
+        return updateAnnotation(db, id, { label: nextLabel, note, attrs: checkedLinks(db, nextLabel, parsed.attrs, current.attrs), ...placed });
       })(),
 
     'annotations/delete': ({ ids }) => purgedAfter(db.transaction(() => ids.map((id) => deleteAnnotation(db, id)))()),

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportSummary, ImportReport, Job } from '../../../shared/ipc/contract';
+import type { SuggestSummary } from '../../../shared/ipc/entities';
 
 export interface JobOutcome {
   report?: ImportReport;
   exported?: ExportSummary;
+  suggested?: SuggestSummary;
 }
 
 export interface JobContext {
@@ -40,7 +42,7 @@ export function createJobs() {
   function start(kind: Job['kind'], run: (ctx: JobContext) => Promise<JobOutcome>): Job {
     prune();
     const controller = new AbortController();
-    const job: Job = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, report: null, exported: null, error: null };
+    const job: Job = { id: randomUUID(), kind, state: 'running', done: 0, total: 0, report: null, exported: null, suggested: null, error: null };
     const entry: Entry = { job, controller, finishedAt: null };
     entries.set(job.id, entry);
     const ctx: JobContext = {
@@ -58,7 +60,8 @@ export function createJobs() {
         .then((outcome) => {
           job.report = outcome.report ?? null;
           job.exported = outcome.exported ?? null;
-          job.state = outcome.report?.cancelled ? 'cancelled' : 'done';
+          job.suggested = outcome.suggested ?? null;
+          job.state = outcome.report?.cancelled || outcome.suggested?.cancelled ? 'cancelled' : 'done';
         })
         .catch((err: unknown) => {
           job.state = controller.signal.aborted || isCancellation(err) ? 'cancelled' : 'failed';

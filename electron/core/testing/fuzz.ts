@@ -254,11 +254,56 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return { annotations: some(() => annotation(rng, pools)) };
     case 'export/dialog':
       return exportRequest(rng, pools);
+    // The actor and place registry.
+    case 'entities/list':
+      return pickKeys(rng, {
+        kind: rng.pick(['actor', 'place', 'thing']),
+        filter: rng.chance(0.5) ? rng.pick(['zel', 'Київ', 'İst']) : anyString(rng),
+        sort: rng.pick(['name', 'kind', 'mentions', 'articles', 'updated', 'random']),
+        descending: rng.chance(0.5),
+        limit: rng.chance(0.7) ? 1 + rng.int(1000) : anyNumber(rng),
+        offset: rng.chance(0.7) ? rng.int(20) : anyNumber(rng),
+      });
+    case 'entities/get':
+    case 'entities/mentions':
+      return { id: id(rng, []), ...pickKeys(rng, { limit: 1 + rng.int(1000), offset: rng.int(20) }) };
+    case 'entities/search':
+      return { query: rng.chance(0.5) ? rng.pick(['z', 'Зел', 'ISTANBUL']) : anyString(rng), ...pickKeys(rng, { kind: rng.pick(['actor', 'place', 'x']), limit: anyNumber(rng) }) };
+    case 'entities/create':
+      return entityDraft(rng);
+    case 'entities/update':
+      return { id: id(rng, []), ...pickKeys(rng, { name: anyString(rng), aliases: some(() => anyString(rng)), note: anyString(rng), actorKind: rng.pick(['person', 'alien', null]) }) };
+    case 'entities/delete':
+      return { ids: some(() => id(rng, [])) };
+    case 'entities/merge':
+      return { from: id(rng, []), into: id(rng, []) };
+    case 'entities/split':
+      return { annotationIds: some(() => id(rng, pools.annotationIds)), to: rng.chance(0.5) ? { id: id(rng, []) } : { create: entityDraft(rng) } };
+    case 'entities/undo':
+      return { token: rng.chance(0.8) ? rng.uuid() : anyString(rng) };
+    case 'annotations/link':
+      return { annotationId: id(rng, pools.annotationIds), entityId: rng.chance(0.3) ? null : id(rng, []) };
+    case 'suggestions/list':
+    case 'suggestions/acceptAll':
+      return { articleId: id(rng, pools.articleIds) };
+    case 'suggestions/accept':
+    case 'suggestions/reject':
+      return { articleId: id(rng, pools.articleIds), ids: some(() => anyString(rng)) };
+    case 'suggestions/start':
+      return pickKeys(rng, { accept: rng.chance(0.5) ? false : anyValue(rng) });
     default:
       // A new channel needs its own generator here. No channel takes a file path: the renderer is
       // untrusted, so paths come only from the platform's dialogs.
       throw new Error(`no fuzz generator for channel ${String(channel satisfies never)}`);
   }
+}
+
+function entityDraft(rng: Rng): Record<string, unknown> {
+  return {
+    kind: rng.pick(['actor', 'place', 'other']),
+    name: rng.chance(0.6) ? rng.pick(['Zelensky', 'Київ', 'İstanbul', '!!!']) : anyString(rng),
+    ...pickKeys(rng, { aliases: Array.from({ length: rng.int(3) }, () => anyString(rng)), externalIds: ['wikidata:Q1'], actorKind: rng.pick(['person', 'alien', null]), note: anyString(rng) }),
+  };
 }
 
 function exportRequest(rng: Rng, pools: FuzzPools): Record<string, unknown> {

@@ -64,6 +64,8 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
   const [scope, setScope] = useState<ScopeChoice>('all');
   const [labels, setLabels] = useState<Label[]>([...LABELS]);
   const [chosen, setChosen] = useState<string[]>(articleId ? [articleId] : []);
+  // On by default: a CSV is usually opened in a spreadsheet, where a quote starting with = runs as a formula.
+  const [spreadsheetSafe, setSpreadsheetSafe] = useState(true);
   const [done, setDone] = useState<Job | null>(null);
   const { job, error, start, cancel } = useJob(useCallback((j: Job) => setDone(j), []));
   const filter = filterScope(query);
@@ -79,6 +81,7 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
         format,
         ...(picked ? { scope: picked } : {}),
         ...(labels.length < LABELS.length ? { labels } : {}),
+        ...(format === 'csv' && spreadsheetSafe ? { spreadsheetSafe: true } : {}),
       }).then((r) => r.job),
     );
   };
@@ -106,6 +109,12 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
               <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {FORMAT_TITLES[f]}
             </label>
           ))}
+          {format === 'csv' ? (
+            <label className="check">
+              <input type="checkbox" checked={spreadsheetSafe} onChange={(e) => setSpreadsheetSafe(e.target.checked)} /> Spreadsheet-safe (an
+              apostrophe before cells starting with = + - @, so spreadsheets do not run them as formulas)
+            </label>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>Articles</legend>
@@ -156,6 +165,9 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
                 this library&rsquo;s version. Resolve the conflicts in the reader, or export a bundle, which keeps both.
               </>
             ) : null}
+            {done.exported.notes.map((note) => (
+              <p key={note}>{note}</p>
+            ))}
           </div>
         ) : null}
         {done?.state === 'cancelled' ? <div role="status">Export cancelled; nothing was written.</div> : null}

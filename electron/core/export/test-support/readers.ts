@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { pythonSplitlines } from './python-lines';
 
 /*
  * Readers for the exported files written from each format's own rules, sharing no code with the
@@ -106,10 +107,14 @@ export interface BratAnn {
   relations: { id: string; type: string; args: Record<string, string> }[];
 }
 
-/** brat standoff: `T id \t TYPE s e;s e \t text`, `A id \t Name T [value]`, `# id \t AnnotatorNotes T \t note`, `R id \t Type Arg1:T Arg2:T`. */
+/**
+ * brat standoff: `T id \t TYPE s e;s e \t text`, `A id \t Name T [value]`, `# id \t AnnotatorNotes T \t note`, `R id \t Type Arg1:T Arg2:T`.
+ * Lines are cut as brat's Python cuts them (str.splitlines), so a note holding U+2028 or NEL that
+ * was not escaped shows up here as a broken line, as it would in brat.
+ */
 export function readAnn(content: string): BratAnn {
   const ann: BratAnn = { entities: [], attributes: [], notes: [], relations: [] };
-  for (const line of content.split('\n')) {
+  for (const line of pythonSplitlines(content)) {
     if (line === '') continue;
     const firstTab = line.indexOf('\t');
     const id = line.slice(0, firstTab);
@@ -158,4 +163,28 @@ export function readConf(content: string): Record<string, string[]> {
 
 export function readBundleLines(file: Buffer): Record<string, unknown>[] {
   return readJsonl(gunzipSync(file).toString('utf8'));
+}
+
+/**
+ * A note as annotation.conf's header says it is written: `\n` a line break, `\r` a carriage
+ * return, `\uXXXX` another line break, `\\` a backslash; any other backslash stands for itself.
+ */
+export function readBratNote(escaped: string): string {
+  let out = '';
+  for (let i = 0; i < escaped.length; i++) {
+    const c = escaped[i];
+    const next = escaped[i + 1];
+    if (c !== '\\' || next === undefined) {
+      out += c;
+    } else if (next === 'n' || next === 'r' || next === '\\') {
+      out += next === 'n' ? '\n' : next === 'r' ? '\r' : '\\';
+      i++;
+    } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(escaped.slice(i + 2, i + 6))) {
+      out += String.fromCharCode(parseInt(escaped.slice(i + 2, i + 6), 16));
+      i += 5;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
