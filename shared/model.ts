@@ -15,9 +15,9 @@ export const CLAIM_STATUSES = ['unverified', 'supported', 'disputed', 'false'] a
 export const ACTOR_KINDS = ['person', 'organisation', 'state', 'armed group', 'other'] as const;
 export const FIGURE_QUALIFIERS = ['exact', 'approximate', 'at least', 'at most'] as const;
 
-/** ISO 8601 date that may be partial: 2024, 2024-11, 2024-11-26. */
-export const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const PartialDate = z.string().regex(PARTIAL_DATE, 'expected an ISO date such as 2024, 2024-11 or 2024-11-26');
+/** ISO 8601 date that may be partial: 2024, 2024-11, 2024-11-26, or an ISO week 2024-W48. */
+export const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$/;
+const PartialDate = z.string().regex(PARTIAL_DATE, 'expected an ISO date such as 2024, 2024-11, 2024-W48 or 2024-11-26');
 
 const text = (max: number) => z.string().max(max);
 
@@ -28,6 +28,9 @@ export const EventAttrs = z
     /** The place entity (shared/ipc/entities.ts) the location is linked to. */
     locationEntityId: z.string().max(64).optional(),
     category: text(200).optional(),
+    /** From the library's codebook (shared/codebook.ts): ACLED's event types and the analyst's own. */
+    type: text(200).optional(),
+    subType: text(200).optional(),
   })
   .strict();
 export const ClaimAttrs = z

@@ -25,6 +25,16 @@ export const CHANNELS = [
   'library/stats',
   'library/backup',
   'library/restore',
+  // events as records: roles, incidents, the codebook (shared/ipc/events.ts)
+  'roles/list',
+  'roles/set',
+  'events/list',
+  'events/candidates',
+  'incidents/group',
+  'incidents/ungroup',
+  'incidents/get',
+  'codebook/get',
+  'codebook/add',
   // The actor and place registry (shared/ipc/entities.ts).
   'entities/list',
   'entities/get',

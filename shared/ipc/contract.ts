@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSummary, Id, Label } from '../model';
 import type { Channel } from './channels';
+import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
@@ -283,6 +284,8 @@ export const contract = {
    * (the app restarts at once), keeping the replaced library beside it. A bad one is refused.
    */
   'library/restore': { input: z.object({}).strict(), output: z.object({ restore: BackupSummary.nullable() }) },
+  // events as records (shared/ipc/events.ts)
+  ...eventsContract,
   // The actor and place registry (shared/ipc/entities.ts).
   ...entitiesContract,
   /**

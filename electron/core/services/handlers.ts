@@ -23,6 +23,7 @@ import { checkedLinks } from './entities';
 import { createEntityHandlers } from './entity-handlers';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
+import { checkEventType, eventHandlers } from './events';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
 
@@ -77,6 +78,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       const parsed = parseAttrs(item.label, item.attrs);
       if (!parsed.ok) throw new HandlerError('invalid_input', `item ${i + 1}: attributes for ${item.label}: ${parsed.message}`);
       checkClaimant(db, articleId, item.id ?? null, parsed.attrs, {});
+      checkEventType(db, item.label, parsed.attrs, `item ${i + 1}: `);
       return { ...item, ...span, attrs: checkedLinks(db, item.label, parsed.attrs) };
     });
     const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
@@ -154,6 +156,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         const parsed = parseAttrs(nextLabel, attrs ?? current.attrs);
         if (!parsed.ok) throw new HandlerError('invalid_input', `attributes for ${nextLabel}: ${parsed.message}`);
         checkClaimant(db, current.articleId, id, parsed.attrs, current.attrs);
+        if (parsed.attrs.type !== current.attrs.type || parsed.attrs.subType !== current.attrs.subType) checkEventType(db, nextLabel, parsed.attrs);
         const placed = span ? placeSpan(requireArticle(db, current.articleId).text, span) : {};
         return updateAnnotation(db, id, { label: nextLabel, note, attrs: checkedLinks(db, nextLabel, parsed.attrs, current.attrs), ...placed });
       })(),
@@ -194,6 +197,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       platform.restoreStaged();
       return { restore: { file, ...counts } };
     },
+
+    ...eventHandlers(db),
   };
 }
 

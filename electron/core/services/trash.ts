@@ -5,12 +5,15 @@ import { annotationExists, insertAnnotation, listAnnotations } from '../store/an
 import { cached, type Db } from '../store/db';
 import { articleHistory, restoreArticleHistory, type ArticleHistory } from '../store/revisions';
 import { HandlerError } from './errors';
+import { dropEmptyIncidents, keepEventLinks, restoreEventLinks, type EventLinks } from './trash-events';
 
 interface DeletedSet {
   articles: Article[];
   annotations: Annotation[];
   /** Per deleted article: revisions, tombstones and aliases, which bundle merges rely on. */
   histories: Map<string, ArticleHistory>;
+  /** The articles' event roles and incident memberships. */
+  events?: EventLinks;
 }
 
 export interface RestoreResult {
@@ -36,6 +39,8 @@ export function createTrash(db: Db) {
     return db.transaction(() => {
       const set: DeletedSet = { articles: [], annotations: [], histories: new Map() };
       const remove = cached(db, 'DELETE FROM articles WHERE id = ?');
+      // Read before the delete cascades them away.
+      set.events = keepEventLinks(db, ids);
       for (const id of ids) {
         const article = getArticle(db, id);
         if (!article) continue;
@@ -44,6 +49,7 @@ export function createTrash(db: Db) {
         set.histories.set(id, articleHistory(db, id));
         remove.run(id);
       }
+      dropEmptyIncidents(db);
       const token = randomUUID();
       sets.set(token, set);
       return { articles: set.articles.length, annotations: set.annotations.length, token };
@@ -98,6 +104,7 @@ export function createTrash(db: Db) {
         const articleId = target.get(a.id);
         if (history && articleId !== undefined) restoreArticleHistory(db, history, articleId, heirs);
       }
+      if (set.events) restoreEventLinks(db, set.events, (id) => target.get(id) ?? id, (id) => heirs.get(id) ?? id);
       return { articles: set.articles.length, merged, annotations };
     })();
     sets.delete(token);

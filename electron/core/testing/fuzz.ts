@@ -254,6 +254,35 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return { annotations: some(() => annotation(rng, pools)) };
     case 'export/dialog':
       return exportRequest(rng, pools);
+    // events as records
+    case 'roles/list':
+      return { articleId: id(rng, pools.articleIds) };
+    case 'roles/set':
+      return { eventId: id(rng, pools.annotationIds), roles: some(() => ({ role: rng.pick(['actor', 'target', 'with', 'figure', 'source', 'claimant']), spanId: id(rng, pools.annotationIds) })) };
+    case 'events/list':
+      return pickKeys(rng, {
+        sort: rng.pick(['date', 'type', 'location', 'source', 'article', 'random']),
+        descending: rng.chance(0.5),
+        type: rng.pick(['Battles', anyString(rng)]),
+        actor: anyString(rng),
+        dateFrom: rng.pick(['2024', '2024-11-12', anyString(rng)]),
+        dateTo: rng.pick(['2024-11', anyString(rng)]),
+        source: anyString(rng),
+        limit: rng.chance(0.7) ? 1 + rng.int(1000) : anyNumber(rng),
+        offset: rng.chance(0.7) ? rng.int(20) : anyNumber(rng),
+      });
+    case 'events/candidates':
+      return { eventId: id(rng, pools.annotationIds), ...pickKeys(rng, { limit: rng.chance(0.7) ? 1 + rng.int(200) : anyNumber(rng) }) };
+    case 'incidents/group':
+      return { eventIds: some(() => id(rng, pools.annotationIds)), ...pickKeys(rng, { incidentId: rng.uuid() }) };
+    case 'incidents/ungroup':
+      return { eventIds: some(() => id(rng, pools.annotationIds)) };
+    case 'incidents/get':
+      return { id: rng.chance(0.5) ? rng.uuid() : anyString(rng) };
+    case 'codebook/get':
+      return {};
+    case 'codebook/add':
+      return { type: rng.pick(['Battles', 'Cyber attack', anyString(rng)]), ...pickKeys(rng, { subType: anyString(rng) }) };
     // The actor and place registry.
     case 'entities/list':
       return pickKeys(rng, {

@@ -1,0 +1,151 @@
+import { datePrecision } from '../../../shared/codebook';
+import type { EventRecord, EventsQuery, FigureSummary } from '../../../shared/ipc/events';
+import type { Annotation, AnyAttrs } from '../../../shared/model';
+import { ACTOR_NAME_SQL, actorNames } from './actor-names';
+import { rowToAnnotation } from './annotations';
+import { cached, type Db } from './db';
+import { rolesOfEvents } from './roles';
+
+/** Event annotations read as records: the Events table, `spanwise events`, the ACLED and PLOVER exports. */
+
+type Row = Parameters<typeof rowToAnnotation>[0] & { rid: number; article_title: string; article_source: string | null; article_published: string | null; incident_id: string | null };
+
+const FROM = `annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN incident_events m ON m.event_id = n.id`;
+/** Live, placed, local versions only: an orphan or an unresolved merge copy is not a report. */
+const BASE = `n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL`;
+const SELECT = `SELECT n.rowid AS rid, n.*, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, m.incident_id FROM ${FROM}`;
+
+const SORTS: Record<NonNullable<EventsQuery['sort']>, string> = {
+  date: `json_extract(n.attrs, '$.date')`,
+  type: `json_extract(n.attrs, '$.type')`,
+  location: `json_extract(n.attrs, '$.location')`,
+  source: 'a.source',
+  article: 'a.title',
+};
+
+function filters(query: EventsQuery): { where: string[]; params: Record<string, unknown> } {
+  const where = [BASE];
+  const params: Record<string, unknown> = {};
+  if (query.type) {
+    where.push(`json_extract(n.attrs, '$.type') = @type`);
+    params.type = query.type;
+  }
+  if (query.source) {
+    where.push('a.source = @source');
+    params.source = query.source;
+  }
+  if (query.dateFrom) {
+    // A partial date stands for a span: 2024-11 is in range from 2024-11-20 (its end reaches it).
+    where.push(`json_extract(n.attrs, '$.date') >= substr(@dateFrom, 1, length(json_extract(n.attrs, '$.date')))`);
+    params.dateFrom = query.dateFrom;
+  }
+  if (query.dateTo) {
+    where.push(`json_extract(n.attrs, '$.date') <= @dateTo`);
+    params.dateTo = query.dateTo;
+  }
+  if (query.actor) {
+    where.push(
+      `EXISTS (SELECT 1 FROM event_roles r JOIN annotations s ON s.id = r.span_id WHERE r.event_id = n.id AND r.role = 'actor' AND lower(${ACTOR_NAME_SQL('s')}) LIKE '%' || lower(@actor) || '%' ESCAPE '\\')`,
+    );
+    params.actor = query.actor.replace(/[\\%_]/g, (c) => `\\${c}`);
+  }
+  return { where, params };
+}
+
+/**
+ * One page of the library's events, sorted and filtered (by date, newest first, by default). The
+ * page's rowids come from the sort's index first, so an offset deep in the list walks index
+ * entries, not joined rows; only the page's own rows are then read whole.
+ */
+export function listEvents(db: Db, query: EventsQuery): { total: number; items: EventRecord[] } {
+  const { where, params } = filters(query);
+  const whereSql = where.join(' AND ');
+  const sort = query.sort ?? 'date';
+  const needsArticle = sort === 'source' || sort === 'article' || query.source !== undefined;
+  const from = needsArticle ? 'annotations n JOIN articles a ON a.id = n.article_id' : 'annotations n';
+  const total = cached(db, `SELECT count(*) FROM ${from} WHERE ${whereSql}`, 'pluck').get(params) as number;
+  const dir = query.descending === false ? 'ASC' : 'DESC';
+  const order = sort === 'type' ? `${SORTS.type} ${dir}, ${SORTS.date} ${dir}` : `${SORTS[sort]} ${dir}`;
+  const rowids = cached(db, `SELECT n.rowid FROM ${from} WHERE ${whereSql} ORDER BY ${order}, n.rowid ${dir} LIMIT @limit OFFSET @offset`, 'pluck').all({
+    ...params,
+    limit: query.limit ?? 100,
+    offset: query.offset ?? 0,
+  }) as number[];
+  if (rowids.length === 0) return { total, items: [] };
+  const rows = cached(db, `${SELECT} WHERE n.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as Row[];
+  const byRowid = new Map(rows.map((r) => [r.rid, r]));
+  const ordered = rowids.map((id) => byRowid.get(id)).filter((r): r is Row => r !== undefined);
+  return { total, items: toRecords(db, ordered) };
+}
+
+/** The records of the given events (in the order given; ids that are not live events are left out). */
+export function eventRecords(db: Db, ids: readonly string[]): EventRecord[] {
+  if (ids.length === 0) return [];
+  const rows = cached(db, `${SELECT} WHERE ${BASE} AND n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+  const byId = new Map(toRecords(db, rows).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is EventRecord => r !== undefined);
+}
+
+/** Every event of the library a page at a time, in import order: for the command and the dataset exports. */
+export function* allEvents(db: Db, pageSize = 500): Generator<EventRecord[]> {
+  let after = -1;
+  const select = cached(db, `${SELECT} WHERE ${BASE} AND n.rowid > ? ORDER BY n.rowid LIMIT ?`);
+  for (;;) {
+    const rows = select.all(after, pageSize) as Row[];
+    if (rows.length === 0) return;
+    after = (rows[rows.length - 1] as Row).rid;
+    yield toRecords(db, rows);
+    if (rows.length < pageSize) return;
+  }
+}
+
+/** Annotations by id, for the spans roles point to. */
+export function annotationsById(db: Db, ids: readonly string[]): Map<string, Annotation> {
+  if (ids.length === 0) return new Map();
+  const rows = cached(db, 'SELECT * FROM annotations WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify([...new Set(ids)])) as Parameters<typeof rowToAnnotation>[0][];
+  return new Map(rows.map((r) => [r.id, rowToAnnotation(r)]));
+}
+
+const str = (v: AnyAttrs[string] | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+export function figureSummary(attrs: AnyAttrs): FigureSummary {
+  return { counts: str(attrs.counts), value: typeof attrs.value === 'number' ? attrs.value : null, unit: str(attrs.unit), qualifier: str(attrs.qualifier) };
+}
+
+function toRecords(db: Db, rows: Row[]): EventRecord[] {
+  const roles = rolesOfEvents(db, rows.map((r) => r.id));
+  const spanIds = [...roles.values()].flatMap((list) => list.map((r) => r.spanId));
+  const names = actorNames(db, spanIds);
+  const spans = annotationsById(
+    db,
+    [...roles.values()].flatMap((list) => list.filter((r) => r.role === 'figure').map((r) => r.spanId)),
+  );
+  return rows.map((row) => {
+    const n = rowToAnnotation(row);
+    const mine = roles.get(n.id) ?? [];
+    const named = (role: string) => mine.filter((r) => r.role === role).map((r) => names.get(r.spanId) ?? '');
+    const date = str(n.attrs.date);
+    return {
+      id: n.id,
+      articleId: n.articleId,
+      articleTitle: row.article_title,
+      source: row.article_source,
+      publishedAt: row.article_published,
+      incidentId: row.incident_id,
+      date,
+      datePrecision: datePrecision(date),
+      eventType: str(n.attrs.type),
+      subEventType: str(n.attrs.subType),
+      actor: named('actor'),
+      target: named('target'),
+      with: named('with'),
+      location: str(n.attrs.location),
+      figures: mine
+        .filter((r) => r.role === 'figure')
+        .map((r) => spans.get(r.spanId))
+        .filter((s): s is Annotation => s !== undefined)
+        .map((s) => figureSummary(s.attrs)),
+      quote: n.quote,
+    };
+  });
+}
