@@ -11,6 +11,7 @@ import { importSummary } from '../../shared/import-report';
 import { backupCommand, restoreCommand } from './backup';
 import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
+import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 
 export const USAGE = `usage:
@@ -28,6 +29,15 @@ export const USAGE = `usage:
                                                full-text search over titles and texts (after --,
                                                every word is taken as query, even one like --json)
   spanwise stats  --db FILE                    counts of articles and annotations
+  spanwise entities --db FILE [--kind actor|place]
+                                               the actor and place registry, with mention counts
+  spanwise entities import --db FILE REGISTRY  add or merge entities from CSV (name,kind,actor_kind,
+                                               aliases,external_ids,note; lists split by |) or JSONL;
+                                               all or nothing, refused lines named with the reason
+  spanwise entities export --db FILE --out FILE.csv|FILE.jsonl
+  spanwise entities suggest --db FILE [--article ID] [--accept-all]
+                                               registry names found in the articles; --accept-all
+                                               links and tags them
   spanwise backup --db FILE --out BACKUP       online copy of the library (the app may stay open)
   spanwise restore --db FILE --from BACKUP     verify BACKUP, then replace the library with it
                                                (the replaced library is kept beside it; close the app first)
@@ -43,6 +53,10 @@ interface Flags extends ExportFlags {
   limit: number;
   author: string;
   from?: string;
+  kind?: string;
+  article?: string;
+  acceptAll?: boolean;
+  dbFile?: string;
 }
 
 const commands: Record<string, Command> = {
@@ -79,6 +93,8 @@ const commands: Record<string, Command> = {
 
   backup: backupCommand,
 
+  entities: (db, args, out, flags) => entitiesCommand(db, args, out, flags),
+
   async stats(db, _rest, out) {
     const s = libraryStats(db);
     out.result(
@@ -106,6 +122,9 @@ const OPTIONS = {
   'published-to': { type: 'string' },
   'spreadsheet-safe': { type: 'boolean', default: false },
   from: { type: 'string' },
+  kind: { type: 'string' },
+  article: { type: 'string' },
+  'accept-all': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -162,6 +181,10 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       ...(values['published-to'] !== undefined ? { publishedTo: values['published-to'] } : {}),
       ...(values.from ? { from: values.from } : {}),
       ...(values['spreadsheet-safe'] ? { spreadsheetSafe: true } : {}),
+      ...(values.kind !== undefined ? { kind: values.kind } : {}),
+      ...(values.article !== undefined ? { article: values.article } : {}),
+      ...(values['accept-all'] ? { acceptAll: true } : {}),
+      dbFile,
     });
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

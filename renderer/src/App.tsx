@@ -10,6 +10,8 @@ import { droppedFiles, pastedItem, useImport } from './library/useImport';
 import type { ListQuery } from './library/usePagedArticles';
 import { reportTouches } from './library/reportTouches';
 import { Reader } from './reader/Reader';
+import { useGlobalKeys } from './a11y/useGlobalKeys';
+import { ShortcutsDialog } from './a11y/ShortcutsDialog';
 
 interface Undoable {
   message: string;
@@ -19,10 +21,14 @@ interface Undoable {
 export function App() {
   const [articleId, setArticleId] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
-  const open = useCallback((id: string, annotationId?: string) => {
+  const [takeFocus, setTakeFocus] = useState(false);
+  const open = useCallback((id: string, annotationId?: string, byKeyboard = false) => {
     setArticleId(id);
     setFocusId(annotationId ?? null);
+    setTakeFocus(byKeyboard);
   }, []);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useGlobalKeys({ onHelp: () => setShowShortcuts(true) });
   const [revision, setRevision] = useState(0);
   // An import that changed the open article (a merged bundle) makes the reader reopen it from the
   // store; any other import leaves it, its queued edits and its undo history alone.
@@ -125,9 +131,10 @@ export function App() {
         {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
         {articleId ? (
           <Reader
-            key={`${articleId}:${focusId ?? ''}:${reopened}`}
+            key={`${articleId}:${focusId ?? ''}:${reopened}:${takeFocus}`}
             articleId={articleId}
             focusId={focusId}
+            takeFocus={takeFocus}
             onChanged={refresh}
             onDeleted={(token, count) => {
               setArticleId(null);
@@ -138,6 +145,7 @@ export function App() {
           <div className="empty">Choose an article from the library, import files, drop them here, or paste a web page or text.</div>
         )}
       </main>
+      {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
       {exporting ? <ExportDialog query={query} articleId={articleId} onClose={() => setExporting(false)} /> : null}
       {backups.notice ? (
         <div className="notice" role="status" aria-label="Backup">

@@ -48,6 +48,30 @@ describe('annotation handlers', () => {
     expect(article.annotations).toEqual([]);
   });
 
+  it('refuses a second annotation with the same span and label, naming the first', async () => {
+    const b = await open();
+    const id = await importText(b, TEXT);
+    const [first] = await ok<Annotation[]>(b, 'annotations/createMany', { articleId: id, items: [{ label: 'actor', start: 0, end: 5 }] });
+    const again = await b.dispatch('annotations/create', { articleId: id, label: 'actor', start: 0, end: 5 });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(again.ok ? '' : again.error.message).toContain(first!.id);
+    // Another label on the same span, or the same label on another span, is a different annotation.
+    await ok(b, 'annotations/create', { articleId: id, label: 'event', start: 0, end: 5 });
+    await ok(b, 'annotations/create', { articleId: id, label: 'actor', start: 0, end: 4 });
+    const twice = await b.dispatch('annotations/createMany', {
+      articleId: id,
+      items: [
+        { label: 'claim', start: 6, end: 9 },
+        { label: 'claim', start: 6, end: 9 },
+      ],
+    });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await ok<{ annotations: Annotation[] }>(b, 'articles/get', { id })).annotations).toHaveLength(3);
+    // Once the first is deleted, the span can be tagged again.
+    await ok(b, 'annotations/delete', { ids: [first!.id] });
+    await ok(b, 'annotations/create', { articleId: id, label: 'actor', start: 0, end: 5 });
+  });
+
   it('delete then restore puts back the same annotation, ids and timestamps included', async () => {
     const b = await open();
     const id = await importText(b, TEXT);

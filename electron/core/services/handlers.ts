@@ -6,6 +6,7 @@ import { getArticle, libraryStats, requireArticle, updateArticleMeta } from '../
 import { listArticles } from '../store/list';
 import {
   deleteAnnotation,
+  findSameSpan,
   getAnnotation,
   insertAnnotation,
   listAnnotations,
@@ -83,9 +84,23 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     });
     const ids = checked.flatMap((item) => (item.id ? [item.id] : []));
     if (new Set(ids).size !== ids.length) throw new HandlerError('invalid_input', 'two items ask for the same id');
+    const spans = new Set<string>();
+    checked.forEach((item, i) => {
+      const key = `${item.label} ${item.start} ${item.end}`;
+      if (spans.has(key)) throw new HandlerError('invalid_input', `item ${i + 1}: another item tags the same span (${item.start}-${item.end}) as ${item.label}`);
+      spans.add(key);
+    });
     return db.transaction(() =>
       checked.map((item) => {
         if (item.id && getAnnotation(db, item.id)) throw new HandlerError('conflict', `annotation ${item.id} already exists`);
+        // Tagging the same span with the same label twice adds nothing but a row to tell apart.
+        const same = findSameSpan(db, articleId, item.label, item.start, item.end);
+        if (same) {
+          throw new HandlerError(
+            'conflict',
+            `${item.start}-${item.end} is already tagged as ${item.label} by annotation ${same.id} ("${same.quote.length > 60 ? `${same.quote.slice(0, 60)}…` : same.quote}")`,
+          );
+        }
         return insertAnnotation(db, {
           ...(item.id ? { id: item.id } : {}),
           articleId,

@@ -11,7 +11,7 @@ export interface SuggestRun {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /** Each article's suggestions as found (before any are accepted): what the command prints. */
-  onArticle?: (articleId: string, suggestions: readonly Suggestion[]) => void;
+  onArticle?: (article: { id: string; text: string }, suggestions: readonly Suggestion[]) => void;
 }
 
 const PAGE = 200;
@@ -51,7 +51,7 @@ export async function suggestLibrary(db: Db, run: SuggestRun): Promise<SuggestSu
         if (found.length > 0) {
           suggestions += found.length;
           byArticle.push({ articleId: article.id, title: article.title, suggestions: found.length });
-          run.onArticle?.(article.id, found);
+          run.onArticle?.(article, found);
           if (run.accept) {
             const applied = db.transaction(() => applySuggestions(db, found, registry, run.author, undo))();
             created += applied.created.length;

@@ -74,6 +74,19 @@ export interface NewAnnotation {
   updatedAt?: string;
 }
 
+/**
+ * The article's annotation with exactly this span and label, if any: a second one would be a
+ * duplicate. A conflicting version from a merged bundle is not counted; it is the other side of
+ * a disagreement, not a repeat.
+ */
+export function findSameSpan(db: Db, articleId: string, label: Label, start: number, end: number): Annotation | null {
+  const row = cached(
+    db,
+    `SELECT * FROM annotations WHERE article_id = ? AND label = ? AND start = ? AND "end" = ? AND status = 'ok' AND conflict_of IS NULL ORDER BY created_at LIMIT 1`,
+  ).get(articleId, label, start, end) as AnnotationRow | undefined;
+  return row ? rowToAnnotation(row) : null;
+}
+
 /** Whether an id is taken, without reading the annotation. */
 export function annotationExists(db: Db, id: string): boolean {
   return cached(db, 'SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;

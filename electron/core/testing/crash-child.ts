@@ -80,6 +80,8 @@ async function editForever(): Promise<void> {
     const roll = rng.next();
     if (roll < 0.45 || mine.length === 0) {
       const r = await dispatch('annotations/create', { articleId, ...span(), note: 'v0' });
+      // A random span may repeat one already tagged with its label: refused, as a duplicate is.
+      if (!r.ok && r.error.code === 'conflict') continue;
       if (!r.ok) throw new Error(`create refused: ${r.error.message}`);
       const id = (r.value as { id: string }).id;
       mine.push(id);
@@ -87,6 +89,7 @@ async function editForever(): Promise<void> {
       say(`ack ${id}`);
     } else if (roll < 0.65) {
       const r = await dispatch('annotations/createMany', { articleId, items: [span(), span(), span()].map((s) => ({ ...s, note: 'v0' })) });
+      if (!r.ok && (r.error.code === 'conflict' || /same span/.test(r.error.message))) continue;
       if (!r.ok) throw new Error(`createMany refused: ${r.error.message}`);
       for (const { id } of r.value as { id: string }[]) {
         mine.push(id);

@@ -90,12 +90,17 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
   const close = useRef(onClose);
   close.current = running ? () => undefined : onClose;
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
     dialog.current?.querySelector<HTMLElement>('input:checked')?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close.current();
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      // Focus goes back to what opened the dialog, never to the page's body.
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { SortKey, Stats } from '../../../shared/ipc/contract';
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
+import { useListbox } from '../a11y/useListbox';
 import { call } from '../api/client';
 import { AnnotationResults } from './AnnotationResults';
 import { Snippet } from './Snippet';
@@ -9,7 +10,8 @@ import { usePagedArticles, type ListQuery } from './usePagedArticles';
 
 export interface LibraryProps {
   selectedId: string | null;
-  onOpen(id: string, annotationId?: string): void;
+  /** `byKeyboard`: opened with Enter, so the article's text takes focus once it is shown. */
+  onOpen(id: string, annotationId?: string, byKeyboard?: boolean): void;
   onImport(): void;
   /** Import whole folders: the file picker of Windows and Linux cannot offer files and folders at once. */
   onImportFolder(): void;
@@ -65,6 +67,17 @@ export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  const count = total ?? 0;
+  const articles = useListbox({
+    count,
+    pageSize: 8,
+    reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    onOpen: (index) => {
+      const item = itemAt(index);
+      if (item) onOpen(item.id, undefined, true);
+    },
+  });
+  const activeRendered = virtualizer.getVirtualItems().some((v) => v.index === articles.active);
 
   return (
     <section className="library" aria-label="Library">
@@ -141,17 +154,22 @@ export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport
         {error ? <span className="error">{error}</span> : total === null ? 'Loading…' : `${total} article${total === 1 ? '' : 's'}`}
       </div>
       <div className="library-list" ref={scroller}>
-        <ul role="listbox" aria-label="Articles" style={{ height: virtualizer.getTotalSize() }}>
+        <ul role="listbox" aria-label="Articles" style={{ height: virtualizer.getTotalSize() }} {...articles.listProps(activeRendered)}>
           {virtualizer.getVirtualItems().map((row) => {
             const item = itemAt(row.index);
             return (
               <li
                 key={row.key}
+                id={articles.optionId(row.index)}
                 role="option"
                 aria-selected={item?.id === selectedId}
+                data-active={row.index === articles.active ? 'true' : undefined}
                 className="article-row"
                 style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => item && onOpen(item.id)}
+                onClick={() => {
+                  articles.setActive(row.index);
+                  if (item) onOpen(item.id);
+                }}
               >
                 {item ? (
                   <>

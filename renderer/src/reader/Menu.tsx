@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { LABELS, type Annotation, type Label } from '../../../shared/model';
+import { shortcutOf } from '../a11y/shortcuts';
 
 export interface MenuState {
   x: number;
@@ -23,6 +24,7 @@ export interface MenuProps {
 export function Menu({ state, annotations, titles, onClose, onTag, onPick, onRetag, onDelete }: MenuProps) {
   const ref = useRef<HTMLUListElement>(null);
   useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
     ref.current?.querySelector('button')?.focus();
     const close = (e: Event) => {
       if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
@@ -34,8 +36,30 @@ export function Menu({ state, annotations, titles, onClose, onTag, onPick, onRet
     return () => {
       document.removeEventListener('mousedown', close);
       document.removeEventListener('keydown', close);
+      // Focus goes back where the menu was opened from (the text), never to the page's body.
+      const lost = document.activeElement === null || document.activeElement === document.body || !document.activeElement.isConnected;
+      if (lost && before?.isConnected) before.focus({ preventScroll: true });
     };
   }, [onClose]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const id = shortcutOf(e, 'menu');
+    const buttons = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLElement);
+    const to =
+      id === 'menu-down' ? (at + 1) % buttons.length
+      : id === 'menu-up' ? (at - 1 + buttons.length) % buttons.length
+      : id === 'menu-first' ? 0
+      : id === 'menu-last' ? buttons.length - 1
+      : null;
+    if (to !== null) {
+      e.preventDefault();
+      buttons[to]?.focus();
+    } else if (id === 'menu-close' && e.key === 'Tab') {
+      e.preventDefault();
+      onClose();
+    }
+  };
 
   const act = (fn: () => void) => () => {
     fn();
@@ -59,12 +83,13 @@ export function Menu({ state, annotations, titles, onClose, onTag, onPick, onRet
     }
   }
   return (
-    <ul className="picker" role="menu" ref={ref} style={{ left: state.x, top: state.y }}>
+    <ul className="picker" role="menu" aria-label={state.kind === 'tag' ? 'Tag the selection' : 'Annotations here'} ref={ref} style={{ left: state.x, top: state.y }} onKeyDown={onKeyDown}>
       {items.map((item) => (
         <li key={item.key} role="none">
           <button
             type="button"
             role="menuitem"
+            tabIndex={-1}
             onMouseDown={(e) => e.preventDefault()}
             onClick={act(item.run)}
           >

@@ -9,6 +9,8 @@ export interface ReaderProps {
   articleId: string;
   /** An annotation to select and scroll to once the article is open. */
   focusId?: string | null;
+  /** Opened by keyboard: the text takes focus once shown. */
+  takeFocus?: boolean;
   /** Tells the library that counts or metadata changed. */
   onChanged(): void;
   onDeleted(token: string, articles: number): void;
@@ -21,7 +23,7 @@ export interface ReaderProps {
  */
 let previous: ReaderSession | null = null;
 
-export function Reader({ articleId, focusId, onChanged, onDeleted }: ReaderProps) {
+export function Reader({ articleId, focusId, takeFocus = false, onChanged, onDeleted }: ReaderProps) {
   const [session, setSession] = useState<ReaderSession | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -54,7 +56,7 @@ export function Reader({ articleId, focusId, onChanged, onDeleted }: ReaderProps
         onError: (err: Error) => setError(`The reader failed: ${err.message}`),
       }}
     >
-      <ReaderView session={session} focusId={focusId ?? null} onChanged={onChanged} onDeleted={onDeleted} />
+      <ReaderView session={session} focusId={focusId ?? null} takeFocus={takeFocus} onChanged={onChanged} onDeleted={onDeleted} />
     </LexicalComposer>
   );
 }

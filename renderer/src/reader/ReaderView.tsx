@@ -2,11 +2,13 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LABEL_TITLES, type Label } from '../../../shared/model';
 import { $readText, idsAtDomTarget } from '../editor';
 import { useAfterPaint } from './afterPaint';
 import { ArticleHeader } from './ArticleHeader';
+import { placeCaret, registerCaret, textOffsetOf } from './caret';
+import { NOTHING_TO_REDO, NOTHING_TO_REMOVE, NOTHING_TO_UNDO, stepNotice } from './keyFeedback';
 import { Menu, type MenuState } from './Menu';
 import { panelView, stepFrom } from './panelOrder';
 import { reattachToSelection, scrollToAnnotation, tagOrRetag } from './readerActions';
@@ -20,11 +22,13 @@ import { useReaderKeys } from './useReaderKeys';
 export interface ReaderViewProps {
   session: ReaderSession;
   focusId: string | null;
+  /** Opened by keyboard: the text takes focus (at the focused annotation, if any) once shown. */
+  takeFocus?: boolean;
   onChanged(): void;
   onDeleted(token: string, articles: number): void;
 }
 
-export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderViewProps) {
+export function ReaderView({ session, focusId, takeFocus = false, onChanged, onDeleted }: ReaderViewProps) {
   const [editor] = useLexicalComposerContext();
   const [correcting, setCorrecting] = useState(false);
   const [applying, setApplying] = useState(false);
@@ -62,15 +66,17 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
       tag: (label: Label) => report(tagOrRetag(editor, session, label)),
       remove: () => {
         if (session.selectedId) report(session.remove([session.selectedId]));
+        else session.notify(NOTHING_TO_REMOVE);
       },
-      undo: () => report(session.undo()),
-      redo: () => report(session.redo()),
+      undo: () => (session.canUndo ? report(session.undo()) : session.notify(NOTHING_TO_UNDO)),
+      redo: () => (session.canRedo ? report(session.redo()) : session.notify(NOTHING_TO_REDO)),
       next: (delta: 1 | -1) => {
         const next = stepFrom(view.ordered, session.selectedId, delta);
-        if (next) select(next.id, true);
+        if (next && next.id !== session.selectedId) select(next.id, true);
+        else session.notify(stepNotice(session.annotations.size, view.ordered.length, filter));
       },
     }),
-    [editor, session, view, select, report],
+    [editor, session, view, select, report, filter],
   );
   useReaderKeys(!correcting, keyActions);
   const reattach = useCallback((id: string) => report(reattachToSelection(editor, session, id)), [editor, session, report]);
@@ -78,6 +84,40 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
   useEffect(() => {
     if (focusId && session.annotations.has(focusId)) select(focusId, true);
   }, [focusId, session, select]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const openMenuAt = useRef<(x: number, y: number, at: Node | null) => void>(() => undefined);
+  openMenuAt.current = (x, y, at) => {
+    const dom = window.getSelection();
+    if (dom && !dom.isCollapsed) {
+      setMenu({ x, y, kind: 'tag', ids: [] });
+      return;
+    }
+    const ids = idsAtDomTarget(at instanceof Element ? at : (at?.parentElement ?? null));
+    if (ids.length > 0) setMenu({ x, y, kind: 'annotation', ids });
+    else session.notify('No menu here: select text, or move the caret onto a highlight, to open its menu.');
+  };
+  useEffect(() => {
+    let cleanup: (() => void) | null = null;
+    const unregister = editor.registerRootListener((root) => {
+      cleanup?.();
+      cleanup = root && scroller.current ? registerCaret(root, scroller.current, { onMenu: (x, y, at) => openMenuAt.current(x, y, at) }) : null;
+    });
+    return () => {
+      unregister();
+      cleanup?.();
+    };
+  }, [editor]);
+  useEffect(() => {
+    if (!takeFocus) return;
+    const root = editor.getRootElement();
+    if (!root) return;
+    // Opened at an annotation (a search result): the caret starts at its highlight.
+    const mark = focusId ? root.querySelector(`mark[data-annotation-ids~="${CSS.escape(focusId)}"]`) : null;
+    if (mark) placeCaret(root, textOffsetOf(root, mark, 0));
+    root.focus({ preventScroll: mark !== null });
+    // Once, when the article is first shown (focusId is fixed for a reader: it is part of its key).
+  }, [editor, takeFocus, focusId]);
 
   const onClick = (e: React.MouseEvent) => {
     if (correcting) return;
@@ -159,10 +199,16 @@ export function ReaderView({ session, focusId, onChanged, onDeleted }: ReaderVie
             </button>
           </div>
         ) : null}
-        <div className="reader-scroll" onClick={onClick} onContextMenu={onContextMenu}>
+        <div className="reader-scroll" ref={scroller} onClick={onClick} onContextMenu={onContextMenu}>
           <RichTextPlugin
             contentEditable={
-              <ContentEditable className={`reader-text${correcting ? ' correcting' : ''}`} aria-label="Article text" spellCheck={false} />
+              <ContentEditable
+                className={`reader-text${correcting ? ' correcting' : ''}`}
+                aria-label="Article text"
+                aria-keyshortcuts="1 2 3 4 Shift+ArrowLeft Shift+ArrowRight"
+                tabIndex={0}
+                spellCheck={false}
+              />
             }
             ErrorBoundary={LexicalErrorBoundary}
           />

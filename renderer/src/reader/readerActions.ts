@@ -2,6 +2,8 @@ import { $createRangeSelectionFromDom, $setSelection, type LexicalEditor } from 
 import type { Annotation, Label } from '../../../shared/model';
 import { $rangePoints, findOccurrences, snapSpan } from '../editor';
 import { initialAttrs } from './annotationDrafts';
+import { placeCaret, selectionEndOffset } from './caret';
+import { duplicateNotice, duplicateOf, NOTHING_SELECTED_TO_TAG, retagByKeyNotice } from './keyFeedback';
 import type { Range, ReaderSession } from './session';
 
 /** The analyst's text selection in the reader as a snapped span of the canonical text, or null. */
@@ -27,16 +29,40 @@ export function selectedSpan(editor: LexicalEditor, text: string): Range | null 
 
 /**
  * What a label key or button does: tags the selected text; with no text selected, retags the
- * annotation the analyst chose (never one merely selected by tagging it).
+ * annotation the analyst chose (never one merely selected by tagging it). Either way the status
+ * line says what happened or why nothing did, and the caret stays in the text where the
+ * selection ended.
  */
 export function tagOrRetag(editor: LexicalEditor, session: ReaderSession, label: Label): Promise<unknown> | null {
   const text = session.article.text;
+  const root = editor.getRootElement();
+  const caretAt = root ? selectionEndOffset(root) : null;
   const span = selectedSpan(editor, text);
   if (!span) {
     const chosen = session.selectedId && session.selectionChosen ? session.annotations.get(session.selectedId) : undefined;
-    return chosen && chosen.label !== label ? session.retag(chosen.id, label) : null;
+    if (!chosen) {
+      session.notify(NOTHING_SELECTED_TO_TAG);
+      return null;
+    }
+    const notice = retagByKeyNotice(chosen, label);
+    if (chosen.label === label) {
+      session.notify(notice);
+      return null;
+    }
+    return session.retag(chosen.id, label).then((done) => {
+      // The session's own notice (attributes the new label cannot keep) says more; it stays.
+      if (done && session.notice === null) session.notify(notice);
+      return done;
+    });
   }
-  window.getSelection()?.removeAllRanges();
+  if (root && caretAt !== null) placeCaret(root, caretAt);
+  else window.getSelection()?.removeAllRanges();
+  const existing = duplicateOf(session.annotations.values(), label, span.start, span.end);
+  if (existing) {
+    session.select(existing.id);
+    session.notify(duplicateNotice(existing));
+    return null;
+  }
   return session.tag(label, [span], initialAttrs(label, text.slice(span.start, span.end)));
 }
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { LABELS, type Label } from '../../../shared/model';
+import type { Label } from '../../../shared/model';
+import { shortcutOf } from '../a11y/shortcuts';
 
 export interface ReaderKeyActions {
   tag(label: Label): void;
@@ -27,31 +28,24 @@ function meantForOverlay(target: EventTarget | null): boolean {
   return document.querySelector('[aria-modal="true"]') !== null;
 }
 
-/** Keys 1-4 tag, Delete removes, Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes, N/P step through. */
+const TAGS: Record<string, Label> = { 'tag-event': 'event', 'tag-claim': 'claim', 'tag-actor': 'actor', 'tag-figure': 'figure' };
+
+/** The reader's keys, as the shortcut table lists them (scope 'reader'). */
 export function useReaderKeys(enabled: boolean, actions: ReaderKeyActions): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (typingInField(e.target) || e.altKey || meantForOverlay(e.target)) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if (mod && key === 'z') {
-        e.preventDefault();
-        if (e.shiftKey) actions.redo();
-        else actions.undo();
-      } else if (mod && key === 'y') {
-        e.preventDefault();
-        actions.redo();
-      } else if (!mod && /^[1-4]$/.test(e.key)) {
-        e.preventDefault();
-        actions.tag(LABELS[Number(e.key) - 1] as Label);
-      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
-        e.preventDefault();
-        actions.remove();
-      } else if (!mod && (key === 'n' || key === 'p')) {
-        e.preventDefault();
-        actions.next(key === 'n' ? 1 : -1);
-      }
+      if (typingInField(e.target) || meantForOverlay(e.target)) return;
+      const id = shortcutOf(e, 'reader');
+      if (id === null) return;
+      e.preventDefault();
+      const label = TAGS[id];
+      if (label) actions.tag(label);
+      else if (id === 'remove') actions.remove();
+      else if (id === 'undo') actions.undo();
+      else if (id === 'redo') actions.redo();
+      else if (id === 'next') actions.next(1);
+      else if (id === 'previous') actions.next(-1);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
