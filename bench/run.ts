@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export] [--profile] [--renderer DIR] [--keep] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors] [--profile] [--renderer DIR] [--keep] [--out FILE]
  *
  * Prints one JSON line per figure on stdout (progress goes to stderr). See BENCHMARKS.md.
  */
@@ -11,12 +11,13 @@ import { makeConfig } from './lib/config';
 import { writeShards } from './lib/files';
 import { runChild } from './lib/proc';
 import { machine, note, setSink } from './lib/report';
+import { actorsSuite } from './suites/actors';
 import { editorSuite } from './suites/editor';
 import { exportSuite } from './suites/export';
 import { importSuite } from './suites/import';
 import { searchSuite } from './suites/search';
 
-const SUITES = ['import', 'search', 'editor', 'export'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -65,6 +66,7 @@ try {
     mkdirSync(join(work, 'editor'), { recursive: true });
     await editorSuite(cfg);
   }
+  if (only.has('actors')) await actorsSuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);

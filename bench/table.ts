@@ -30,7 +30,7 @@ const size = (s: Record<string, number>) =>
     .join(', ');
 const verdict = (f: Figure) => (f.met === undefined ? '' : f.met ? `met (${f.target})` : `**missed** (${f.target})`);
 
-for (const suite of ['import', 'search', 'editor', 'export'] as const) {
+for (const suite of ['import', 'search', 'editor', 'export', 'actors'] as const) {
   const rows = figures.filter((f) => f.suite === suite);
   if (rows.length === 0) continue;
   process.stdout.write(`\n### ${suite}\n\n| figure | scale | size | value | baseline | ratio | target |\n|---|---|---|---:|---:|---:|---|\n`);

@@ -1,4 +1,4 @@
-import shipped from './codebook/acled-event-types.json';
+import shipped from './codebook/acled-event-types.json' with { type: 'json' };
 
 /** One event type and its sub-types, as the library's codebook holds them. */
 export interface CodebookType {

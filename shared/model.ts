@@ -169,6 +169,8 @@ export interface SpanDraft {
   end: number;
   note?: string;
   attrs?: AnyAttrs;
+  /** The registry entity a dataset says the span links to (JSONL `entity`), matched on import by id, else name and kind. */
+  entity?: { id?: string; kind: 'actor' | 'place'; name: string };
 }
 
 /** Markers search snippets wrap hits in (private-use characters, never HTML); the UI renders them as marks. */

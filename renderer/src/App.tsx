@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../shared/ipc/contract';
+import { ActorsView } from './actors/ActorsView';
 import { backendAvailable, call } from './api/client';
 import { ExportDialog } from './library/ExportDialog';
 import { ImportProgress } from './library/ImportProgress';
@@ -10,6 +11,7 @@ import { droppedFiles, pastedItem, useImport } from './library/useImport';
 import type { ListQuery } from './library/usePagedArticles';
 import { reportTouches } from './library/reportTouches';
 import { Reader } from './reader/Reader';
+import { ViewsNav, type ViewId } from './shell/ViewsNav';
 import { useGlobalKeys } from './a11y/useGlobalKeys';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog';
 
@@ -19,6 +21,7 @@ interface Undoable {
 }
 
 export function App() {
+  const [view, setView] = useState<ViewId>('library');
   const [articleId, setArticleId] = useState<string | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [takeFocus, setTakeFocus] = useState(false);
@@ -27,6 +30,14 @@ export function App() {
     setFocusId(annotationId ?? null);
     setTakeFocus(byKeyboard);
   }, []);
+  // Another view (a mention in the Actors view) opens the reader on an annotation.
+  const openFromView = useCallback(
+    (id: string, annotationId: string) => {
+      setView('library');
+      open(id, annotationId);
+    },
+    [open],
+  );
   const [showShortcuts, setShowShortcuts] = useState(false);
   useGlobalKeys({ onHelp: () => setShowShortcuts(true) });
   const [revision, setRevision] = useState(0);
@@ -108,43 +119,57 @@ export function App() {
 
   const problem = error ?? importer.error;
   return (
-    <div className="app">
-      <Library
-        selectedId={articleId}
-        onOpen={open}
-        onImport={importer.fromDialog}
-        onImportFolder={importer.fromFolderDialog}
-        onExport={() => setExporting(true)}
-        onBackup={backups.backup}
-        onRestore={backups.restore}
-        backupBusy={backups.busy !== null}
-        onQueryChange={setQuery}
-        revision={revision}
-      />
-      <main className="workspace">
-        {problem ? (
-          <div role="alert" className="error">
-            {problem}
-          </div>
-        ) : null}
-        {importer.job ? <ImportProgress job={importer.job} onCancel={importer.cancel} /> : null}
-        {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
-        {articleId ? (
-          <Reader
-            key={`${articleId}:${focusId ?? ''}:${reopened}:${takeFocus}`}
-            articleId={articleId}
-            focusId={focusId}
-            takeFocus={takeFocus}
-            onChanged={refresh}
-            onDeleted={(token, count) => {
-              setArticleId(null);
-              setDeleted({ token, message: `Deleted ${count} article${count === 1 ? '' : 's'}.` });
-            }}
+    <div className="shell">
+      <ViewsNav current={view} onChange={setView} />
+      {view === 'actors' ? (
+        <ActorsView
+          onOpenMention={openFromView}
+          onOpenArticle={(id) => {
+            setView('library');
+            open(id);
+          }}
+        />
+      ) : (
+        <div className="app">
+          <Library
+            selectedId={articleId}
+            onOpen={open}
+            onImport={importer.fromDialog}
+            onImportFolder={importer.fromFolderDialog}
+            onExport={() => setExporting(true)}
+            onBackup={backups.backup}
+            onRestore={backups.restore}
+            backupBusy={backups.busy !== null}
+            onQueryChange={setQuery}
+            revision={revision}
           />
-        ) : (
-          <div className="empty">Choose an article from the library, import files, drop them here, or paste a web page or text.</div>
-        )}
-      </main>
+          <main className="workspace">
+            {problem ? (
+              <div role="alert" className="error">
+                {problem}
+              </div>
+            ) : null}
+            {importer.job ? <ImportProgress job={importer.job} onCancel={importer.cancel} /> : null}
+            {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
+            {articleId ? (
+              <Reader
+                key={`${articleId}:${focusId ?? ''}:${reopened}:${takeFocus}`}
+                articleId={articleId}
+                focusId={focusId}
+                takeFocus={takeFocus}
+                onChanged={refresh}
+                onOpen={open}
+                onDeleted={(token, count) => {
+                  setArticleId(null);
+                  setDeleted({ token, message: `Deleted ${count} article${count === 1 ? '' : 's'}.` });
+                }}
+              />
+            ) : (
+              <div className="empty">Choose an article from the library, import files, drop them here, or paste a web page or text.</div>
+            )}
+          </main>
+        </div>
+      )}
       {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
       {exporting ? <ExportDialog query={query} articleId={articleId} onClose={() => setExporting(false)} /> : null}
       {backups.notice ? (

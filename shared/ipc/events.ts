@@ -55,6 +55,11 @@ export const EventRecord = z.object({
   location: z.string().nullable(),
   figures: z.array(FigureSummary),
   quote: z.string(),
+  /** Who tagged the event and when it last changed: PLOVER's coder, ACLED's timestamp. */
+  author: z.string(),
+  updatedAt: z.string(),
+  /** The article's address, when it has one: cited with the source. */
+  url: z.string().nullable(),
 });
 export type EventRecord = z.infer<typeof EventRecord>;
 

@@ -23,9 +23,9 @@ describe('brat standoff export', () => {
     return { corpus, result, out, read };
   }
 
-  it('writes a .txt and an .ann per article plus annotation.conf and visual.conf', async () => {
+  it('writes a .txt and an .ann per article plus annotation.conf, visual.conf and tools.conf', async () => {
     const { corpus, out, read, result } = await exported();
-    const expected = ['annotation.conf', 'visual.conf', ...corpus.articles.flatMap((a) => [`${a.id}.txt`, `${a.id}.ann`])];
+    const expected = ['annotation.conf', 'tools.conf', 'visual.conf', ...corpus.articles.flatMap((a) => [`${a.id}.txt`, `${a.id}.ann`])];
     expect(readdirSync(out).sort()).toEqual(expected.sort());
     for (const article of corpus.articles) expect(read(`${article.id}.txt`)).toBe(article.text);
     expect(result.articles).toBe(corpus.articles.length);

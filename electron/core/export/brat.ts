@@ -6,6 +6,7 @@ import { ATTRIBUTES_TYPE, CLAIMANT_RELATION, escapeNote, NOTE_TYPE } from './bra
 import { codePointText, exportLabel, exportSpans, snakeKey, type CodePointText, type ExportSpan } from './spans';
 import { isLineBreak, jsonLine } from './line-breaks';
 import type { FolderWriter, OutFile } from './types';
+import { bratNormalization, isLinkAttribute, NO_ENTITIES, toolsConf, type EntityRefs } from './entity-export';
 
 /** The attributes brat can hold natively (`A` lines): the enumerated ones. */
 export const BRAT_ATTRIBUTES = [
@@ -18,7 +19,7 @@ export const BRAT_ATTRIBUTES = [
 const ATTRIBUTES_BY_LABEL = Object.fromEntries(
   LABELS.map((label) => {
     const native = BRAT_ATTRIBUTES.filter((a) => a.label === label);
-    const other = Object.keys(ATTR_SCHEMAS[label].shape).filter((key) => !native.some((a) => a.key === key));
+    const other = Object.keys(ATTR_SCHEMAS[label].shape).filter((key) => !native.some((a) => a.key === key) && !isLinkAttribute(key));
     return [label, { native, other: other.map((key) => ({ key, name: snakeKey(key) })) }];
   }),
 ) as Record<Label, { native: (typeof BRAT_ATTRIBUTES)[number][]; other: { key: string; name: string }[] }>;
@@ -72,9 +73,9 @@ export function visualConf(): string {
  * line), one Attributes comment for the rest, and a Claimant relation instead of claimant_id
  * when the claim's actor span is in the same file.
  */
-export function bratWriter(): FolderWriter {
+export function bratWriter(refs: EntityRefs = NO_ENTITIES): FolderWriter {
   // Folded to lower case because two ids differing only in case are one file on Windows and macOS.
-  const used = new Set(['annotation', 'visual']);
+  const used = new Set(['annotation', 'visual', 'tools']);
   const uniqueName = (id: string) => {
     const base = bratBaseName(id);
     let name = base;
@@ -90,10 +91,11 @@ export function bratWriter(): FolderWriter {
     begin: () => [
       { name: 'annotation.conf', content: annotationConf() },
       { name: 'visual.conf', content: visualConf() },
+      { name: 'tools.conf', content: toolsConf() },
     ],
     item: (item) => {
       const base = uniqueName(item.article.id);
-      const { ann, spans } = annFile(item);
+      const { ann, spans } = annFile(item, refs);
       const files: OutFile[] = [
         { name: `${base}.txt`, content: item.article.text },
         { name: `${base}.ann`, content: ann },
@@ -103,7 +105,7 @@ export function bratWriter(): FolderWriter {
   };
 }
 
-function annFile({ article, annotations }: ExportItem): { ann: string; spans: number } {
+function annFile({ article, annotations }: ExportItem, refs: EntityRefs): { ann: string; spans: number } {
   const cp = codePointText(article.text);
   const spans = exportSpans(cp, annotations)
     .map((span) => ({ span, fragments: fragments(cp, span) }))
@@ -113,6 +115,7 @@ function annFile({ article, annotations }: ExportItem): { ann: string; spans: nu
   let attrN = 0;
   let noteN = 0;
   let relN = 0;
+  let normN = 0;
   for (const { span, fragments: frags } of spans) {
     const t = tOf.get(span.annotation.id) as string;
     const a = span.annotation;
@@ -127,6 +130,11 @@ function annFile({ article, annotations }: ExportItem): { ann: string; spans: nu
     for (const attr of native) {
       const value = a.attrs[attr.key];
       if (typeof value === 'string' && value !== '') ann += `A${++attrN}\t${attr.name} ${t} ${bratValue(value)}\n`;
+    }
+    const normalization = bratNormalization(refs, a, t, normN + 1);
+    if (normalization) {
+      normN++;
+      ann += normalization;
     }
     if (a.note !== '') ann += `#${++noteN}\t${NOTE_TYPE} ${t}\t${escapeNote(a.note)}\n`;
     let free: Record<string, string | number> | null = null;

@@ -13,7 +13,6 @@ import { cpOf, cpSlice, readCsv, readCsvRecords } from './test-support/readers';
 const ATTRIBUTE_COLUMNS: Record<string, [string, string]> = {
   event_date: ['event', 'date'],
   event_location: ['event', 'location'],
-  event_location_entity_id: ['event', 'locationEntityId'],
   event_category: ['event', 'category'],
   event_type: ['event', 'type'],
   event_sub_type: ['event', 'subType'],
@@ -22,7 +21,6 @@ const ATTRIBUTE_COLUMNS: Record<string, [string, string]> = {
   claim_status: ['claim', 'status'],
   actor_canonical_name: ['actor', 'canonicalName'],
   actor_kind: ['actor', 'kind'],
-  actor_entity_id: ['actor', 'entityId'],
   figure_value: ['figure', 'value'],
   figure_unit: ['figure', 'unit'],
   figure_qualifier: ['figure', 'qualifier'],
@@ -44,7 +42,7 @@ describe('CSV export', () => {
     const { bytes } = await exported();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const header = bytes.toString('utf8').slice(1).split('\r\n')[0];
-    expect(header).toBe(['article_id', 'article_title', 'span_id', 'label', 'start', 'end', 'text', 'note', ...Object.keys(ATTRIBUTE_COLUMNS)].join(','));
+    expect(header).toBe(['article_id', 'article_title', 'span_id', 'label', 'start', 'end', 'text', 'note', ...Object.keys(ATTRIBUTE_COLUMNS), 'entity_id', 'entity_name'].join(','));
     expect(bytes.toString('utf8').endsWith('\r\n')).toBe(true);
   });
 

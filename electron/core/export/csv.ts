@@ -4,6 +4,7 @@ import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans } from './sp
 import { LINE_BREAK } from './line-breaks';
 import { spreadsheetSafe, type SafeCells } from './spreadsheet-safe';
 import type { StreamWriter } from './types';
+import { CSV_ENTITY_COLUMNS, csvEntityCells, NO_ENTITIES, type EntityRefs } from './entity-export';
 
 export const CSV_COLUMNS = [
   'article_id',
@@ -15,6 +16,7 @@ export const CSV_COLUMNS = [
   'text',
   'note',
   ...ATTRIBUTE_COLUMNS.map((c) => c.column),
+  ...CSV_ENTITY_COLUMNS,
 ] as const;
 
 /*
@@ -37,7 +39,7 @@ export function csvRecord(fields: readonly string[]): string {
  * `spreadsheetSafe`, cells a spreadsheet would run as a formula are defused (spreadsheet-safe.ts)
  * and the export's notes say how many.
  */
-export function csvWriter(options: { spreadsheetSafe?: boolean } = {}): StreamWriter {
+export function csvWriter(options: { spreadsheetSafe?: boolean } = {}, refs: EntityRefs = NO_ENTITIES): StreamWriter {
   const safe: SafeCells | null = options.spreadsheetSafe ? spreadsheetSafe() : null;
   return {
     kind: 'stream',
@@ -47,7 +49,7 @@ export function csvWriter(options: { spreadsheetSafe?: boolean } = {}): StreamWr
     gzip: false,
     begin: () => `\uFEFF${csvRecord(CSV_COLUMNS)}`,
     item: (item) => {
-      const rows = csvRows(item).map((row) => (safe ? row.map(safe.cell) : row));
+      const rows = csvRows(item, refs).map((row) => (safe ? row.map(safe.cell) : row));
       return { chunk: rows.length ? stringify(rows, OPTIONS) : '', spans: rows.length };
     },
     end: () => '',
@@ -55,7 +57,7 @@ export function csvWriter(options: { spreadsheetSafe?: boolean } = {}): StreamWr
   };
 }
 
-function csvRows({ article, annotations }: ExportItem): string[][] {
+function csvRows({ article, annotations }: ExportItem, refs: EntityRefs): string[][] {
   const cp = codePointText(article.text);
   return exportSpans(cp, annotations).map((s) => {
     const a = s.annotation;
@@ -63,6 +65,6 @@ function csvRows({ article, annotations }: ExportItem): string[][] {
       const value = label === a.label ? a.attrs[key] : undefined;
       return value === undefined || value === null ? '' : String(value);
     });
-    return [article.id, article.title, a.id, exportLabel(a.label), String(s.start), String(s.end), s.text, a.note, ...attrCells];
+    return [article.id, article.title, a.id, exportLabel(a.label), String(s.start), String(s.end), s.text, a.note, ...attrCells, ...csvEntityCells(refs, a)];
   });
 }

@@ -26,20 +26,22 @@ import {
   type Writer,
 } from './types';
 import { w3cWriter } from './w3c';
+import { entityRefs, type EntityRefs } from './entity-export';
+import { exportDataset, isDatasetFormat, type DatasetFormat } from './datasets';
 
 export { EXPORT_FORMATS, ExportError };
 export type { ExportControl, ExportFormat, ExportOptions, ExportResult };
 
-function writerFor({ format, spreadsheetSafe }: ExportOptions): Writer {
+function writerFor({ format, spreadsheetSafe }: ExportOptions & { format: Exclude<ExportFormat, DatasetFormat> }, refs: EntityRefs): Writer {
   switch (format) {
     case 'jsonl':
-      return jsonlWriter();
+      return jsonlWriter(refs);
     case 'csv':
-      return csvWriter({ spreadsheetSafe: spreadsheetSafe === true });
+      return csvWriter({ spreadsheetSafe: spreadsheetSafe === true }, refs);
     case 'brat':
-      return bratWriter();
+      return bratWriter(refs);
     case 'w3c':
-      return w3cWriter();
+      return w3cWriter(refs);
     case 'bundle':
       return bundleWriter();
   }
@@ -64,7 +66,9 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
   if (signal?.aborted) throw cancelled();
 
   if (options.spreadsheetSafe && options.format !== 'csv') throw new ExportError('invalid', `spreadsheet-safe applies to CSV only, not ${options.format}`);
-  const writer = writerFor(options);
+  const format = options.format;
+  if (isDatasetFormat(format)) return exportDataset(db, { ...options, format }, control);
+  const writer = writerFor({ ...options, format }, entityRefs(db));
   const out = resolve(options.out);
   const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file', db.memory ? null : db.name);
   try {

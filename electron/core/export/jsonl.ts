@@ -2,6 +2,7 @@ import type { ExportItem } from '../store/export';
 import { jsonLine } from './line-breaks';
 import { codePointText, exportLabel, exportSpans, orderedAttrs, snakeKey } from './spans';
 import type { StreamWriter } from './types';
+import { isLinkAttribute, jsonlEntity, NO_ENTITIES, type EntityRefs } from './entity-export';
 
 /**
  * JSONL: one article per line, spans with code point offsets. Every line is an article and no line
@@ -10,7 +11,7 @@ import type { StreamWriter } from './types';
  * (canonical_name), as in the CSV columns, brat and W3C bodies; `meta.attribute_keys` says so,
  * and the importer reads both spellings, so the round trip is exact.
  */
-export function jsonlWriter(): StreamWriter {
+export function jsonlWriter(refs: EntityRefs = NO_ENTITIES): StreamWriter {
   return {
     kind: 'stream',
     includeOrphaned: false,
@@ -18,12 +19,12 @@ export function jsonlWriter(): StreamWriter {
     includeHistory: false,
     gzip: false,
     begin: () => '',
-    item: (item) => ({ chunk: `${jsonLine(jsonlRecord(item))}\n`, spans: item.annotations.length }),
+    item: (item) => ({ chunk: `${jsonLine(jsonlRecord(item, refs))}\n`, spans: item.annotations.length }),
     end: () => '',
   };
 }
 
-export function jsonlRecord({ article, annotations }: ExportItem) {
+export function jsonlRecord({ article, annotations }: ExportItem, refs: EntityRefs = NO_ENTITIES) {
   const cp = codePointText(article.text);
   return {
     id: article.id,
@@ -41,7 +42,8 @@ export function jsonlRecord({ article, annotations }: ExportItem) {
       label: exportLabel(s.annotation.label),
       text: s.text,
       note: s.annotation.note,
-      attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs).map(([k, v]) => [snakeKey(k), v])),
+      attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs).flatMap(([k, v]) => (isLinkAttribute(k) ? [] : [[snakeKey(k), v]]))),
+      ...jsonlEntity(refs, s.annotation),
     })),
     meta: { offset_unit: 'codepoint' as const, attribute_keys: 'snake_case' as const },
   };

@@ -1,4 +1,5 @@
 import { ATTR_SCHEMAS, LABELS, type AnyAttrs, type Label } from '../../../shared/model';
+import { isLinkAttribute } from './entity-export';
 import { makeCodePointConverter, makeUtf16Converter } from '../../../shared/text';
 import type { ExportAnnotation } from '../store/export';
 
@@ -66,7 +67,9 @@ export const snakeKey = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLo
 
 /** Every attribute of every label, in label order then schema order: event_date ... figure_qualifier. */
 export const ATTRIBUTE_COLUMNS: readonly AttributeColumn[] = LABELS.flatMap((label) =>
-  Object.keys(ATTR_SCHEMAS[label].shape).map((key) => ({ label, key, column: `${label}_${snakeKey(key)}` })),
+  Object.keys(ATTR_SCHEMAS[label].shape)
+    .filter((key) => !isLinkAttribute(key))
+    .map((key) => ({ label, key, column: `${label}_${snakeKey(key)}` })),
 );
 
 function present(value: AnyAttrs[string] | undefined): value is string | number {

@@ -5,6 +5,7 @@ import { asIri, urn } from './iri';
 import { jsonLine } from './line-breaks';
 import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans, type CodePointText, type ExportSpan } from './spans';
 import type { StreamWriter } from './types';
+import { NO_ENTITIES, w3cIdentifyingBody, type EntityRefs } from './entity-export';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Code points of context either side of the quote in a TextQuoteSelector. */
@@ -25,7 +26,7 @@ export const annotationUrn = (id: string) => urn('annotation', id);
  * (iri.ts) is no scope: it is kept as a describing body (`source_url: ...`, a plain string, which
  * every RDF serialisation can hold) and the export's notes count the articles it happened to.
  */
-export function w3cWriter(): StreamWriter {
+export function w3cWriter(refs: EntityRefs = NO_ENTITIES): StreamWriter {
   const collection = `urn:spanwise:export:${randomUUID()}`;
   let written = 0;
   const notIri: string[] = [];
@@ -47,7 +48,7 @@ export function w3cWriter(): StreamWriter {
       return `${head.slice(0, -2)},"items":[`;
     },
     item: (item) => {
-      const annotations = w3cAnnotations(item).map((a) => jsonLine(a));
+      const annotations = w3cAnnotations(item, refs).map((a) => jsonLine(a));
       if (item.article.url && annotations.length > 0 && asIri(item.article.url) === null) notIri.push(item.article.id);
       const chunk = annotations.map((a) => `${written++ === 0 ? '\n' : ',\n'}${a}`).join('');
       return { chunk, spans: annotations.length };
@@ -62,15 +63,15 @@ export function w3cWriter(): StreamWriter {
   };
 }
 
-export function w3cAnnotations({ article, annotations }: ExportItem) {
+export function w3cAnnotations({ article, annotations }: ExportItem, refs: EntityRefs = NO_ENTITIES) {
   const cp = codePointText(article.text);
-  return exportSpans(cp, annotations).map((span) => w3cAnnotation(cp, span, article.id, article.url));
+  return exportSpans(cp, annotations).map((span) => w3cAnnotation(cp, span, article.id, article.url, refs));
 }
 
-function w3cAnnotation(cp: CodePointText, span: ExportSpan, articleId: string, url: string | null) {
+function w3cAnnotation(cp: CodePointText, span: ExportSpan, articleId: string, url: string | null, refs: EntityRefs) {
   const a = span.annotation;
   const scope = url ? asIri(url) : null;
-  const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: exportLabel(a.label) }];
+  const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: exportLabel(a.label) }, ...w3cIdentifyingBody(refs, a)];
   if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: a.note });
   for (const { label, key, column } of ATTRIBUTE_COLUMNS) {
     const value = a.attrs[key];

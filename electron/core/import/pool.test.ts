@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
-import { CANCELLED, inlineParser, workerParser, type Parser } from './pool';
+import { CANCELLED, inlineParser, workerParser, type Parser, type WorkerLimits } from './pool';
 import type { ParseEvent, SourceSpec } from './types';
 
 const tmp = useTmpDir();
@@ -13,10 +13,10 @@ afterEach(() => {
 });
 
 /** A worker script of the test's own, to see how the pool treats what a worker does. */
-function pool(source: string): Parser {
+function pool(source: string, limits: WorkerLimits = {}): Parser {
   const file = join(tmp(), 'worker.mjs');
   writeFileSync(file, `import { parentPort, resourceLimits } from 'node:worker_threads';\n${source}`);
-  const parser = workerParser(1, () => ({ url: pathToFileURL(file), execArgv: [] }));
+  const parser = workerParser(1, () => ({ url: pathToFileURL(file), execArgv: [] }), limits);
   parsers.push(parser);
   return parser;
 }
@@ -50,6 +50,40 @@ describe('the worker pool', () => {
       parentPort.on('message', (m) => parentPort.postMessage({ type: 'end', task: m.task, end: { ok: false, reason: 'heap ' + resourceLimits.maxOldGenerationSizeMb } }));
     `);
     expect(await parser.start(text('a')).next()).toEqual({ type: 'end', end: { ok: false, reason: 'heap 2048' } });
+  });
+
+  it('contains a parse that runs out of memory: that file is refused with the limit, the process and the next file carry on', async () => {
+    const parser = pool(
+      `
+      parentPort.postMessage({ type: 'ready' });
+      parentPort.on('message', (m) => {
+        if (m.spec.name === 'fine.txt') return parentPort.postMessage({ type: 'end', task: m.task, end: { ok: true, drafts: 0, problems: [], warnings: [] } });
+        const hoard = [];
+        for (;;) hoard.push(new Array(1e5).fill({ m }));
+      });
+    `,
+      { heapMb: 64 },
+    );
+    expect(await parser.start(text('huge.json')).next()).toEqual({ type: 'end', end: { ok: false, reason: 'could not be read: the parser stopped (it ran out of the 64 MB a parser may use)' } });
+    expect(await parser.start(text('fine.txt')).next()).toMatchObject({ type: 'end', end: { ok: true } });
+  });
+
+  it('stops a parse that hands over nothing within the time limit, and refuses its file saying so', async () => {
+    const parser = pool(
+      `
+      parentPort.postMessage({ type: 'ready' });
+      parentPort.on('message', (m) => {
+        if (m.spec.name === 'fine.txt') return parentPort.postMessage({ type: 'end', task: m.task, end: { ok: true, drafts: 0, problems: [], warnings: [] } });
+        for (;;);
+      });
+    `,
+      { stepSeconds: 0.3 },
+    );
+    expect(await parser.start(text('nested.html')).next()).toEqual({
+      type: 'end',
+      end: { ok: false, reason: 'refused: parsing took longer than 0.3 s, the limit for a file (or one part of a dataset)' },
+    });
+    expect(await parser.start(text('fine.txt')).next()).toMatchObject({ type: 'end', end: { ok: true } });
   });
 
   it('fails the file whose parse stopped a started worker, without giving up on workers', async () => {

@@ -108,7 +108,11 @@ interface Slot {
   idleTimer: NodeJS.Timeout | null;
   /** Whether it said it is ready: a worker that dies before that could not start at all. */
   ready: boolean;
+  /** Stops a parse that hands over nothing for too long. */
+  watchdog: NodeJS.Timeout | null;
 }
+
+const sizeOf = (mb: number) => (mb >= 1024 ? `${mb / 1024} GB` : `${mb} MB`);
 
 /** Idle workers are stopped after this long: they hold a parser's worth of memory. */
 const IDLE_MS = 30_000;
@@ -121,12 +125,26 @@ const IDLE_MS = 30_000;
 const WORKER_HEAP_MB = 2048;
 
 /**
+ * Longest a worker may parse without handing over anything: a whole file, or one chunk of a
+ * dataset. A parser caught in a pathological input (deeply nested markup, say) is stopped there
+ * and its file refused with the limit, instead of holding a worker, and the import, for ever.
+ */
+export const PARSE_STEP_SECONDS = 120;
+
+export interface WorkerLimits {
+  heapMb?: number;
+  stepSeconds?: number;
+}
+
+/**
  * Parses in worker threads, so reading and parsing a large page or dataset never holds the main
  * thread (progress, cancel and every annotation save keep answering). Each worker parses one
  * input at a time; inputs started beyond the number of workers wait their turn. Cancelling a task
  * that is being parsed stops its worker there and then.
  */
-export function workerParser(size = Math.max(1, Math.min(4, availableParallelism() - 1)), script = workerScript): Parser {
+export function workerParser(size = Math.max(1, Math.min(4, availableParallelism() - 1)), script = workerScript, limits: WorkerLimits = {}): Parser {
+  const heapMb = limits.heapMb ?? WORKER_HEAP_MB;
+  const stepMs = (limits.stepSeconds ?? PARSE_STEP_SECONDS) * 1000;
   const slots: Slot[] = [];
   const queue: Running[] = [];
   let ids = 0;
@@ -136,8 +154,8 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
 
   const spawn = (): Slot => {
     const { url, execArgv } = script();
-    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, task: null, idleTimer: null, ready: false };
+    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const slot: Slot = { worker, task: null, idleTimer: null, ready: false, watchdog: null };
     slot.worker.on('message', (message: FromWorker) => {
       if (message.type === 'ready') {
         slot.ready = true;
@@ -145,8 +163,11 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       }
       const task = slot.task;
       if (!task || task.id !== message.task) return;
-      if (message.type === 'drafts') task.events.push({ type: 'drafts', drafts: message.drafts });
-      else {
+      if (message.type === 'drafts') {
+        task.events.push({ type: 'drafts', drafts: message.drafts });
+        // Writing the chunk is the main thread's time, not the parser's: the clock runs again once the next one is asked for.
+        unwatch(slot);
+      } else {
         task.events.push({ type: 'end', end: message.end });
         release(slot);
       }
@@ -165,14 +186,34 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       pump();
     };
     slot.worker.on('error', (err) =>
-      lost((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it ran out of the ${WORKER_HEAP_MB / 1024} GB a parser may use` : err.message),
+      lost((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it ran out of the ${sizeOf(heapMb)} a parser may use` : err.message),
     );
     slot.worker.on('exit', (code) => slots.includes(slot) && lost(`exit code ${code}`));
     slots.push(slot);
     return slot;
   };
 
+  /** (Re)starts the slot's clock: the worker has until then to hand over its next chunk or end. */
+  const watch = (slot: Slot) => {
+    if (slot.watchdog) clearTimeout(slot.watchdog);
+    slot.watchdog = setTimeout(() => {
+      const task = slot.task;
+      if (!task) return;
+      slot.task = null;
+      stop(slot);
+      task.events.push({ type: 'end', end: { ok: false, reason: `refused: parsing took longer than ${stepMs / 1000} s, the limit for a file (or one part of a dataset)` } });
+      pump();
+    }, stepMs);
+    slot.watchdog.unref();
+  };
+
+  const unwatch = (slot: Slot) => {
+    if (slot.watchdog) clearTimeout(slot.watchdog);
+    slot.watchdog = null;
+  };
+
   const release = (slot: Slot) => {
+    unwatch(slot);
     slot.task = null;
     // An idle worker must not keep a finished command line alive.
     slot.worker.unref();
@@ -185,6 +226,7 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
     const at = slots.indexOf(slot);
     if (at >= 0) slots.splice(at, 1);
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    if (slot.watchdog) clearTimeout(slot.watchdog);
     void slot.worker.terminate();
   };
 
@@ -212,6 +254,7 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       task.slot = slot;
       slot.worker.ref();
       slot.worker.postMessage({ type: 'parse', task: task.id, spec: task.spec } satisfies ToWorker);
+      watch(slot);
     }
   };
 
@@ -234,7 +277,10 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       pump();
       return {
         next() {
-          if (task.owed && task.slot) task.slot.worker.postMessage({ type: 'more', task: task.id } satisfies ToWorker);
+          if (task.owed && task.slot) {
+            task.slot.worker.postMessage({ type: 'more', task: task.id } satisfies ToWorker);
+            watch(task.slot);
+          }
           task.owed = false;
           // Once the relayed first event is taken, the in-process parse answers directly.
           if (task.inline && !task.events.pending && !task.events.ended) return task.inline.next();

@@ -5,6 +5,7 @@ import { excerpt } from './problems';
 import { canonicalWithMap } from './remap';
 import { titleFrom } from './txt';
 import type { ImportDraft } from './types';
+import { spanEntity } from './span-entity';
 
 export const LABEL_NAMES = LABELS.map((l) => l.toUpperCase()).join(', ');
 
@@ -120,6 +121,7 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
       continue;
     }
     if (attrs.ignored.length) warnings.push(`span ${name}: ${label} has no attribute ${attrs.ignored.join(', ')}; ignored`);
+    const entity = spanEntity(label, span.entity, (w) => warnings.push(`span ${name}: ${w}`));
     const moved = canonical.remap(from, to);
     if (!moved.ok) {
       problems.push(`span ${name} ${moved.reason}; left out`);
@@ -132,6 +134,7 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
       end: moved.end,
       ...(typeof span.note === 'string' && span.note !== '' ? { note: span.note } : {}),
       ...(Object.keys(attrs.attrs).length ? { attrs: attrs.attrs } : {}),
+      ...(entity ? { entity } : {}),
     });
   }
   if (misfits.length) {

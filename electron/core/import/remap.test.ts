@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../../shared/text';
+import { createRng } from '../testing/fuzz';
 import { canonicalWithMap } from './remap';
+import { referenceCanonicalWithMap } from './test-support/remap-reference';
 
 /** Remaps the span of `needle` (its nth occurrence) and returns what it covers afterwards. */
 function follow(raw: string, needle: string, nth = 0) {
@@ -72,5 +74,24 @@ describe('lone surrogates', () => {
 
   it('leave well-formed pairs alone', () => {
     expect(canonicalize('flag 🇺🇦 and \ud83d\ude00')).toBe('flag 🇺🇦 and 😀');
+  });
+});
+
+describe('the run-length trace', () => {
+  it('moves every span exactly as the per-character trace did, on texts full of what canonicalization changes', () => {
+    const rng = createRng(0x7ace);
+    const pieces = ['a', 'b', 'word', ' ', '  ', '\t', '\r\n', '\r', '\n', '\n\n\n', '\u2028', '\u0007', '\u0000', 'e\u0301', 'u\u0308', '\u0301', '🇺🇦', '\ud800', '\uFEFF', 'Київ', '\u00a0'];
+    for (let round = 0; round < 200; round++) {
+      let raw = '';
+      const length = 1 + rng.int(16);
+      for (let i = 0; i < length; i++) raw += rng.pick(pieces);
+      const mine = canonicalWithMap(raw);
+      const reference = referenceCanonicalWithMap(raw);
+      expect(mine.text).toBe(reference.text);
+      const spans: [number, number][] = [];
+      for (let s = 0; s <= raw.length; s++) for (let e = s; e <= raw.length; e++) spans.push([s, e]);
+      const moved = (c: typeof mine) => spans.map(([s, e]) => JSON.stringify(c.remap(s, e)));
+      expect(moved(mine), JSON.stringify(raw)).toEqual(moved(reference));
+    }
   });
 });

@@ -14,9 +14,19 @@ import {
   articleByOriginalText,
   articleByTextHash,
   conflictCopies,
+  setAttrs,
   type MergeArticle,
 } from '../store/merge';
+import { checkAnnotation, storeReferences } from './annotation-invariants';
 import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
+
+/** A merge that would leave an annotation breaking the library's invariants; the whole bundle is refused. */
+export class BundleMergeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BundleMergeError';
+  }
+}
 
 /** An annotation edited differently on both machines: both versions are now in the store. */
 export interface BundleConflict {
@@ -97,8 +107,9 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
   }
   // Originals before conflict copies, so a copy can find the annotation it is a version of.
   const ordered = [...incoming.annotations].sort((a, b) => Number(a.conflict_of !== null) - Number(b.conflict_of !== null));
-  const merger = new AnnotationMerger(db, incoming.text, local, author, report);
+  const merger = new AnnotationMerger(db, incoming.text, incoming.annotations, local, author, report);
   for (const x of ordered) merger.merge(x);
+  merger.settleLinks();
 }
 
 interface Content {
@@ -123,18 +134,24 @@ interface Content {
  */
 class AnnotationMerger {
   private readonly placed = new Map<string, string>();
+  /** Local ids this merge inserted or changed, checked against the invariants once the article is done. */
+  private readonly written = new Set<string>();
   private readonly place: (x: BundleAnnotation) => { start: number; end: number; quote: string } | null;
   private readonly toUtf16: (cp: number) => number;
   /** Where a local annotation lies in the incoming text (UTF-16), when either side corrected the text. */
   private readonly inIncoming: (a: ExportAnnotation) => { start: number; end: number } | null;
+  /** The ids (and aliases) the incoming article's annotations carry. */
+  private readonly incomingIds: Set<string>;
 
   constructor(
     private readonly db: Db,
     incomingText: string,
+    incoming: readonly BundleAnnotation[],
     private readonly local: MergeArticle,
     private readonly author: string | undefined,
     private readonly report: BundleImportReport,
   ) {
+    this.incomingIds = new Set(incoming.flatMap((x) => [x.id, ...x.aliases]));
     this.place = makePlacer(incomingText, local.text);
     this.toUtf16 = codePointText(incomingText).toUtf16;
     this.inIncoming = (a) => (incomingText === local.text || a.status === 'orphaned' ? null : placeQuote(local.text, incomingText, a.start, a.end));
@@ -146,7 +163,7 @@ class AnnotationMerger {
       this.report.unplaced.push({ articleId: this.local.id, annotationId: x.id, quote: x.quote });
       return;
     }
-    const content: Content = { label: x.label, start: at.start, end: at.end, note: x.note, attrs: canonicalAttrs(x.label, x.attrs), status: x.status };
+    const content: Content = { label: x.label, start: at.start, end: at.end, note: x.note, attrs: this.linkable(canonicalAttrs(x.label, x.attrs), x), status: x.status };
     // The revision the sender computed for this version: its offsets in the sender's text.
     const revision = revisionOf({ ...content, start: this.toUtf16(x.start), end: this.toUtf16(x.end) });
     const seen = new Set([...x.history, revision]);
@@ -198,6 +215,47 @@ class AnnotationMerger {
     }
     this.insert(x, content, at.quote, null, seen);
     this.report.annotationsAdded++;
+  }
+
+  /**
+   * A claimant link names an annotation of the sender's article. It is kept when that annotation
+   * comes in the same article (settleLinks points it at the local id it got) or is one of this
+   * article's here; otherwise it names nothing in this article and is dropped (the free-text
+   * claimant stays), so no link ever reaches into another article.
+   */
+  private linkable(attrs: AnyAttrs, x: BundleAnnotation): AnyAttrs {
+    const target = attrs.claimantId;
+    if (typeof target !== 'string' || this.incomingIds.has(target)) return attrs;
+    const refs = storeReferences(this.db);
+    if ((refs.liveArticleOf(target) ?? refs.formerArticleOf(target)) === this.local.id && target !== x.id) return attrs;
+    const { claimantId: _dropped, ...rest } = attrs;
+    return rest;
+  }
+
+  /**
+   * After the article's annotations are in: links to annotations that came under a new local id
+   * follow them, then everything this merge wrote is checked (a bundle that would leave the
+   * library inconsistent is refused whole: the merge is one transaction).
+   */
+  settleLinks(): void {
+    const refs = storeReferences(this.db);
+    const here = (id: string | null | undefined): id is string => typeof id === 'string' && refs.liveArticleOf(id) === this.local.id;
+    for (const id of this.written) {
+      const a = annotationWithConflict(this.db, id);
+      const target = a?.attrs.claimantId;
+      if (!a || typeof target !== 'string' || !this.incomingIds.has(target)) continue;
+      const placed = [this.placed.get(target), resolveId(this.db, [target])].find(here);
+      if (placed === target) continue;
+      if (placed === undefined && refs.formerArticleOf(target) === this.local.id) continue;
+      const { claimantId: _old, ...rest } = a.attrs;
+      setAttrs(this.db, id, placed !== undefined && placed !== id ? { ...rest, claimantId: placed } : rest);
+    }
+    for (const id of this.written) {
+      const a = annotationWithConflict(this.db, id);
+      if (!a) continue;
+      const checked = checkAnnotation(this.local.text, a, refs);
+      if (!checked.ok) throw new BundleMergeError(`article ${this.local.id}: ${checked.reason}`);
+    }
   }
 
   private mergeInto(local: ExportAnnotation, x: BundleAnnotation, content: Content, quote: string, revision: string, seen: Set<string>): void {
@@ -263,6 +321,7 @@ class AnnotationMerger {
   private fastForward(id: string, x: BundleAnnotation, content: Content, quote: string, seen: Set<string>): void {
     const before = annotationWithConflict(this.db, id);
     applyIncomingVersion(this.db, id, { ...content, quote, updatedAt: x.updated_at });
+    this.written.add(id);
     const after = annotationWithConflict(this.db, id);
     if (!before || !after) return;
     this.learn(after, [...seen, revisionOf(before)]);
@@ -282,6 +341,7 @@ class AnnotationMerger {
       updatedAt: x.updated_at,
       conflictOf,
     });
+    this.written.add(id);
     const current = revisionOf(content);
     addHistory(
       this.db,
@@ -317,7 +377,8 @@ function makePlacer(incomingText: string, localText: string) {
   return (x: BundleAnnotation): { start: number; end: number; quote: string } | null => {
     const start = cp.toUtf16(x.start);
     const end = cp.toUtf16(x.end);
-    if (incomingText === localText) return { start, end, quote: x.quote };
+    // A live annotation's quote is read from the text, never taken from the file.
+    if (incomingText === localText) return { start, end, quote: x.status === 'ok' ? localText.slice(start, end) : x.quote };
     if (x.status === 'orphaned') {
       const at = Math.min(start, localText.length);
       return { start: at, end: at, quote: x.quote };

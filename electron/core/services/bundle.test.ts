@@ -184,7 +184,7 @@ describe('importBundle', () => {
         imported_at: '2024-12-01T00:00:00Z',
         updated_at: '2024-12-01T00:00:00Z',
         annotations: [
-          { id: 'n1', label: 'EVENT', start: 2, end: 5, quote: 'New', note: '', attrs: {}, author: 'x', status: 'ok', created_at: 'c', updated_at: 'u', conflict_of: null },
+          { id: 'n1', label: 'EVENT', start: 2, end: 5, quote: 'New', note: '', attrs: {}, author: 'x', status: 'ok', created_at: '2024-11-26T10:00:00.000Z', updated_at: '2024-11-26T10:00:00.000Z', conflict_of: null },
         ],
         ...over,
       });
@@ -217,7 +217,7 @@ describe('importBundle', () => {
       const end = JSON.stringify({ type: 'end', articles: 1, annotations: 1 });
       await rejectsWith([header, article(), end].map((l) => l.replace('"end":5', '"end":50')), 'invalid', /line 2, annotation n1: offsets 2-50/);
       const badAttrs = article({
-        annotations: [{ id: 'n1', label: 'FIGURE', start: 2, end: 5, quote: 'New', note: '', attrs: { value: 'many' }, author: '', status: 'ok', created_at: 'c', updated_at: 'u', conflict_of: null }],
+        annotations: [{ id: 'n1', label: 'FIGURE', start: 2, end: 5, quote: 'New', note: '', attrs: { value: 'many' }, author: '', status: 'ok', created_at: '2024-11-26T10:00:00.000Z', updated_at: '2024-11-26T10:00:00.000Z', conflict_of: null }],
       });
       await rejectsWith([header, badAttrs, end], 'invalid', /line 2, annotation n1: value/);
       await rejectsWith([header, article(), JSON.stringify({ type: 'end', articles: 2, annotations: 1 })], 'invalid', /damaged/);

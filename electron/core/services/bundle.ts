@@ -7,7 +7,8 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleArticle, BundleEnd, BundleHeader }
 import { codePointText } from '../export/spans';
 import type { Db } from '../store/db';
 import { attachStagingArea, type StagingArea } from '../store/merge';
-import { emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
+import { checkAnnotation } from './annotation-invariants';
+import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
 
 export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-merge';
 
@@ -68,7 +69,12 @@ export async function importBundle(db: Db, file: string, options: BundleImportOp
   const stage = attachStagingArea(db);
   try {
     await readBundle(file, stage, options.signal);
-    return db.transaction(() => merge(db, stage, options))();
+    try {
+      return db.transaction(() => merge(db, stage, options))();
+    } catch (err) {
+      if (err instanceof BundleMergeError) throw new BundleError('invalid', `${file} cannot be merged: ${err.message}`);
+      throw err;
+    }
   } finally {
     stage.drop();
   }
@@ -158,15 +164,43 @@ function checkHeader(value: unknown): void {
   if (!header.success) throw new BundleError('invalid', `the bundle header is not valid: ${header.error.issues.map((i) => i.message).join('; ')}`);
 }
 
+/**
+ * Each annotation as it would be written: offsets that fit its article's text, a visible span,
+ * valid attributes, ISO times, bounded author and note (annotation-invariants.ts). The links
+ * between annotations are checked as they are merged, against the local library.
+ */
 function checkAnnotations(article: BundleArticle, lineNo: number): void {
-  const length = codePointText(article.text).length;
+  const cp = codePointText(article.text);
+  const ids = new Set<string>();
   for (const a of article.annotations) {
     const where = `line ${lineNo}, annotation ${a.id}`;
-    if (a.end < a.start || a.end > length || (a.status === 'ok' && a.end === a.start)) {
-      throw new BundleError('invalid', `${where}: offsets ${a.start}-${a.end} do not fit the text (${length} code points)`);
+    if (ids.has(a.id)) throw new BundleError('invalid', `${where}: the article holds two annotations with this id`);
+    ids.add(a.id);
+    if (a.end < a.start || a.end > cp.length || (a.status === 'ok' && a.end === a.start)) {
+      throw new BundleError('invalid', `${where}: offsets ${a.start}-${a.end} do not fit the text (${cp.length} code points)`);
     }
     const attrs = parseAttrs(a.label, a.attrs);
     if (!attrs.ok) throw new BundleError('invalid', `${where}: ${attrs.message}`);
+    const checked = checkAnnotation(
+      article.text,
+      {
+        id: a.id,
+        articleId: article.id,
+        label: a.label,
+        start: cp.toUtf16(a.start),
+        end: cp.toUtf16(a.end),
+        status: a.status,
+        quote: a.quote,
+        note: a.note,
+        attrs: attrs.attrs,
+        author: a.author,
+        conflictOf: null,
+        createdAt: a.created_at,
+        updatedAt: a.updated_at,
+      },
+      null,
+    );
+    if (!checked.ok) throw new BundleError('invalid', `line ${lineNo}, ${checked.reason}`);
   }
 }
 

@@ -1,10 +1,11 @@
 import type { ParsedInputOf } from '../../../shared/ipc/contract';
 import type { Annotation, Article } from '../../../shared/model';
-import { remapSpans } from '../../../shared/remap';
+import { remapSpans, type Remapped } from '../../../shared/remap';
 import { canonicalize, splitsSurrogatePair } from '../../../shared/text';
 import { requireArticle, nowIso, textHash } from '../store/articles';
 import { listAnnotations, updateAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
+import { checkAnnotation, checkOffsets, storeReferences } from './annotation-invariants';
 import { HandlerError } from './errors';
 
 type Positions = ParsedInputOf<'articles/correctText'>['positions'];
@@ -20,7 +21,7 @@ export function correctText(db: Db, id: string, rawText: string, positions: Posi
   return db.transaction(() => {
     const article = requireArticle(db, id);
     const annotations = listAnnotations(db, id);
-    const moved = positions ? checkPositions(text, annotations, positions) : remapSpans(article.text, text, annotations);
+    const moved = placeAll(article.text, text, annotations, positions);
     const clash = db.prepare('SELECT id FROM articles WHERE text_hash = ? AND id <> ?').get(textHash(text), id) as { id: string } | undefined;
     if (clash) throw new HandlerError('conflict', `another article (${clash.id}) already has exactly this text`);
     // Correcting back to the imported text (an undo) leaves nothing corrected to keep provenance for.
@@ -33,28 +34,49 @@ export function correctText(db: Db, id: string, rawText: string, positions: Posi
       id,
     );
     const byId = new Map(annotations.map((a) => [a.id, a]));
+    const refs = storeReferences(db);
     for (const m of moved) {
-      const current = byId.get(m.id);
-      if (!current) continue;
-      const quote = m.status === 'orphaned' ? current.quote : text.slice(m.start, m.end);
-      if (current.start !== m.start || current.end !== m.end || current.status !== m.status || current.quote !== quote) {
-        updateAnnotation(db, m.id, { start: m.start, end: m.end, status: m.status, quote });
+      const current = byId.get(m.id) as Annotation;
+      const checked = checkAnnotation(text, { ...current, start: m.start, end: m.end, status: m.status }, refs);
+      if (!checked.ok) throw new HandlerError('invalid_input', checked.reason);
+      const next = checked.value;
+      if (current.start !== next.start || current.end !== next.end || current.status !== next.status || current.quote !== next.quote) {
+        updateAnnotation(db, m.id, { start: next.start, end: next.end, status: next.status, quote: next.quote });
       }
     }
     return { article: requireArticle(db, id), annotations: listAnnotations(db, id) };
   })();
 }
 
-function checkPositions(text: string, annotations: Annotation[], positions: NonNullable<Positions>) {
+/**
+ * Where every annotation of the article goes. Given positions (how undo puts annotations back
+ * exactly) must each name an annotation of this article once; an annotation they leave out (one
+ * made, or merged in from a bundle, after the step being undone) follows its text like any
+ * other, so no annotation is ever left on offsets of a text that is gone. Refusing such a list
+ * would make the undo itself impossible, and the annotation is placed correctly either way.
+ */
+function placeAll(oldText: string, text: string, annotations: Annotation[], positions: Positions): Remapped<Annotation>[] {
+  if (!positions) return remapSpans(oldText, text, annotations).map((m) => keepVisible(text, m));
   const known = new Set(annotations.map((a) => a.id));
+  const given = new Map<string, NonNullable<Positions>[number]>();
   for (const p of positions) {
     if (!known.has(p.id)) throw new HandlerError('invalid_input', `annotation ${p.id} does not belong to this article`);
-    if (p.end > text.length || p.start > p.end || (p.status === 'ok' && p.start === p.end)) {
-      throw new HandlerError('invalid_input', `position ${p.start}-${p.end} of ${p.id} does not fit the text`);
-    }
-    if (splitsSurrogatePair(text, p.start) || splitsSurrogatePair(text, p.end)) {
-      throw new HandlerError('invalid_input', `position ${p.start}-${p.end} of ${p.id} splits a character`);
-    }
+    if (given.has(p.id)) throw new HandlerError('invalid_input', `annotation ${p.id} is given two positions`);
+    const problem = checkOffsets(text, p.start, p.end, p.status);
+    if (problem) throw new HandlerError('invalid_input', `position of ${p.id}: ${problem}`);
+    given.set(p.id, p);
   }
-  return positions;
+  const rest = remapSpans(oldText, text, annotations.filter((a) => !given.has(a.id))).map((m) => keepVisible(text, m));
+  const restById = new Map(rest.map((m) => [m.id, m]));
+  return annotations.map((a) => {
+    const p = given.get(a.id);
+    return p ? { ...a, start: p.start, end: p.end, status: p.status } : (restById.get(a.id) as Remapped<Annotation>);
+  });
+}
+
+/** A span the remap kept live but that no longer covers anything visible is an orphan where it starts. */
+function keepVisible(text: string, m: Remapped<Annotation>): Remapped<Annotation> {
+  if (m.status !== 'ok' || checkOffsets(text, m.start, m.end, 'ok') === null) return m;
+  const at = splitsSurrogatePair(text, m.start) ? m.start - 1 : Math.min(m.start, text.length);
+  return { ...m, start: at, end: at, status: 'orphaned' };
 }

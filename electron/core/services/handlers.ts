@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ExportFormat, ExportRequest, OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
 import { parseAttrs, type Annotation, type AnyAttrs } from '../../../shared/model';
@@ -16,6 +17,7 @@ import {
 } from '../store/annotations';
 import { backupStore, stageRestore, type FileOptions } from '../store/backup';
 import { purgeLogSoon, StoreError, type Db } from '../store/db';
+import { checkAnnotation, storeReferences, withBatch, type AnnotationCandidate, type References } from './annotation-invariants';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
 import { exportCorpus } from '../export';
@@ -90,8 +92,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
       if (spans.has(key)) throw new HandlerError('invalid_input', `item ${i + 1}: another item tags the same span (${item.start}-${item.end}) as ${item.label}`);
       spans.add(key);
     });
-    return db.transaction(() =>
-      checked.map((item) => {
+    return db.transaction(() => {
+      const refs = withBatch(storeReferences(db));
+      return checked.map((item) => {
         if (item.id && getAnnotation(db, item.id)) throw new HandlerError('conflict', `annotation ${item.id} already exists`);
         // Tagging the same span with the same label twice adds nothing but a row to tell apart.
         const same = findSameSpan(db, articleId, item.label, item.start, item.end);
@@ -101,19 +104,22 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
             `${item.start}-${item.end} is already tagged as ${item.label} by annotation ${same.id} ("${same.quote.length > 60 ? `${same.quote.slice(0, 60)}…` : same.quote}")`,
           );
         }
-        return insertAnnotation(db, {
-          ...(item.id ? { id: item.id } : {}),
+        const annotation = valid(article.text, {
+          id: item.id ?? randomUUID(),
           articleId,
           label: item.label,
           start: item.start,
           end: item.end,
-          quote: article.text.slice(item.start, item.end),
+          status: 'ok',
           note: item.note ?? '',
           attrs: item.attrs,
           author: platform.author,
-        });
-      }),
-    )();
+          conflictOf: null,
+        }, refs);
+        refs.add(annotation.id, articleId);
+        return insertAnnotation(db, annotation);
+      });
+    })();
   };
 
   return {
@@ -172,25 +178,41 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         if (!parsed.ok) throw new HandlerError('invalid_input', `attributes for ${nextLabel}: ${parsed.message}`);
         checkClaimant(db, current.articleId, id, parsed.attrs, current.attrs);
         if (parsed.attrs.type !== current.attrs.type || parsed.attrs.subType !== current.attrs.subType) checkEventType(db, nextLabel, parsed.attrs);
-        const placed = span ? placeSpan(requireArticle(db, current.articleId).text, span) : {};
-        return updateAnnotation(db, id, { label: nextLabel, note, attrs: checkedLinks(db, nextLabel, parsed.attrs, current.attrs), ...placed });
+        const text = requireArticle(db, current.articleId).text;
+        const placed = span ? placeSpan(text, span) : {};
+        const linked = checkedLinks(db, nextLabel, parsed.attrs, current.attrs);
+        const next = valid(text, { ...current, label: nextLabel, note: note ?? current.note, attrs: linked, ...placed }, storeReferences(db));
+        return updateAnnotation(db, id, { label: next.label, note: next.note, attrs: next.attrs, start: next.start, end: next.end, quote: next.quote, status: next.status });
       })(),
 
     'annotations/delete': ({ ids }) => purgedAfter(db.transaction(() => ids.map((id) => deleteAnnotation(db, id)))()),
 
     'annotations/restore': ({ annotations }) =>
-      db.transaction(() =>
-        // Originals before their conflict copies, so a copy's link finds its target.
-        [...annotations].sort((a, b) => Number(a.conflictOf !== null) - Number(b.conflictOf !== null)).map((annotation) => {
-          const article = requireArticle(db, annotation.articleId);
-          if (annotation.conflictOf && !getAnnotation(db, annotation.conflictOf)) annotation = { ...annotation, conflictOf: null };
+      db.transaction(() => {
+        const refs = withBatch(storeReferences(db));
+        const ids = new Set(annotations.map((a) => a.id));
+        if (ids.size !== annotations.length) throw new HandlerError('invalid_input', 'two annotations to restore have the same id');
+        // Originals before their conflict copies, so a copy's link finds its target; every id of
+        // the batch counts as written for the claimant links (a claim may come before its actor).
+        const ordered = [...annotations].sort((a, b) => Number(a.conflictOf !== null) - Number(b.conflictOf !== null));
+        const texts = new Map<string, string>();
+        const textOf = (articleId: string) => {
+          const text = texts.get(articleId) ?? requireArticle(db, articleId).text;
+          texts.set(articleId, text);
+          return text;
+        };
+        const inBatch = new Map(annotations.map((a) => [a.id, a.articleId]));
+        const batchRefs: References = { liveArticleOf: (id) => refs.liveArticleOf(id) ?? inBatch.get(id) ?? null, formerArticleOf: refs.formerArticleOf };
+        return ordered.map((annotation) => {
+          const text = textOf(annotation.articleId);
           if (getAnnotation(db, annotation.id)) throw new HandlerError('conflict', `annotation ${annotation.id} already exists`);
-          if (annotation.end > article.text.length || annotation.start > annotation.end) {
-            throw new HandlerError('invalid_input', `annotation ${annotation.id} lies outside the article text`);
-          }
-          return insertAnnotation(db, { ...annotation, quote: annotation.status === 'orphaned' ? annotation.quote : article.text.slice(annotation.start, annotation.end) });
-        }),
-      )(),
+          // The original of a conflict copy resolved (deleted) meanwhile: the copy is an annotation of its own now.
+          if (annotation.conflictOf && !batchRefs.liveArticleOf(annotation.conflictOf)) annotation = { ...annotation, conflictOf: null };
+          const checked = valid(text, annotation, batchRefs);
+          refs.add(checked.id, checked.articleId);
+          return insertAnnotation(db, checked);
+        });
+      })(),
 
     'annotations/search': (input) => searchAnnotations(db, input),
 
@@ -222,6 +244,13 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
  * link is set or changed: a link kept while its actor was since deleted or retagged is shown as
  * broken to the analyst, and undo must be able to put such a link back as it was.
  */
+/** An annotation that keeps the library's invariants (annotation-invariants.ts), or the call is refused with the reason. */
+function valid<T extends AnnotationCandidate>(text: string, a: T, refs: References): T & { quote: string } {
+  const checked = checkAnnotation(text, a, refs);
+  if (!checked.ok) throw new HandlerError('invalid_input', checked.reason);
+  return checked.value;
+}
+
 function checkClaimant(db: Db, articleId: string, selfId: string | null, attrs: AnyAttrs, previous: AnyAttrs): void {
   const target = attrs.claimantId;
   if (typeof target !== 'string' || target === previous.claimantId) return;

@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
 import { reportOf } from '../../../shared/import-report';
 import type { HashedDraft, ImportDraft, ParseEnd, SourceSpec } from '../import/types';
 import { sharedParser, type ParseTask, type Parser } from '../import/pool';
 import { articleExists, findArticleIdByText, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
+import { linkedAttrs } from './entity-import-links';
 import type { Db } from '../store/db';
 import { plural } from '../../../shared/plural';
+import type { AnyAttrs, SpanDraft } from '../../../shared/model';
+import { checkAnnotation, storeReferences, withBatch, type AnnotationCandidate } from './annotation-invariants';
 
 export { expandPaths, fileSource } from './import-paths';
 export type { SourceSpec as ImportSource } from '../import/types';
@@ -31,7 +35,7 @@ const LOOKAHEAD = 4;
 /** Warnings shown per file (problems: twice as many); a large dataset can have one per record. */
 const MAX_NOTES = 10;
 
-/** Checks a draft's spans against its text so a bad span fails its record instead of the store. */
+/** Checks a draft's spans against its text so a span a parser got wrong fails its record instead of the store. */
 function spanProblem(draft: ImportDraft): string | null {
   for (const [i, s] of (draft.spans ?? []).entries()) {
     if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end > s.start && s.end <= draft.text.length)) {
@@ -229,7 +233,7 @@ function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<s
           continue;
         }
         added.set(draft.hash, draft.origin ? `${state.outcome.file} (${draft.origin})` : state.outcome.file);
-        ids.push(insertDraft(db, draft, author));
+        ids.push(insertDraft(db, draft, author, problems));
       }
     })();
   } catch (err) {
@@ -244,24 +248,48 @@ function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<s
   state.earlier.push(...earlier);
 }
 
-function insertDraft(db: Db, draft: HashedDraft, author: string): string {
+function insertDraft(db: Db, draft: HashedDraft, author: string, problems: string[]): string {
   // Keep the dataset's ids unless something in the library already holds them.
   const keepId = draft.id !== undefined && !articleExists(db, draft.id);
   const article = insertArticle(db, draft, { hash: draft.hash, ...(keepId ? { id: draft.id } : {}) });
-  for (const span of draft.spans ?? []) {
-    insertAnnotation(db, {
-      ...(span.id && !annotationExists(db, span.id) ? { id: span.id } : {}),
-      articleId: article.id,
-      label: span.label,
-      start: span.start,
-      end: span.end,
-      quote: draft.text.slice(span.start, span.end),
-      note: span.note ?? '',
-      attrs: span.attrs ?? {},
-      author,
-    });
+  const where = (name: string) => `${draft.origin ? `${draft.origin}: ` : ''}span ${name}`;
+  // Each span as it will be stored, with the id it gets here, checked on its own first.
+  const taken = new Set<string>();
+  const accepted: { span: SpanDraft; id: string; name: string }[] = [];
+  for (const [i, span] of (draft.spans ?? []).entries()) {
+    const id = span.id && !taken.has(span.id) && !annotationExists(db, span.id) ? span.id : randomUUID();
+    const name = span.id ?? String(i + 1);
+    const { claimantId: _link, ...attrs } = span.attrs ?? {};
+    const checked = checkAnnotation(draft.text, candidate(article.id, span, id, author, attrs), null);
+    if (!checked.ok) {
+      problems.push(`${where(name)}: ${checked.reason.replace(/^annotation \S+: /, '')}; left out`);
+      continue;
+    }
+    taken.add(id);
+    accepted.push({ span, id, name });
+  }
+  // A claimant link names a span of the same record; it follows that span to the id it got here,
+  // and is dropped when it names none (the link would otherwise reach into another article).
+  const idOf = new Map<string, string>();
+  for (const a of accepted) if (a.span.id !== undefined && !idOf.has(a.span.id)) idOf.set(a.span.id, a.id);
+  const refs = withBatch(storeReferences(db));
+  for (const a of accepted) refs.add(a.id, article.id);
+  for (const { span, id, name } of accepted) {
+    // The registry link resolved here (matched by id, else name and kind, else created).
+    const { claimantId, ...rest } = linkedAttrs(db, span, author);
+    const linked = typeof claimantId === 'string' ? idOf.get(claimantId) : undefined;
+    const checked = checkAnnotation(draft.text, candidate(article.id, span, id, author, linked !== undefined && linked !== id ? { ...rest, claimantId: linked } : rest), refs);
+    if (!checked.ok) {
+      problems.push(`${where(name)}: ${checked.reason.replace(/^annotation \S+: /, '')}; left out`);
+      continue;
+    }
+    insertAnnotation(db, checked.value);
   }
   return article.id;
+}
+
+function candidate(articleId: string, span: SpanDraft, id: string, author: string, attrs: AnyAttrs): AnnotationCandidate {
+  return { id, articleId, label: span.label, start: span.start, end: span.end, status: 'ok', note: span.note ?? '', attrs, author, conflictOf: null };
 }
 
 /** The file's status and message once its parse has ended. */

@@ -1,10 +1,19 @@
 import { cached, type Db } from './db';
 
 /**
- * The one place an actor span's canonical name is decided: the span's `canonical name` attribute,
- * else its text. (The registry's linked entity name takes precedence once entities are stored.)
+ * The one place an actor span's canonical name is decided: the registry entity it is linked to
+ * (the survivor's name when that entity was merged into another), else the span's `canonical
+ * name` attribute, else its text.
  */
-export const ACTOR_NAME_SQL = (alias: string) => `coalesce(nullif(json_extract(${alias}.attrs, '$.canonicalName'), ''), ${alias}.quote)`;
+export const ACTOR_NAME_SQL = (alias: string) =>
+  `coalesce(${entityName(`json_extract(${alias}.attrs, '$.entityId')`)}, nullif(json_extract(${alias}.attrs, '$.canonicalName'), ''), ${alias}.quote)`;
+
+/** A linked place's name for an event's location, else the location as written. */
+export const LOCATION_SQL = (alias: string) => `coalesce(${entityName(`json_extract(${alias}.attrs, '$.locationEntityId')`)}, nullif(json_extract(${alias}.attrs, '$.location'), ''))`;
+
+function entityName(idSql: string): string {
+  return `(SELECT coalesce(survivor.name, linked.name) FROM entities linked LEFT JOIN entities survivor ON survivor.id = linked.merged_into WHERE linked.id = ${idSql})`;
+}
 
 export function actorNames(db: Db, spanIds: readonly string[]): Map<string, string> {
   if (spanIds.length === 0) return new Map();

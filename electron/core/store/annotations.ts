@@ -92,6 +92,11 @@ export function annotationExists(db: Db, id: string): boolean {
   return cached(db, 'SELECT 1 FROM annotations WHERE id = ?').get(id) !== undefined;
 }
 
+/** The article of the annotation with this id, without reading the annotation. */
+export function annotationArticleOf(db: Db, id: string): string | null {
+  return (cached(db, 'SELECT article_id FROM annotations WHERE id = ?', 'pluck').get(id) as string | undefined) ?? null;
+}
+
 /** Inserts one annotation (no transaction of its own: callers batch). */
 export function insertAnnotation(db: Db, a: NewAnnotation): Annotation {
   const at = nowIso();

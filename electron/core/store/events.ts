@@ -1,19 +1,19 @@
 import { datePrecision } from '../../../shared/codebook';
 import type { EventRecord, EventsQuery, FigureSummary } from '../../../shared/ipc/events';
 import type { Annotation, AnyAttrs } from '../../../shared/model';
-import { ACTOR_NAME_SQL, actorNames } from './actor-names';
+import { ACTOR_NAME_SQL, actorNames, LOCATION_SQL } from './actor-names';
 import { rowToAnnotation } from './annotations';
 import { cached, type Db } from './db';
 import { rolesOfEvents } from './roles';
 
 /** Event annotations read as records: the Events table, `spanwise events`, the ACLED and PLOVER exports. */
 
-type Row = Parameters<typeof rowToAnnotation>[0] & { rid: number; article_title: string; article_source: string | null; article_published: string | null; incident_id: string | null };
+export type EventRow = Parameters<typeof rowToAnnotation>[0] & { rid: number; article_title: string; article_source: string | null; article_published: string | null; article_url: string | null; incident_id: string | null; location_name: string | null };
 
 const FROM = `annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN incident_events m ON m.event_id = n.id`;
 /** Live, placed, local versions only: an orphan or an unresolved merge copy is not a report. */
-const BASE = `n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL`;
-const SELECT = `SELECT n.rowid AS rid, n.*, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, m.incident_id FROM ${FROM}`;
+export const LIVE_EVENT = `n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL`;
+export const EVENT_SELECT = `SELECT n.rowid AS rid, n.*, ${LOCATION_SQL('n')} AS location_name, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, a.url AS article_url, m.incident_id FROM ${FROM}`;
 
 const SORTS: Record<NonNullable<EventsQuery['sort']>, string> = {
   date: `json_extract(n.attrs, '$.date')`,
@@ -24,7 +24,7 @@ const SORTS: Record<NonNullable<EventsQuery['sort']>, string> = {
 };
 
 function filters(query: EventsQuery): { where: string[]; params: Record<string, unknown> } {
-  const where = [BASE];
+  const where = [LIVE_EVENT];
   const params: Record<string, unknown> = {};
   if (query.type) {
     where.push(`json_extract(n.attrs, '$.type') = @type`);
@@ -72,16 +72,16 @@ export function listEvents(db: Db, query: EventsQuery): { total: number; items: 
     offset: query.offset ?? 0,
   }) as number[];
   if (rowids.length === 0) return { total, items: [] };
-  const rows = cached(db, `${SELECT} WHERE n.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as Row[];
+  const rows = cached(db, `${EVENT_SELECT} WHERE n.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as EventRow[];
   const byRowid = new Map(rows.map((r) => [r.rid, r]));
-  const ordered = rowids.map((id) => byRowid.get(id)).filter((r): r is Row => r !== undefined);
+  const ordered = rowids.map((id) => byRowid.get(id)).filter((r): r is EventRow => r !== undefined);
   return { total, items: toRecords(db, ordered) };
 }
 
 /** The records of the given events (in the order given; ids that are not live events are left out). */
 export function eventRecords(db: Db, ids: readonly string[]): EventRecord[] {
   if (ids.length === 0) return [];
-  const rows = cached(db, `${SELECT} WHERE ${BASE} AND n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+  const rows = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT} AND n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as EventRow[];
   const byId = new Map(toRecords(db, rows).map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is EventRecord => r !== undefined);
 }
@@ -89,11 +89,11 @@ export function eventRecords(db: Db, ids: readonly string[]): EventRecord[] {
 /** Every event of the library a page at a time, in import order: for the command and the dataset exports. */
 export function* allEvents(db: Db, pageSize = 500): Generator<EventRecord[]> {
   let after = -1;
-  const select = cached(db, `${SELECT} WHERE ${BASE} AND n.rowid > ? ORDER BY n.rowid LIMIT ?`);
+  const select = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT} AND n.rowid > ? ORDER BY n.rowid LIMIT ?`);
   for (;;) {
-    const rows = select.all(after, pageSize) as Row[];
+    const rows = select.all(after, pageSize) as EventRow[];
     if (rows.length === 0) return;
-    after = (rows[rows.length - 1] as Row).rid;
+    after = (rows[rows.length - 1] as EventRow).rid;
     yield toRecords(db, rows);
     if (rows.length < pageSize) return;
   }
@@ -112,7 +112,7 @@ export function figureSummary(attrs: AnyAttrs): FigureSummary {
   return { counts: str(attrs.counts), value: typeof attrs.value === 'number' ? attrs.value : null, unit: str(attrs.unit), qualifier: str(attrs.qualifier) };
 }
 
-function toRecords(db: Db, rows: Row[]): EventRecord[] {
+export function toRecords(db: Db, rows: EventRow[]): EventRecord[] {
   const roles = rolesOfEvents(db, rows.map((r) => r.id));
   const spanIds = [...roles.values()].flatMap((list) => list.map((r) => r.spanId));
   const names = actorNames(db, spanIds);
@@ -139,13 +139,16 @@ function toRecords(db: Db, rows: Row[]): EventRecord[] {
       actor: named('actor'),
       target: named('target'),
       with: named('with'),
-      location: str(n.attrs.location),
+      location: row.location_name,
       figures: mine
         .filter((r) => r.role === 'figure')
         .map((r) => spans.get(r.spanId))
         .filter((s): s is Annotation => s !== undefined)
         .map((s) => figureSummary(s.attrs)),
       quote: n.quote,
+      author: n.author,
+      updatedAt: n.updatedAt,
+      url: row.article_url,
     };
   });
 }

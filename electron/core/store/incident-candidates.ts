@@ -1,5 +1,6 @@
 import { dateRange } from '../../../shared/codebook';
 import type { EventRecord } from '../../../shared/ipc/events';
+import { LOCATION_SQL } from './actor-names';
 import { cached, type Db } from './db';
 
 export interface CandidateRow {
@@ -26,12 +27,12 @@ export function candidateRows(db: Db, event: EventRecord, days: number): Candida
   return cached(
     db,
     `SELECT n.id, n.article_id AS articleId, m.incident_id AS incidentId, json_extract(n.attrs, '$.date') AS date,
-            json_extract(n.attrs, '$.type') AS type, json_extract(n.attrs, '$.location') AS location
+            json_extract(n.attrs, '$.type') AS type, ${LOCATION_SQL('n')} AS location
      FROM annotations n LEFT JOIN incident_events m ON m.event_id = n.id
      WHERE n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL AND n.id <> @id
        AND ((@from IS NOT NULL AND json_extract(n.attrs, '$.date') >= @from AND json_extract(n.attrs, '$.date') < @to)
-            OR (json_extract(n.attrs, '$.date') IS NULL AND (json_extract(n.attrs, '$.type') = @type OR lower(json_extract(n.attrs, '$.location')) = lower(@location)))
-            OR (@from IS NULL AND (json_extract(n.attrs, '$.type') = @type OR lower(json_extract(n.attrs, '$.location')) = lower(@location))))
+            OR (json_extract(n.attrs, '$.date') IS NULL AND (json_extract(n.attrs, '$.type') = @type OR lower(${LOCATION_SQL('n')}) = lower(@location)))
+            OR (@from IS NULL AND (json_extract(n.attrs, '$.type') = @type OR lower(${LOCATION_SQL('n')}) = lower(@location))))
      LIMIT ${MAX_ROWS}`,
   ).all({
     id: event.id,

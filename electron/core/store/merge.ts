@@ -93,6 +93,14 @@ export function applyIncomingVersion(db: Db, id: string, v: IncomingVersion): vo
 }
 
 /**
+ * Points a merged annotation's links at the ids their targets have here. Not an edit of the
+ * annotation (no revision): the content is the same, only the local names of its links differ.
+ */
+export function setAttrs(db: Db, id: string, attrs: AnyAttrs): void {
+  cached(db, 'UPDATE annotations SET attrs = ? WHERE id = ?').run(JSON.stringify(attrs), id);
+}
+
+/**
  * A private temporary database attached beside the store, where a bundle's lines wait until the
  * whole file has been read and checked. The merge then runs in one synchronous transaction,
  * reading the lines back in pages, without holding the bundle in memory and without a write

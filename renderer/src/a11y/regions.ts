@@ -6,6 +6,9 @@ const REGIONS = [
   '[role="listbox"][aria-label="Articles"], [role="listbox"][aria-label="Annotation results"]',
   '[aria-label="Article text"]',
   '[role="list"][aria-label="Annotations"] [tabindex="0"]',
+  // The Actors view: the registry's list, then the chosen entity's first field.
+  '[role="list"][aria-label="Actors"] [tabindex="0"]',
+  '[aria-label="Entity details"] input',
 ];
 
 /** Moves focus to the next (delta 1) or previous (-1) region on screen; false when there is none. */

@@ -38,6 +38,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'redo', scope: 'reader', keys: ['Mod+Shift+z', 'Mod+y'], description: 'Redo' },
   { id: 'next', scope: 'reader', keys: ['n'], description: 'Select the next annotation (in the order of the panel)' },
   { id: 'previous', scope: 'reader', keys: ['p'], description: 'Select the previous annotation' },
+  { id: 'link', scope: 'reader', keys: ['l'], description: 'Link the selected actor to an entity of the registry (focus goes to its Linked entity field)' },
   { id: 'caret-left', scope: 'text', keys: ['ArrowLeft'], description: 'Move the caret one character back' },
   { id: 'caret-right', scope: 'text', keys: ['ArrowRight'], description: 'Move the caret one character on' },
   { id: 'caret-up', scope: 'text', keys: ['ArrowUp'], description: 'Move the caret one line up' },

@@ -17,6 +17,7 @@ import {
 } from 'lexical';
 import { LABELS, type Label } from '../../../shared/model';
 import { CUE_SLOTS, cueSlotAttr, cueSlots, startsText } from './cue';
+import { SuggestionMarkNode } from './SuggestionMarkNode';
 
 export type SerializedAnnotationMarkNode = Spread<
   { ids: string[]; labels: Label[]; starts: Label[]; selected: boolean },
@@ -247,4 +248,4 @@ export function $isAnnotationMarkNode(node: LexicalNode | null | undefined): nod
  * The node classes the reader's editor needs beyond Lexical's built-ins (paragraph, text, line
  * break), for `initialConfig.nodes` or a headless editor.
  */
-export const EDITOR_NODES = [AnnotationMarkNode] as const;
+export const EDITOR_NODES = [AnnotationMarkNode, SuggestionMarkNode] as const;

@@ -174,3 +174,19 @@ describe('at size, with the DOM reconciler', () => {
     check();
   });
 });
+
+describe('SuggestionMarkNode in the DOM', () => {
+  it('renders a dashed suggestion <mark> with its id inside the annotation mark; a click on it still finds the annotation', () => {
+    const { editor, root } = mountedEditor();
+    const text = 'Zelensky met Zelenskyy.';
+    update(editor, () => $loadArticle(text, [span('a1', 13, 22, 'actor')], { suggestions: [{ id: 's1', start: 0, end: 8 }, { id: 's2', start: 13, end: 22 }] }));
+    const suggested = [...root.querySelectorAll('[data-suggestion-id]')];
+    expect(suggested.map((m) => [m.tagName.toLowerCase(), m.getAttribute('class'), m.getAttribute('data-suggestion-id'), domText(m)])).toEqual([
+      ['mark', 'suggestion', 's1', 'Zelensky'],
+      ['mark', 'suggestion', 's2', 'Zelenskyy'],
+    ]);
+    expect(suggested[0]?.hasAttribute('data-annotation-ids')).toBe(false);
+    expect(idsAtDomTarget(suggested[1] as unknown as EventTarget)).toEqual(['a1']);
+    expect(idsAtDomTarget(suggested[0] as unknown as EventTarget)).toEqual([]);
+  });
+});

@@ -37,3 +37,11 @@ export {
 export { $getSelectedAnnotation, $setSelectedAnnotation, type SelectionScope } from './selectedAnnotation';
 export { CUE_SLOTS, cueSlotAttr, cueSlots, LABEL_INITIALS, startsText } from './cue';
 export { snapSpan } from './snap';
+export {
+  $createSuggestionMarkNode,
+  $isSuggestionMarkNode,
+  SUGGESTION_ATTR,
+  SUGGESTION_CLASS,
+  SuggestionMarkNode,
+  type SuggestionSpan,
+} from './SuggestionMarkNode';

@@ -20,11 +20,51 @@ import {
   segments,
 } from './segments';
 import { $getSelectedAnnotation, $rememberSelectedAnnotation } from './selectedAnnotation';
+import { $createSuggestionMarkNode, type SuggestionSpan } from './SuggestionMarkNode';
 
 export type LoadOptions = {
   /** Annotation to show as selected; when left out the editor's current selection is kept. */
   selectedId?: string | null;
+  /** The registry's proposals to draw, sorted by start and not overlapping one another. */
+  suggestions?: readonly SuggestionSpan[];
 };
+
+const NO_SUGGESTIONS: readonly SuggestionSpan[] = [];
+
+/**
+ * Walks one paragraph's suggestions as its runs of text are built left to right, so each run
+ * only looks at the suggestions from where the previous one stopped.
+ */
+class SuggestionCursor {
+  private next = 0;
+  constructor(private readonly list: readonly SuggestionSpan[]) {}
+
+  /** Text [from, to) as nodes, the parts inside suggestions wrapped in their marks. */
+  nodes(text: string, from: number, to: number, out: LexicalNode[]): void {
+    const list = this.list;
+    while (this.next < list.length && (list[this.next] as SuggestionSpan).end <= from) this.next++;
+    let at = from;
+    for (let i = this.next; i < list.length; i++) {
+      const s = list[i] as SuggestionSpan;
+      if (s.start >= to) break;
+      const start = Math.max(s.start, at);
+      const end = Math.min(s.end, to);
+      if (end <= start) continue;
+      plainNodes(text, at, start, out);
+      const inner: LexicalNode[] = [];
+      plainNodes(text, start, end, inner);
+      if (inner.length > 0) out.push($createSuggestionMarkNode(s.id).append(...inner));
+      at = end;
+    }
+    plainNodes(text, at, to, out);
+  }
+}
+
+/** The suggestions that reach into [start, end), in order. */
+function suggestionsWithin(list: readonly SuggestionSpan[], start: number, end: number): readonly SuggestionSpan[] {
+  if (list.length === 0) return NO_SUGGESTIONS;
+  return list.filter((s) => s.start < end && s.end > start);
+}
 
 /** Plain text with its single newlines turned into line breaks, as the editor holds it. */
 function plainNodes(text: string, from: number, to: number, out: LexicalNode[]): void {
@@ -40,18 +80,25 @@ function plainNodes(text: string, from: number, to: number, out: LexicalNode[]):
 }
 
 /** Children of one paragraph; `segs` are that paragraph's segments in order. */
-function paragraphChildren(text: string, range: ParagraphRange, segs: readonly Segment[], selectedId: string | null): LexicalNode[] {
+function paragraphChildren(
+  text: string,
+  range: ParagraphRange,
+  segs: readonly Segment[],
+  selectedId: string | null,
+  suggestions: readonly SuggestionSpan[],
+): LexicalNode[] {
   const children: LexicalNode[] = [];
+  const runs = new SuggestionCursor(suggestionsWithin(suggestions, range.start, range.end));
   let position = range.start;
   for (const segment of segs) {
-    plainNodes(text, position, segment.start, children);
+    runs.nodes(text, position, segment.start, children);
     const inner: LexicalNode[] = [];
-    plainNodes(text, segment.start, segment.end, inner);
+    runs.nodes(text, segment.start, segment.end, inner);
     const selected = selectedId !== null && segment.ids.includes(selectedId);
     children.push($createAnnotationMarkNode(segment.ids, segment.labels, segment.starts, selected).append(...inner));
     position = segment.end;
   }
-  plainNodes(text, position, range.end, children);
+  runs.nodes(text, position, range.end, children);
   return children;
 }
 
@@ -67,6 +114,7 @@ function applySelectedOption(options: LoadOptions | undefined): string | null {
  */
 export function $loadArticle(text: string, spans: readonly MarkSpan[], options?: LoadOptions): void {
   const selectedId = applySelectedOption(options);
+  const suggestions = options?.suggestions ?? NO_SUGGESTIONS;
   const ranges = cachedParagraphRanges(text);
   const all = segments(text, spans);
   const blocks: ParagraphNode[] = [];
@@ -74,7 +122,7 @@ export function $loadArticle(text: string, spans: readonly MarkSpan[], options?:
   for (const range of ranges) {
     const first = next;
     while (next < all.length && (all[next] as Segment).start < range.end) next++;
-    blocks.push($createParagraphNode().append(...paragraphChildren(text, range, all.slice(first, next), selectedId)));
+    blocks.push($createParagraphNode().append(...paragraphChildren(text, range, all.slice(first, next), selectedId, suggestions)));
   }
   const root = $getRoot();
   root.splice(0, root.getChildrenSize(), blocks);
@@ -93,8 +141,9 @@ export function $refreshSpans(text: string, spans: readonly MarkSpan[], start: n
   const selectedId = applySelectedOption(options);
   const ranges = cachedParagraphRanges(text);
   const root = $getRoot();
+  const suggestions = options?.suggestions ?? NO_SUGGESTIONS;
   if (root.getChildrenSize() !== ranges.length) {
-    $loadArticle(text, spans);
+    $loadArticle(text, spans, { suggestions });
     return false;
   }
   const from = Math.max(0, Math.min(start, end, text.length));
@@ -110,7 +159,7 @@ export function $refreshSpans(text: string, spans: readonly MarkSpan[], start: n
   for (let index = firstIndex; index <= lastIndex; index++) {
     const range = ranges[index] as ParagraphRange;
     if (!$isElementNode(block) || block.getTextContent() !== text.slice(range.start, range.end)) {
-      $loadArticle(text, spans);
+      $loadArticle(text, spans, { suggestions });
       return false;
     }
     targets.push(block);
@@ -119,7 +168,7 @@ export function $refreshSpans(text: string, spans: readonly MarkSpan[], start: n
   targets.forEach((paragraph, i) => {
     const range = ranges[firstIndex + i] as ParagraphRange;
     const segs = segmentParagraph(range.start, range.end, nearby);
-    paragraph.splice(0, paragraph.getChildrenSize(), paragraphChildren(text, range, segs, selectedId));
+    paragraph.splice(0, paragraph.getChildrenSize(), paragraphChildren(text, range, segs, selectedId, suggestions));
   });
   return true;
 }

@@ -13,6 +13,8 @@ const FORMAT_TITLES: Record<ExportFormat, string> = {
   brat: 'brat standoff (a folder of .txt and .ann)',
   w3c: 'W3C Web Annotation (JSON-LD)',
   bundle: 'Spanwise bundle (everything, for another Spanwise)',
+  acled: 'ACLED (CSV, one row per incident, the whole library)',
+  plover: 'PLOVER (JSONL, one record per incident, the whole library)',
 };
 
 export interface ExportDialogProps {
@@ -72,6 +74,8 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
   const hasFilter = Object.keys(filter).length > 0;
   const { picked, empty } = pickScope(scope, filter, articleId, chosen);
   const running = job !== null;
+  // ACLED and PLOVER cover every event: an incident's reports may lie in articles a scope would leave out.
+  const dataset = format === 'acled' || format === 'plover';
 
   const run = () => {
     if (picked === null) return;
@@ -79,8 +83,8 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
     start(
       call('export/dialog', {
         format,
-        ...(picked ? { scope: picked } : {}),
-        ...(labels.length < LABELS.length ? { labels } : {}),
+        ...(picked && !dataset ? { scope: picked } : {}),
+        ...(labels.length < LABELS.length && !dataset ? { labels } : {}),
         ...(format === 'csv' && spreadsheetSafe ? { spreadsheetSafe: true } : {}),
       }).then((r) => r.job),
     );
@@ -121,7 +125,7 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
             </label>
           ) : null}
         </fieldset>
-        <fieldset>
+        <fieldset disabled={dataset}>
           <legend>Articles</legend>
           <label className="check">
             <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> The whole library
@@ -139,7 +143,7 @@ export function ExportDialog({ query, articleId, onClose }: ExportDialogProps) {
           </label>
           {scope === 'chosen' ? <ArticlePicker query={query} chosen={chosen} onChange={setChosen} /> : null}
         </fieldset>
-        <fieldset>
+        <fieldset disabled={dataset}>
           <legend>Labels</legend>
           {LABELS.map((l) => (
             <label key={l} className="check">

@@ -1,12 +1,12 @@
 import { LIBRARY_PAGE_SIZE as PAGE_SIZE, type ListItem } from '../../../shared/ipc/contract';
 
-export interface PageAnswer {
-  items: ListItem[];
+export interface PageAnswer<T = ListItem> {
+  items: T[];
   total: number;
 }
 
-interface Page {
-  rows: ListItem[];
+interface Page<T> {
+  rows: T[];
   /** The library revision the page was loaded at; an older page is shown until its reload arrives. */
   revision: number;
 }
@@ -14,25 +14,27 @@ interface Page {
 /**
  * The pages of one query's results, loaded as they are asked for, each at the library revision it
  * was loaded at. An answer overtaken by a newer one (the query changed, or the library changed
- * and the page was asked for again) is dropped, so what is shown never goes back in time.
+ * and the page was asked for again) is dropped, so what is shown never goes back in time. The
+ * library's articles by default; any paged list (the registry's entities) with its own row type.
  */
-export class PageCache {
+export class PageCache<T = ListItem> {
   total: number | null = null;
   error: string | null = null;
   revision = 0;
-  private pages = new Map<number, Page>();
+  private pages = new Map<number, Page<T>>();
   private inFlight = new Map<number, number>();
   private generation = 0;
   /** The revision the total was counted at. */
   private totalRevision = -1;
 
   constructor(
-    private fetchPage: (offset: number, limit: number) => Promise<PageAnswer>,
+    private fetchPage: (offset: number, limit: number) => Promise<PageAnswer<T>>,
     private changed: () => void,
+    private readonly pageSize: number = PAGE_SIZE,
   ) {}
 
   /** Starts over for a new query: nothing loaded, and the old query's answers still on their way are dropped. */
-  reset(fetchPage: (offset: number, limit: number) => Promise<PageAnswer>): void {
+  reset(fetchPage: (offset: number, limit: number) => Promise<PageAnswer<T>>): void {
     this.fetchPage = fetchPage;
     this.generation++;
     this.pages = new Map();
@@ -46,7 +48,7 @@ export class PageCache {
     if ((have && have.revision === wanted) || this.inFlight.get(page) === wanted) return;
     this.inFlight.set(page, wanted);
     const gen = this.generation;
-    this.fetchPage(page * PAGE_SIZE, PAGE_SIZE)
+    this.fetchPage(page * this.pageSize, this.pageSize)
       .then((result) => {
         if (gen !== this.generation) return;
         const shown = this.pages.get(page);
@@ -70,10 +72,10 @@ export class PageCache {
   }
 
   /** The row at `index`, or undefined while its page loads; a page loaded at an older revision is shown and asked for again. */
-  itemAt(index: number): ListItem | undefined {
-    const page = Math.floor(index / PAGE_SIZE);
+  itemAt(index: number): T | undefined {
+    const page = Math.floor(index / this.pageSize);
     const loaded = this.pages.get(page);
     if (!loaded || loaded.revision !== this.revision) this.load(page);
-    return loaded?.rows[index % PAGE_SIZE];
+    return loaded?.rows[index % this.pageSize];
   }
 }

@@ -11,6 +11,8 @@ import {
 import type { ActorChoice, ClaimantLink } from './claimant';
 import { DraftField } from './DraftField';
 import { formatValue, parseField, type FieldKind, type FieldValue } from './fieldDraft';
+import { LinkedEntity } from './LinkedEntity';
+import { LinkedPlace } from './LinkedPlace';
 import type { FieldEdit, Patch } from './session';
 
 export interface DetailsProps {
@@ -30,6 +32,12 @@ export interface DetailsProps {
   onJump(id: string): void;
   /** Puts an orphaned annotation on the text selected in the reader. */
   onReattach(): void;
+  /** Changes (from 0) each time the analyst asks to link the actor from the keyboard: its Linked entity field takes focus. */
+  focusLink: number;
+  /** Opens an annotation, in this article or another (an entity's other mentions). */
+  onOpenMention(articleId: string, annotationId: string): void;
+  /** Tells the analyst why something outside the annotation's own fields (the registry) refused. */
+  onProblem(message: string): void;
 }
 
 type Field =
@@ -103,6 +111,9 @@ export function Details(props: DetailsProps) {
         save={(value, edit) => onEdit({ note: String(value ?? '') }, { field: 'note', edit }).then((after) => after?.note)}
       />
       {a.label === 'claim' ? <Claimant {...props} saveName={saveAttr('claimant')} /> : null}
+      {a.label === 'actor' ? (
+        <LinkedEntity annotation={a} onLink={(attrs) => onEdit({ attrs })} focusRequest={props.focusLink} onOpenMention={props.onOpenMention} onError={props.onProblem} />
+      ) : null}
       {FIELDS[a.label].map((field) =>
         field.kind === 'choice' ? (
           <label key={field.key}>
@@ -131,6 +142,7 @@ export function Details(props: DetailsProps) {
           />
         ),
       )}
+      {a.label === 'event' ? <LinkedPlace annotation={a} onLink={(attrs) => onEdit({ attrs })} onError={props.onProblem} /> : null}
       <div className="details-actions">
         <button type="button" onClick={onTagAll} disabled={occurrences === 0}>
           Tag all occurrences ({occurrences})

@@ -14,6 +14,8 @@ export interface ReaderProps {
   /** Tells the library that counts or metadata changed. */
   onChanged(): void;
   onDeleted(token: string, articles: number): void;
+  /** Opens another article on one of its annotations (an entity's mention there). */
+  onOpen(articleId: string, annotationId: string): void;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ReaderProps {
  */
 let previous: ReaderSession | null = null;
 
-export function Reader({ articleId, focusId, takeFocus = false, onChanged, onDeleted }: ReaderProps) {
+export function Reader({ articleId, focusId, takeFocus = false, onChanged, onDeleted, onOpen }: ReaderProps) {
   const [session, setSession] = useState<ReaderSession | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -56,7 +58,7 @@ export function Reader({ articleId, focusId, takeFocus = false, onChanged, onDel
         onError: (err: Error) => setError(`The reader failed: ${err.message}`),
       }}
     >
-      <ReaderView session={session} focusId={focusId ?? null} takeFocus={takeFocus} onChanged={onChanged} onDeleted={onDeleted} />
+      <ReaderView session={session} focusId={focusId ?? null} takeFocus={takeFocus} onChanged={onChanged} onDeleted={onDeleted} onOpenElsewhere={onOpen} />
     </LexicalComposer>
   );
 }

@@ -6,6 +6,8 @@ import { Details } from './Details';
 import type { PanelView } from './panelOrder';
 import { occurrencesOf, rivalOf } from './readerActions';
 import type { FieldEdit, Patch, Range, ReaderSession } from './session';
+import type { ReaderSuggestions } from './suggestions';
+import { SuggestionsBox } from './SuggestionsBox';
 
 export interface ReaderSideProps {
   session: ReaderSession;
@@ -20,6 +22,11 @@ export interface ReaderSideProps {
   /** Passes an operation's promise on to be reported to the library when it succeeds. */
   report(p: Promise<unknown> | null): void;
   onReattach(id: string): void;
+  suggestions: ReaderSuggestions;
+  onShowSuggestion(id: string): void;
+  /** The last request to focus an actor's Linked entity field. */
+  linkFocus: { id: string; n: number } | null;
+  onOpenMention(articleId: string, annotationId: string): void;
 }
 
 /**
@@ -27,7 +34,7 @@ export interface ReaderSideProps {
  * by the reader, so a key press draws its highlight first and this column follows.
  */
 export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
-  const { session, annotations, selectedId, view, filter, onFilter, onSelect, onStep, report, onReattach } = props;
+  const { session, annotations, selectedId, view, filter, onFilter, onSelect, onStep, report, onReattach, suggestions, onShowSuggestion, linkFocus, onOpenMention } = props;
   const text = session.article.text;
   const selected = selectedId ? (session.annotations.get(selectedId) ?? null) : null;
   const occurrences = useMemo<Range[]>(() => occurrencesOf(selected, annotations, text), [selected, annotations, text]);
@@ -37,6 +44,7 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
 
   return (
     <div className="panel-column">
+      <SuggestionsBox suggestions={suggestions} report={report} onShow={onShowSuggestion} />
       <AnnotationsPanel
         view={view}
         annotations={annotations}
@@ -68,6 +76,9 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
           onTagAll={() => report(session.tag(selected.label, occurrences, selected.attrs))}
           onJump={(id) => onSelect(id, true)}
           onReattach={() => onReattach(selected.id)}
+          focusLink={linkFocus?.id === selected.id ? linkFocus.n : 0}
+          onOpenMention={onOpenMention}
+          onProblem={(message) => session.notify(message)}
         />
       ) : null}
     </div>

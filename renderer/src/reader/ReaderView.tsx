@@ -4,7 +4,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LABEL_TITLES, type Label } from '../../../shared/model';
-import { $readText, idsAtDomTarget } from '../editor';
+import { $readText, idsAtDomTarget, SUGGESTION_ATTR } from '../editor';
 import { useAfterPaint } from './afterPaint';
 import { ArticleHeader } from './ArticleHeader';
 import { placeCaret, registerCaret, textOffsetOf } from './caret';
@@ -15,6 +15,7 @@ import { reattachToSelection, scrollToAnnotation, tagOrRetag } from './readerAct
 import { ReaderSide } from './ReaderSide';
 import { registerUnloadGuard } from './history';
 import type { ReaderSession } from './session';
+import { ReaderSuggestions } from './suggestions';
 import { Toolbar } from './Toolbar';
 import { useEditorSync } from './useEditorSync';
 import { useReaderKeys } from './useReaderKeys';
@@ -26,15 +27,28 @@ export interface ReaderViewProps {
   takeFocus?: boolean;
   onChanged(): void;
   onDeleted(token: string, articles: number): void;
+  /** Opens an annotation of another article (an entity's mention there). */
+  onOpenElsewhere(articleId: string, annotationId: string): void;
 }
 
-export function ReaderView({ session, focusId, takeFocus = false, onChanged, onDeleted }: ReaderViewProps) {
+/** The suggestion mark at a click target, if any. */
+function suggestionAt(target: EventTarget | null): string | null {
+  const el = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
+  return el?.closest(`[${SUGGESTION_ATTR}]`)?.getAttribute(SUGGESTION_ATTR) ?? null;
+}
+
+export function ReaderView({ session, focusId, takeFocus = false, onChanged, onDeleted, onOpenElsewhere }: ReaderViewProps) {
   const [editor] = useLexicalComposerContext();
   const [correcting, setCorrecting] = useState(false);
   const [applying, setApplying] = useState(false);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [filter, setFilter] = useState<Label | null>(null);
+  /** A request (the L key) to put focus in the selected actor's Linked entity field; `n` tells requests apart. */
+  const [linkFocus, setLinkFocus] = useState<{ id: string; n: number } | null>(null);
+  const [suggestions] = useState(() => new ReaderSuggestions(session));
   useSyncExternalStore(session.subscribe, session.getVersion);
+  const suggestionVersion = useSyncExternalStore(suggestions.subscribe, suggestions.getVersion);
+  useEffect(() => suggestions.start(), [suggestions]);
   useEditorSync(editor, session, correcting);
   useEffect(() => registerUnloadGuard(() => session.pending), [session]);
 
@@ -64,6 +78,10 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   const keyActions = useMemo(
     () => ({
       tag: (label: Label) => report(tagOrRetag(editor, session, label)),
+      link: () => {
+        const id = session.selectedId;
+        if (id && session.annotations.get(id)?.label === 'actor') setLinkFocus((f) => ({ id, n: (f?.n ?? 0) + 1 }));
+      },
       remove: () => {
         if (session.selectedId) report(session.remove([session.selectedId]));
         else session.notify(NOTHING_TO_REMOVE);
@@ -84,6 +102,35 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   useEffect(() => {
     if (focusId && session.annotations.has(focusId)) select(focusId, true);
   }, [focusId, session, select]);
+
+  // The current suggestion is outlined in the text; marks redrawn by the editor get it again.
+  useEffect(() => {
+    const mark = () => {
+      const root = editor.getRootElement();
+      if (!root) return;
+      for (const el of root.querySelectorAll(`[${SUGGESTION_ATTR}]`)) {
+        if (el.getAttribute(SUGGESTION_ATTR) === suggestions.currentId) el.setAttribute('data-current', 'true');
+        else el.removeAttribute('data-current');
+      }
+    };
+    mark();
+    return editor.registerUpdateListener(mark);
+  }, [editor, suggestions, suggestionVersion]);
+
+  const showSuggestion = useCallback(
+    (id: string) => {
+      editor.getRootElement()?.querySelector(`[${SUGGESTION_ATTR}="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    },
+    [editor],
+  );
+
+  const openMention = useCallback(
+    (articleId: string, annotationId: string) => {
+      if (articleId === session.article.id) select(annotationId, true);
+      else onOpenElsewhere(articleId, annotationId);
+    },
+    [session, select, onOpenElsewhere],
+  );
 
   const scroller = useRef<HTMLDivElement>(null);
   const openMenuAt = useRef<(x: number, y: number, at: Node | null) => void>(() => undefined);
@@ -123,6 +170,8 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
     if (correcting) return;
     const dom = window.getSelection();
     if (dom && !dom.isCollapsed) return;
+    const suggested = suggestionAt(e.target);
+    if (suggested) suggestions.choose(suggested);
     const ids = idsAtDomTarget(e.target);
     if (ids.length === 1) select(ids[0] as string, false);
     else if (ids.length > 1) setMenu({ x: e.clientX, y: e.clientY, kind: 'pick', ids });
@@ -225,6 +274,10 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
         onStep={keyActions.next}
         report={report}
         onReattach={reattach}
+        suggestions={suggestions}
+        onShowSuggestion={showSuggestion}
+        linkFocus={linkFocus}
+        onOpenMention={openMention}
       />
       {menu ? (
         <Menu

@@ -1,11 +1,18 @@
 import type { Annotation, AnyAttrs, Article, Label } from '../../../shared/model';
 import { call } from '../api/client';
+import type { SuggestionSpan } from '../editor';
 import { nextPaint } from './afterPaint';
 import { provisionalAnnotations, retagAttrs, retagNotice } from './annotationDrafts';
 import { compareTextOrder, withPut } from './panelOrder';
 import { History, marksOf, mergePatch, rangesOf, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
 
 export type { Change, FieldEdit, Patch, Range } from './history';
+
+/** What a change the store made to several annotations at once left: those it wrote, those it removed. */
+export interface AnnotationDelta {
+  put: Annotation[];
+  removedIds: string[];
+}
 
 interface QueuedUpdate {
   key: string;
@@ -37,6 +44,8 @@ export class ReaderSession {
   version = 0;
   /** Something the analyst should know that is not an error, such as attributes a retag dropped. */
   notice: string | null = null;
+  /** The registry's proposals the text shows (reader/suggestions.ts decides which). */
+  suggestionMarks: readonly SuggestionSpan[] = [];
   private failure: SessionError | null = null;
   private listeners = new Set<(change: Change) => void>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -208,6 +217,27 @@ export class ReaderSession {
     });
   }
 
+  /**
+   * A change the store makes to several annotations in one call (accepting suggestions), as one
+   * undoable step: `run`, `undo` and `redo` each answer with what they wrote and removed.
+   */
+  apply(run: () => Promise<AnnotationDelta>, step: { undo(): Promise<AnnotationDelta>; redo(): Promise<AnnotationDelta> }): Promise<AnnotationDelta> {
+    return this.run(async () => {
+      const delta = await run();
+      const change = this.applied(delta);
+      this.history.record({ undo: async () => this.applied(await step.undo()), redo: async () => this.applied(await step.redo()) });
+      return this.finish(delta, change.ranges);
+    });
+  }
+
+  /** Draws these suggestions in place of the ones drawn before. */
+  showSuggestions(list: readonly SuggestionSpan[]): void {
+    const before = this.suggestionMarks;
+    if (before.length === list.length && before.every((s, i) => s.id === list[i]?.id && s.start === list[i]?.start && s.end === list[i]?.end)) return;
+    this.suggestionMarks = list;
+    this.emit({ full: false, ranges: [...before, ...list] });
+  }
+
   /** Puts an orphaned annotation (its text was deleted by a correction) on new text. */
   reattach(id: string, span: Range): Promise<Annotation | null> {
     return this.run(async () => {
@@ -374,6 +404,15 @@ export class ReaderSession {
     this.drop(list);
     if (this.selectedId && list.some((a) => a.id === this.selectedId)) this.selectedId = null;
     return { full: false, ranges: rangesOf(list) };
+  }
+
+  private applied(delta: AnnotationDelta): Change {
+    const gone = delta.removedIds.flatMap((id) => this.annotations.get(id) ?? []);
+    const before = delta.put.flatMap((a) => this.annotations.get(a.id) ?? []);
+    this.drop(gone);
+    this.put(delta.put);
+    if (this.selectedId && delta.removedIds.includes(this.selectedId)) this.selectedId = null;
+    return { full: false, ranges: rangesOf([...gone, ...before, ...delta.put]) };
   }
 
   /** `other` is the state `a` replaces: a move (re-attach) must redraw both places. */

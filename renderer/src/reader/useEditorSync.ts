@@ -31,7 +31,9 @@ export function registerReaderSync(editor: LexicalEditor, session: ReaderSession
   let shownId = session.selectedId;
   let shownRange = rangeOf(session, shownId);
   editor.setEditable(false);
-  editor.update(() => $loadArticle(session.article.text, spansOf(session), { selectedId: shownId }), { discrete: true });
+  editor.update(() => $loadArticle(session.article.text, spansOf(session), { selectedId: shownId, suggestions: session.suggestionMarks }), {
+    discrete: true,
+  });
   return session.subscribe((change) => {
     const text = session.article.text;
     const selectedId = session.selectedId;
@@ -40,7 +42,7 @@ export function registerReaderSync(editor: LexicalEditor, session: ReaderSession
     shownId = selectedId;
     shownRange = rangeOf(session, selectedId);
     if (change.full) {
-      editor.update(() => $loadArticle(text, spansOf(session), { selectedId }), { discrete: true });
+      editor.update(() => $loadArticle(text, spansOf(session), { selectedId, suggestions: session.suggestionMarks }), { discrete: true });
       return;
     }
     if (!selectionChanged && change.ranges.length === 0) return;
@@ -55,7 +57,7 @@ export function registerReaderSync(editor: LexicalEditor, session: ReaderSession
         if (change.ranges.length > 0) {
           const start = Math.min(...change.ranges.map((r) => r.start));
           const end = Math.max(...change.ranges.map((r) => r.end));
-          $refreshSpans(text, spansOf(session), start, end);
+          $refreshSpans(text, spansOf(session), start, end, { suggestions: session.suggestionMarks });
         }
       },
     );

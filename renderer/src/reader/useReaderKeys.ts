@@ -8,6 +8,8 @@ export interface ReaderKeyActions {
   undo(): void;
   redo(): void;
   next(delta: 1 | -1): void;
+  /** Moves focus to the selected actor's Linked entity field. */
+  link(): void;
 }
 
 /** Typing into a field must never tag, delete or undo annotations. */
@@ -46,6 +48,7 @@ export function useReaderKeys(enabled: boolean, actions: ReaderKeyActions): void
       else if (id === 'redo') actions.redo();
       else if (id === 'next') actions.next(1);
       else if (id === 'previous') actions.next(-1);
+      else if (id === 'link') actions.link();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

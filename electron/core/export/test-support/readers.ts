@@ -105,6 +105,8 @@ export interface BratAnn {
   attributes: { id: string; name: string; target: string; value: string | null }[];
   notes: { id: string; type: string; target: string; text: string }[];
   relations: { id: string; type: string; args: Record<string, string> }[];
+  /** `N id \t Reference T db:key \t text`: a span normalized to an entry of a database. */
+  normalizations: { id: string; target: string; db: string; key: string; text: string }[];
 }
 
 /**
@@ -113,7 +115,7 @@ export interface BratAnn {
  * was not escaped shows up here as a broken line, as it would in brat.
  */
 export function readAnn(content: string): BratAnn {
-  const ann: BratAnn = { entities: [], attributes: [], notes: [], relations: [] };
+  const ann: BratAnn = { entities: [], attributes: [], notes: [], relations: [], normalizations: [] };
   for (const line of pythonSplitlines(content)) {
     if (line === '') continue;
     const firstTab = line.indexOf('\t');
@@ -138,6 +140,12 @@ export function readAnn(content: string): BratAnn {
     } else if (id.startsWith('R')) {
       const [type, ...args] = rest.split(' ');
       ann.relations.push({ id, type: type as string, args: Object.fromEntries(args.map((a) => a.split(':') as [string, string])) });
+    } else if (id.startsWith('N')) {
+      const secondTab = rest.indexOf('\t');
+      const [type, target, ref] = rest.slice(0, secondTab).split(' ');
+      if (type !== 'Reference' || !ref?.includes(':')) throw new Error(`unexpected brat normalization: ${line}`);
+      const colon = ref.indexOf(':');
+      ann.normalizations.push({ id, target: target as string, db: ref.slice(0, colon), key: ref.slice(colon + 1), text: rest.slice(secondTab + 1) });
     } else {
       throw new Error(`unexpected brat line: ${line}`);
     }

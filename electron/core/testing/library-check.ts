@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { exportCorpus } from '../export';
+import { checkAnnotation, storeReferences } from '../services/annotation-invariants';
+import { importBundle } from '../services/bundle';
+import { requireArticle } from '../store/articles';
+import { listAnnotations } from '../store/annotations';
+import { openStore, type Db } from '../store/db';
+
+/**
+ * What a library must satisfy after any accepted change: SQLite's own integrity and foreign key
+ * checks, every annotation keeping the invariants (services/annotation-invariants.ts), and its
+ * own bundle re-importing whole into a fresh library. Gives the problems found (empty: none).
+ */
+export async function libraryProblems(db: Db, scratchDir: string, name = 'check'): Promise<string[]> {
+  const problems: string[] = [];
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  if (integrity.join() !== 'ok') problems.push(`integrity_check: ${integrity.slice(0, 3).join('; ')}`);
+  const foreign = db.pragma('foreign_key_check') as unknown[];
+  if (foreign.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreign.slice(0, 3))}`);
+  problems.push(...annotationProblems(db));
+  const out = join(scratchDir, `${name}.spanwise`);
+  await exportCorpus(db, { format: 'bundle', out });
+  const fresh = openStore(join(scratchDir, `${name}-fresh.db`));
+  try {
+    await importBundle(fresh, out);
+    const count = (d: Db, table: string) => d.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    for (const table of ['articles', 'annotations']) {
+      if (count(fresh, table) !== count(db, table)) problems.push(`the bundle re-imported ${count(fresh, table)} ${table} of ${count(db, table)}`);
+    }
+  } catch (err) {
+    problems.push(`the library's own bundle does not re-import: ${(err as Error).message}`);
+  } finally {
+    fresh.close();
+  }
+  return problems;
+}
+
+/** Every stored annotation that breaks an invariant, with the reason. */
+export function annotationProblems(db: Db): string[] {
+  const problems: string[] = [];
+  const refs = storeReferences(db);
+  for (const id of db.prepare('SELECT id FROM articles ORDER BY rowid').pluck().all() as string[]) {
+    const text = requireArticle(db, id).text;
+    for (const a of listAnnotations(db, id)) {
+      const checked = checkAnnotation(text, a, refs);
+      if (!checked.ok) problems.push(checked.reason);
+      else if (checked.value.quote !== a.quote) problems.push(`annotation ${a.id}: its quote is not the text at its offsets`);
+    }
+  }
+  return problems;
+}
