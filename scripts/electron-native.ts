@@ -1,6 +1,7 @@
-// Builds better-sqlite3 a second time, for Electron's ABI, into native/electron-<version>/, leaving
-// node_modules' Node build alone for the tests and the command line. The app picks this copy with
-// better-sqlite3's nativeBinding option. Needs the network once (a prebuilt binary, or Electron's
+// Builds the SQLite binding (better-sqlite3-multiple-ciphers: better-sqlite3's API over
+// SQLite3MultipleCiphers, for encrypted libraries) a second time, for Electron's ABI, into
+// native/electron-<version>/, leaving node_modules' Node build alone for the tests and the command
+// line. The app picks this copy with the binding's nativeBinding option. Needs the network once (a prebuilt binary, or Electron's
 // headers to compile against).
 import { rebuild } from '@electron/rebuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { cleanBuildEnv, nativeDirName, needsBuild, type NativeStamp } from './na
 
 const require = createRequire(import.meta.url);
 const electronDir = dirname(require.resolve('electron/package.json'));
-const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
+const SQLITE_PACKAGE = 'better-sqlite3-multiple-ciphers';
+const sqliteDir = dirname(require.resolve(`${SQLITE_PACKAGE}/package.json`));
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { version: string };
 
 const wanted: NativeStamp = {
@@ -19,6 +21,7 @@ const wanted: NativeStamp = {
   abi: readFileSync(join(electronDir, 'abi_version'), 'utf8').trim(),
   platform: process.platform,
   arch: process.arch,
+  sqlitePackage: SQLITE_PACKAGE,
   betterSqlite3: readJson(join(sqliteDir, 'package.json')).version,
 };
 
@@ -37,12 +40,12 @@ for (const key of Object.keys(process.env)) if (!(key in env)) delete process.en
 // A private copy to build in: node_modules' own build stays the Node one.
 const stage = resolve('.tmp', 'better-sqlite3-electron');
 rmSync(stage, { recursive: true, force: true });
-const staged = join(stage, 'node_modules', 'better-sqlite3');
+const staged = join(stage, 'node_modules', SQLITE_PACKAGE);
 cpSync(sqliteDir, staged, { recursive: true, filter: (p) => !/[\\/](build|prebuilds)([\\/]|$)/.test(p.slice(sqliteDir.length)) });
-writeFileSync(join(stage, 'package.json'), JSON.stringify({ name: 'spanwise-native-stage', private: true, dependencies: { 'better-sqlite3': wanted.betterSqlite3 } }));
+writeFileSync(join(stage, 'package.json'), JSON.stringify({ name: 'spanwise-native-stage', private: true, dependencies: { [SQLITE_PACKAGE]: wanted.betterSqlite3 } }));
 
-console.log(`building better-sqlite3 ${wanted.betterSqlite3} for Electron ${wanted.electron} (ABI ${wanted.abi}, ${wanted.platform}-${wanted.arch})`);
-await rebuild({ buildPath: stage, electronVersion: wanted.electron, arch: wanted.arch, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
+console.log(`building ${SQLITE_PACKAGE} ${wanted.betterSqlite3} for Electron ${wanted.electron} (ABI ${wanted.abi}, ${wanted.platform}-${wanted.arch})`);
+await rebuild({ buildPath: stage, electronVersion: wanted.electron, arch: wanted.arch, onlyModules: [SQLITE_PACKAGE], force: true, mode: 'sequential' });
 
 // Only the current build is kept, so a package that ships native/ ships one addon.
 if (existsSync(nativeRoot)) for (const old of readdirSync(nativeRoot)) rmSync(join(nativeRoot, old), { recursive: true, force: true });
@@ -50,4 +53,4 @@ mkdirSync(outDir, { recursive: true });
 cpSync(join(staged, 'build', 'Release', 'better_sqlite3.node'), addon);
 writeFileSync(stampFile, `${JSON.stringify(wanted, null, 2)}\n`);
 rmSync(stage, { recursive: true, force: true });
-console.log(`better-sqlite3 for Electron ${wanted.electron}: ${addon}`);
+console.log(`${SQLITE_PACKAGE} for Electron ${wanted.electron}: ${addon}`);

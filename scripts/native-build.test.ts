@@ -36,10 +36,15 @@ describe('cleanBuildEnv', () => {
 });
 
 describe('needsBuild', () => {
-  const wanted: NativeStamp = { electron: '45.4.1', abi: '140', platform: 'linux', arch: 'x64', betterSqlite3: '12.6.2' };
+  const wanted: NativeStamp = { electron: '45.4.1', abi: '140', platform: 'linux', arch: 'x64', sqlitePackage: 'better-sqlite3-multiple-ciphers', betterSqlite3: '12.6.2' };
 
   it('keeps a build whose stamp matches', () => {
     expect(needsBuild({ ...wanted }, wanted, true)).toBe(false);
+  });
+
+  it('rebuilds an addon of plain better-sqlite3 of the same version, which cannot open an encrypted library', () => {
+    expect(needsBuild({ electron: '45.4.1', abi: '140', platform: 'linux', arch: 'x64', betterSqlite3: '12.6.2' }, wanted, true)).toBe(true);
+    expect(needsBuild({ ...wanted, sqlitePackage: 'better-sqlite3' }, wanted, true)).toBe(true);
   });
 
   it('rebuilds when the addon or its stamp is missing', () => {

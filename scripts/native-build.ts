@@ -42,6 +42,8 @@ export interface NativeStamp {
   abi: string;
   platform: string;
   arch: string;
+  /** The SQLite binding's npm package: a build of plain better-sqlite3 of the same version cannot open an encrypted library. */
+  sqlitePackage: string;
   betterSqlite3: string;
 }
 

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../electron/core/store/db';
 
 /** An article row as the raw inserts take it (named after its columns; `at` is both timestamps). */

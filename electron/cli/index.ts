@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { HIT_CLOSE, HIT_OPEN, LABELS } from '../../shared/model';
 import { libraryStats } from '../core/store/articles';
 import { listArticles } from '../core/store/list';
-import { openStore, type Db } from '../core/store/db';
+import { isEncryptedLibrary, openStore, type Db } from '../core/store/db';
 import { importPaths } from '../core/services/library-import';
 import { importSummary } from '../../shared/import-report';
 import { backupCommand, restoreCommand } from './backup';
@@ -14,6 +14,8 @@ import { exportCommand, type ExportFlags } from './export';
 import { eventsCommand } from './events';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
+import { encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
+import { PromptCancelled, readPassphrase, terminalIo, type PassphraseIo } from './passphrase';
 
 export const USAGE = `usage:
   spanwise import --db FILE PATH...            import files or folders (.txt .md .html .json .jsonl,
@@ -44,8 +46,15 @@ export const USAGE = `usage:
   spanwise backup --db FILE --out BACKUP       online copy of the library (the app may stay open)
   spanwise restore --db FILE --from BACKUP     verify BACKUP, then replace the library with it
                                                (the replaced library is kept beside it; close the app first)
+  spanwise encrypt --db FILE                   encrypt the library with a new passphrase (a missing
+                                               library is created encrypted)
+  spanwise change-passphrase --db FILE         give an encrypted library a new passphrase
 options (before or after the command):
   --json    print one JSON object per line
+  --passphrase-file FILE       an encrypted library's passphrase (or a backup's), first line of FILE;
+                               else $SPANWISE_PASSPHRASE, else asked on the terminal without echo
+  --new-passphrase-file FILE   the new passphrase for encrypt and change-passphrase;
+                               else $SPANWISE_NEW_PASSPHRASE, else asked twice on the terminal
 exit status: 0 all succeeded, 1 some inputs failed (the rest were imported), 2 usage error (including
   a --db library that does not exist, for any command but import, which creates it;
   an output the export may not use: the library or its -wal/-shm/-journal, a missing folder, a non-empty
@@ -56,6 +65,10 @@ interface Flags extends ExportFlags {
   limit: number;
   author: string;
   from?: string;
+  /** The library's passphrase, when it is encrypted: backups are encrypted with it. */
+  passphrase?: string;
+  passphraseFile?: string;
+  io: PassphraseIo;
   kind?: string;
   article?: string;
   acceptAll?: boolean;
@@ -127,6 +140,8 @@ const OPTIONS = {
   'published-to': { type: 'string' },
   'spreadsheet-safe': { type: 'boolean', default: false },
   from: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  'new-passphrase-file': { type: 'string' },
   kind: { type: 'string' },
   article: { type: 'string' },
   'accept-all': { type: 'boolean', default: false },
@@ -146,7 +161,7 @@ function defaultAuthor(): string {
 }
 
 /** Runs one command line; returns the exit status rather than exiting, so tests can call it. */
-export async function run(argv: string[], out: Output = createOutput(wantsJson(argv))): Promise<number> {
+export async function run(argv: string[], out: Output = createOutput(wantsJson(argv)), io: PassphraseIo = terminalIo()): Promise<number> {
   let db: Db | null = null;
   try {
     const { values, positionals } = parseArgs({
@@ -160,19 +175,31 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       return EXIT.ok;
     }
     const command = name ? commands[name] : undefined;
-    if (!command && name !== 'restore') throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
+    const byPath = name === 'restore' || name === 'encrypt' || name === 'change-passphrase';
+    if (!command && !byPath) throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
     if (!values.db) throw new UsageError(`${name} needs --db FILE`);
-    // Restore swaps the library's file, so it must not hold the library open itself.
-    if (!command) return await restoreCommand(values.db, rest, out, values.from ? { from: values.from } : {});
+    const passphraseFile = values['passphrase-file'];
+    // Restore swaps the library's file, and re-encrypting needs the only connection to it, so
+    // neither may hold the library open itself.
+    if (name === 'restore') return await restoreCommand(values.db, rest, out, { ...(values.from ? { from: values.from } : {}), passphraseFile }, io);
+    if (name === 'encrypt' || name === 'change-passphrase') {
+      return await encryptCommand(name, values.db, rest, out, { passphraseFile, newPassphraseFile: values['new-passphrase-file'] }, io);
+    }
+    if (!command) throw new UsageError(`unknown command "${name}"`);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
     const dbFile = resolve(values.db);
     if (name === 'import') mkdirSync(dirname(dbFile), { recursive: true });
     // Only import creates a library; reading commands on a mistyped path must not leave an empty one behind.
     else if (!existsSync(dbFile)) throw new UsageError(`--db ${values.db}: no library at ${dbFile} (only import creates one)`, false);
-    db = openStore(dbFile);
+    // Asked only for an encrypted library: a plain one given a passphrase is refused by the store.
+    const passphrase = existsSync(dbFile) && isEncryptedLibrary(dbFile) ? await readPassphrase({ what: dbFile, file: passphraseFile, ...LIBRARY_PASSPHRASE }, io) : undefined;
+    db = openStore(dbFile, passphrase !== undefined ? { passphrase } : {});
     return await command(db, rest, out, {
       limit,
+      io,
+      ...(passphrase !== undefined ? { passphrase } : {}),
+      ...(passphraseFile !== undefined ? { passphraseFile } : {}),
       author: values.author ?? defaultAuthor(),
       ...(values.format ? { format: values.format } : {}),
       ...(values.out ? { out: values.out } : {}),
@@ -192,6 +219,10 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       dbFile,
     });
   } catch (err) {
+    if (err instanceof PromptCancelled) {
+      out.error({ type: 'error', kind: 'cancelled', message: err.message }, `spanwise: ${err.message}`);
+      return EXIT.interrupted;
+    }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       const usage = err instanceof UsageError && !err.showUsage ? '' : `\n\n${USAGE}`;
       out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, `spanwise: ${(err as Error).message}${usage}`);

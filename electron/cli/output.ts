@@ -23,4 +23,4 @@ export class UsageError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, someFailed: 1, usage: 2, interrupted: 130 } as const;

@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Where the better-sqlite3 addon built for this Electron lives (scripts/electron-native.ts). In
+ * Where the SQLite binding's addon (better-sqlite3-multiple-ciphers) built for this Electron lives (scripts/electron-native.ts). In
  * a package, app.getAppPath() is .../resources/app.asar, and the addon is unpacked beside it
  * (electron-builder.yml, asarUnpack): a native module cannot be loaded from inside an archive.
  */

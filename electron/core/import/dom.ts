@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { bareTag, endsName, scanTags } from './markup-scan';
 
 /**
  * The slice of the DOM the importers use. The core is compiled without the DOM library (it runs in
@@ -49,32 +50,108 @@ export function parseDocument(html: string): DomDocument {
  * linkedom does not build the implied `<html>`, `<head>` and `<body>` an HTML parser adds, so a
  * copied fragment or a page that omits them would have no body. They are supplied here.
  */
-export function withDocumentShell(html: string): string {
-  if (/<html[\s>]/i.test(html) && /<head[\s>]/i.test(html) && /<body[\s>]/i.test(html)) return html;
-  const htmlAttrs = /<html(\s[^>]*)?>/i.exec(html)?.[1] ?? '';
-  let head = '';
-  let bodyAttrs = '';
-  const rest = html
-    .replace(/<!doctype[^>]*>/i, '')
-    .replace(/<\/?html(\s[^>]*)?>/gi, '')
-    .replace(/<head(\s[^>]*)?>([\s\S]*?)<\/head\s*>/i, (_m, _a, inner: string) => {
-      head = inner;
-      return '';
-    })
-    .replace(/<body(\s[^>]*)?>/i, (_m, attrs: string | undefined) => {
-      bodyAttrs = attrs ?? '';
-      return '';
-    })
-    .replace(/<\/body\s*>/gi, '');
+export function withDocumentShell(page: string): string {
+  if (/<html[\s>]/i.test(page) && /<head[\s>]/i.test(page) && /<body[\s>]/i.test(page)) return page;
+  const html = withoutHtmlTags(withoutFirstDoctype(page));
+  // Linear passes (markup-scan.ts) doing what, in order, the shell needs: the doctype and every
+  // <html>/</html> go, the first <head>…</head> is lifted out whole, the first <body> gives its
+  // attributes, every </body> goes.
+  let htmlAttrs = '';
+  scanTags(page, (tag) => {
+    if (tag.name !== 'html' || !endsName(page, tag)) return tag.start + 1;
+    htmlAttrs = page.slice(tag.nameEnd, tag.close);
+    return -1;
+  });
+  let head: string | null = null;
+  let headPossible = true;
+  let bodyAttrs: string | null = null;
+  const kept: string[] = [];
+  let copied = 0;
+  const drop = (from: number, to: number) => {
+    kept.push(html.slice(copied, from));
+    copied = to;
+    return to;
+  };
+  scanTags(html, (tag) => {
+    const past = tag.close + 1;
+    if (tag.name === 'head' && head === null && headPossible && endsName(html, tag)) {
+      const end = /<\/head\s*>/gi;
+      end.lastIndex = past;
+      const found = end.exec(html);
+      // Without a </head> after this one there is none after any later <head> either.
+      if (!found) {
+        headPossible = false;
+        return tag.start + 1;
+      }
+      head = html.slice(past, found.index);
+      return drop(tag.start, end.lastIndex);
+    }
+    if (tag.name === 'body' && bodyAttrs === null && endsName(html, tag)) {
+      bodyAttrs = html.slice(tag.nameEnd, tag.close);
+      return drop(tag.start, past);
+    }
+    if (tag.name === '/body' && bareTag(html, tag)) return drop(tag.start, past);
+    return tag.start + 1;
+  });
+  kept.push(html.slice(copied));
+  let body = kept.join('');
   // Without a <head>, a page's title and meta tags still belong there for the metadata to be found.
-  let body = rest;
-  if (head === '') {
-    body = rest.replace(/<title(?:\s[^>]*)?>[\s\S]*?<\/title\s*>|<(?:meta|link|base)\b[^>]*>/gi, (tag) => {
-      head += tag;
-      return '';
-    });
+  if (head === null || head === '') {
+    const lifted = liftHeadTags(body);
+    head = lifted.head;
+    body = lifted.rest;
   }
-  return `<!doctype html><html${htmlAttrs}><head>${head}</head><body${bodyAttrs}>${body}</body></html>`;
+  return `<!doctype html><html${htmlAttrs}><head>${head}</head><body${bodyAttrs ?? ''}>${body}</body></html>`;
+}
+
+function withoutFirstDoctype(html: string): string {
+  let out = html;
+  scanTags(html, (tag) => {
+    if (tag.name !== '!doctype') return tag.start + 1;
+    out = html.slice(0, tag.start) + html.slice(tag.close + 1);
+    return -1;
+  });
+  return out;
+}
+
+function withoutHtmlTags(html: string): string {
+  const kept: string[] = [];
+  let copied = 0;
+  scanTags(html, (tag) => {
+    if ((tag.name !== 'html' && tag.name !== '/html') || !endsName(html, tag)) return tag.start + 1;
+    kept.push(html.slice(copied, tag.start));
+    copied = tag.close + 1;
+    return copied;
+  });
+  kept.push(html.slice(copied));
+  return kept.join('');
+}
+
+/** <title>…</title>, <meta>, <link> and <base> taken out of markup, in order. */
+function liftHeadTags(html: string): { head: string; rest: string } {
+  const head: string[] = [];
+  const rest: string[] = [];
+  let copied = 0;
+  let titlePossible = true;
+  const lift = (from: number, to: number) => {
+    rest.push(html.slice(copied, from));
+    head.push(html.slice(from, to));
+    copied = to;
+    return to;
+  };
+  scanTags(html, (tag) => {
+    if (tag.name === 'title' && titlePossible && endsName(html, tag)) {
+      const end = /<\/title\s*>/gi;
+      end.lastIndex = tag.close + 1;
+      if (end.exec(html)) return lift(tag.start, end.lastIndex);
+      titlePossible = false;
+    } else if ((tag.name === 'meta' || tag.name === 'link' || tag.name === 'base') && !/\w/.test(html[tag.nameEnd] ?? '')) {
+      return lift(tag.start, tag.close + 1);
+    }
+    return tag.start + 1;
+  });
+  rest.push(html.slice(copied));
+  return { head: head.join(''), rest: rest.join('') };
 }
 
 /** Characters of text under a node, whitespace not counted: how much of a page an element holds. */

@@ -3,6 +3,7 @@ import { canonicalize } from '../../../shared/text';
 import { boilerplateWarning, furnitureWarning, reduceEmbeds, removeFurniture, stripBoilerplateLines } from './boilerplate';
 import { blocksOf, isHidden, isScriptLink, NEVER_TEXT, parseDocument, textLength, type DomDocument, type DomElement, type DomNode } from './dom';
 import { pageMeta } from './htmlmeta';
+import { markupBeyondBounds, MAX_ELEMENTS } from './markup-scan';
 import { cleanField, hostOf, META_LIMITS } from './meta';
 import type { ParseOutcome } from './types';
 
@@ -12,6 +13,9 @@ import type { ParseOutcome } from './types';
  * page; when it finds nothing, the whole body's text is used instead.
  */
 export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
+  // Parsing and article detection grow faster than the page with its nesting: beyond the bounds, refused unparsed.
+  const beyond = markupBeyondBounds(raw);
+  if (beyond) return { ok: false, reason: beyond };
   const doc = parseDocument(raw);
   const { meta, warnings: metaWarnings } = pageMeta(doc, raw);
   const pageTitle = cleanField(doc.title, META_LIMITS.title);
@@ -27,7 +31,7 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   let article: ReturnType<Readability<DomNode>['parse']> = null;
   try {
     // Readability's typings name the browser's Document; linkedom's document is what it runs on in Node.
-    const reader = new Readability<DomNode>(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node as unknown as DomNode });
+    const reader = new Readability<DomNode>(doc as unknown as ConstructorParameters<typeof Readability>[0], { serializer: (node) => node as unknown as DomNode, maxElemsToParse: MAX_ELEMENTS });
     article = reader.parse();
     if (article?.content) blocks = blocksOf(article.content);
   } catch (err) {

@@ -19,7 +19,8 @@ export interface Backend {
  * test host, so the two differ only in transport and platform.
  */
 export async function startBackend(dbFile: string, platform: Platform, options: OpenOptions & { sampleDir?: string } = {}): Promise<Backend> {
-  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  // The files a backup writes and a restore reads are encrypted with the library's passphrase.
+  const binding = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}) };
   // A restore chosen in the previous run is swapped in before the library is opened.
   const restored = await applyStagedRestore(dbFile, binding);
   const db = openStore(dbFile, options);

@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, fsyncSync, linkSync, copyFileSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadMigrations, StoreError, type Db } from './db';
+import { isEncryptedLibrary, loadMigrations, StoreError, type Db } from './db';
+import { applyKey } from './encryption';
 
 const PAGES_PER_STEP = 256;
 const MAX_RESTARTS = 3;
@@ -15,8 +16,13 @@ export interface BackupCounts {
 }
 
 export interface FileOptions {
-  /** The better-sqlite3 addon for the running runtime (Electron or Node), as for openStore. */
+  /** The SQLite binding's addon for the running runtime (Electron or Node), as for openStore. */
   nativeBinding?: string;
+  /**
+   * The passphrase of the encrypted library being backed up, or of the encrypted backup being
+   * verified or restored; a plain file ignores it.
+   */
+  passphrase?: string;
 }
 
 /**
@@ -37,6 +43,10 @@ export async function backupStore(
   let lastDone = -1;
   let restarts = 0;
   try {
+    if (db.name && isEncryptedLibrary(db.name)) {
+      copyEncrypted(db, temp, onProgress);
+      return finishBackup(temp, dest, options);
+    }
     await db.backup(temp, {
       progress: ({ totalPages, remainingPages }) => {
         const done = totalPages - remainingPages;
@@ -57,15 +67,32 @@ export async function backupStore(
     } finally {
       copy.close();
     }
-    const counts = verifyBackup(temp, options);
-    syncFile(temp);
-    renameSync(temp, dest);
-    syncDir(dirname(dest));
-    return counts;
+    return finishBackup(temp, dest, options);
   } catch (err) {
     removeWithSideFiles(temp);
     throw err;
   }
+}
+
+function finishBackup(temp: string, dest: string, options: FileOptions): BackupCounts {
+  const counts = verifyBackup(temp, options);
+  syncFile(temp);
+  renameSync(temp, dest);
+  syncDir(dirname(dest));
+  return counts;
+}
+
+/**
+ * An encrypted library is copied with VACUUM INTO, which writes the copy under the same cipher
+ * and key (SQLite3MultipleCiphers), already in rollback journal mode: the online backup API
+ * refuses a destination that is not encrypted the same way, and it cannot be given a key. It is
+ * one read transaction, so the copy is consistent and a writer in WAL mode is not blocked, but
+ * it runs in one step: the progress says only when it is done.
+ */
+function copyEncrypted(db: Db, temp: string, onProgress?: (done: number, total: number) => void): void {
+  onProgress?.(0, 1);
+  db.prepare('VACUUM INTO ?').run(temp);
+  onProgress?.(1, 1);
 }
 
 /**
@@ -76,6 +103,8 @@ export function verifyBackup(file: string, options: FileOptions = {}): BackupCou
   const path = resolve(file);
   if (!existsSync(path)) throw new StoreError('not_found', `no backup at ${path}`);
   if (!statSync(path).isFile()) throw new StoreError('invalid', `${path} is not a file`);
+  const encrypted = isEncryptedLibrary(path);
+  if (encrypted && options.passphrase === undefined) throw new StoreError('locked', `${path} is encrypted: it needs its passphrase`);
   let db: Db;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, ...binding(options) });
@@ -83,11 +112,12 @@ export function verifyBackup(file: string, options: FileOptions = {}): BackupCou
     throw asCorrupt(path, err);
   }
   try {
+    if (encrypted) applyKey(db, options.passphrase as string);
     let problems: string[];
     try {
       problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     } catch (err) {
-      throw asCorrupt(path, err);
+      throw asCorrupt(path, err, encrypted);
     }
     if (problems.length !== 1 || problems[0] !== 'ok') {
       throw new StoreError('corrupt', `${path} is damaged and cannot be used (integrity check: ${problems.slice(0, 3).join('; ')})`);
@@ -134,7 +164,12 @@ export async function restoreStore(backupFile: string, targetDbFile: string, opt
     // committed pages in a -wal beside it, and a byte copy of the main file alone would drop them.
     const src = new Database(source, { readonly: true, fileMustExist: true, ...binding(options) });
     try {
-      await src.backup(temp);
+      if (isEncryptedLibrary(source)) {
+        applyKey(src, options.passphrase as string);
+        copyEncrypted(src, temp);
+      } else {
+        await src.backup(temp);
+      }
     } finally {
       src.close();
     }
@@ -243,6 +278,12 @@ function keepPrevious(target: string, keep: string): void {
     copyFileSync(target, keep);
   }
   syncFile(keep);
+  // claimTarget cannot fold the log of an encrypted library whose key it does not have (nor of
+  // one too damaged to open); kept beside the copy, the commits it holds are not lost.
+  if (existsSync(`${target}-wal`) && statSync(`${target}-wal`).size > 0) {
+    copyFileSync(`${target}-wal`, `${keep}-wal`);
+    syncFile(`${keep}-wal`);
+  }
 }
 
 function tempBeside(file: string): string {
@@ -257,9 +298,12 @@ function binding(options: FileOptions): { nativeBinding?: string } {
   return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 }
 
-function asCorrupt(path: string, err: unknown): StoreError {
+function asCorrupt(path: string, err: unknown, encrypted = false): StoreError {
   if (err instanceof StoreError) return err;
   const code = (err as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_NOTADB') && encrypted) {
+    return new StoreError('wrong_passphrase', `${path} did not open with this passphrase: the passphrase is wrong (or its first page is damaged)`);
+  }
   if (code.startsWith('SQLITE_CANTOPEN')) return new StoreError('invalid', `${path} cannot be opened (${(err as Error).message})`);
   if (code.startsWith('SQLITE_NOTADB')) return new StoreError('corrupt', `${path} is not a Spanwise library (not a SQLite database)`);
   return new StoreError('corrupt', `${path} is damaged and cannot be used (${(err as Error).message})`);

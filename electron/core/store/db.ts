@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerSegmenter } from './segment';
 import { inspectLibraryFile, type FileHeader } from './file-header';
+import { applyKey } from './encryption';
 
 export type Db = Database.Database;
 
@@ -39,7 +40,17 @@ export function cached(db: Db, sql: string, mode: RowMode = 'rows'): CachedState
 
 export class StoreError extends Error {
   constructor(
-    readonly code: 'newer_schema' | 'corrupt' | 'migration_failed' | 'not_found' | 'conflict' | 'invalid',
+    readonly code:
+      | 'newer_schema'
+      | 'corrupt'
+      | 'migration_failed'
+      | 'not_found'
+      | 'conflict'
+      | 'invalid'
+      /** The library is encrypted and no passphrase was given. */
+      | 'locked'
+      /** The passphrase does not open the library (or the library's first page is damaged: SQLite cannot tell which). */
+      | 'wrong_passphrase',
     message: string,
   ) {
     super(message);
@@ -92,6 +103,17 @@ export interface OpenOptions {
   nativeBinding?: string;
   readonly?: boolean;
   migrations?: readonly Migration[];
+  /**
+   * The library's passphrase, for an encrypted one (encryption.ts). Given for a file that does
+   * not exist yet, the new library is created encrypted; given for a plain library, it is refused.
+   */
+  passphrase?: string;
+}
+
+/** Whether a library file is encrypted, judged from its bytes without opening it. */
+export function isEncryptedLibrary(file: string): boolean {
+  const verdict = inspectLibraryFile(file);
+  return verdict.ok && 'encrypted' in verdict;
 }
 
 /** PRAGMA application_id of a library Spanwise has seeded ('SPAN'); a library made by the CLI keeps 0. */
@@ -107,30 +129,39 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? loadMigrations();
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const onDisk = file !== '' && file !== ':memory:';
+  const passphrase = options.passphrase;
+  const encrypted = onDisk && refuseByKey(file, passphrase);
   // A read-write connection can only write on open or close what the -wal holds: with none, the
   // file's own header is the truth and is checked before SQLite opens it; with one (a crash, or
   // another program using the library) a read-only connection asks SQLite, which reads the log
   // as it should be read. That one never writes the file or the -wal; it does take a read mark
-  // in the -shm, which holds no data (SQLite rebuilds it on every first open).
+  // in the -shm, which holds no data (SQLite rebuilds it on every first open). An encrypted
+  // file's header is unreadable without the key, so SQLite reads it, before the first write.
   const sidecars = onDisk && existsSync(file) && ['-wal', '-shm', '-journal'].some((s) => existsSync(file + s));
-  if (onDisk) refuseByHeader(file, migrations.length, !sidecars);
+  if (onDisk && !encrypted) refuseByHeader(file, migrations.length, !sidecars);
+  const keyed = (db: Db) => {
+    if (passphrase !== undefined) applyKey(db, passphrase);
+  };
   if (sidecars && !options.readonly) {
     const probe = new Database(file, { ...binding, readonly: true, fileMustExist: true });
     try {
+      keyed(probe);
       probe.pragma('busy_timeout = 5000');
-      refuseForeign(file, probeHeader(probe, file), migrations.length);
-      checkIntegrity(probe, file);
+      refuseForeign(file, probeHeader(probe, file, encrypted), migrations.length);
+      checkIntegrity(probe, file, encrypted);
     } finally {
       probe.close();
     }
   }
   const db = new Database(file, { ...binding, ...(options.readonly ? { readonly: true, fileMustExist: true } : {}) });
   try {
+    keyed(db);
     db.pragma('busy_timeout = 5000');
     // Before the first write (journal_mode below rewrites the file header).
-    if (!sidecars || options.readonly) checkIntegrity(db, file);
-    // A read-only open with a -wal had no probe: this connection is the first to read the log.
-    if (sidecars && options.readonly) refuseForeign(file, probeHeader(db, file), migrations.length);
+    if (!sidecars || options.readonly) checkIntegrity(db, file, encrypted);
+    // A read-only open with a -wal had no probe, and an encrypted header was not read before:
+    // this connection is the first to read them.
+    if ((sidecars && options.readonly) || (encrypted && !sidecars)) refuseForeign(file, probeHeader(db, file, encrypted), migrations.length);
     refuseNewer(db, migrations.length);
     db.pragma('foreign_keys = ON');
     if (!options.readonly) {
@@ -148,6 +179,23 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw err;
   }
+}
+
+/**
+ * An encrypted library needs its passphrase, and a plain one must not be given one (the analyst
+ * would believe it encrypted). True when the file is encrypted; a missing file given a
+ * passphrase is created encrypted.
+ */
+function refuseByKey(file: string, passphrase: string | undefined): boolean {
+  const verdict = inspectLibraryFile(file);
+  const encrypted = verdict.ok && 'encrypted' in verdict;
+  if (encrypted && passphrase === undefined) {
+    throw new StoreError('locked', `${file} is encrypted: it needs its passphrase`);
+  }
+  if (!encrypted && passphrase !== undefined && verdict.ok && verdict.header !== null) {
+    throw new StoreError('invalid', `${file} is not encrypted, so it takes no passphrase (spanwise encrypt encrypts it); it was left untouched`);
+  }
+  return encrypted;
 }
 
 /**
@@ -176,7 +224,7 @@ function refuseForeign(file: string, header: FileHeader, latest: number): void {
 }
 
 /** What SQLite reads as the header, the -wal's committed pages included. */
-function probeHeader(probe: Db, file: string): FileHeader {
+function probeHeader(probe: Db, file: string, encrypted = false): FileHeader {
   try {
     return {
       userVersion: probe.pragma('user_version', { simple: true }) as number,
@@ -185,7 +233,7 @@ function probeHeader(probe: Db, file: string): FileHeader {
     };
   } catch (err) {
     // The quick check names what is wrong; a file SQLite cannot read at all fails it the same way.
-    checkIntegrity(probe, file);
+    checkIntegrity(probe, file, encrypted);
     throw err;
   }
 }
@@ -199,12 +247,16 @@ export function schemaVersion(db: Db): number {
  * proportional to the file, without cross-checking every index entry, so a large library still
  * opens promptly. A file that is not a database at all fails on its first read.
  */
-function checkIntegrity(db: Db, file: string): void {
+function checkIntegrity(db: Db, file: string, encrypted = false): void {
   let problems: string[];
   try {
     problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
   } catch (err) {
     const code = (err as { code?: string }).code ?? '';
+    // SQLite3MultipleCiphers cannot authenticate the first page: a wrong key, or that page damaged.
+    if (code.startsWith('SQLITE_NOTADB') && encrypted) {
+      throw new StoreError('wrong_passphrase', `${file} did not open with this passphrase: the passphrase is wrong (or the library's first page is damaged); it was left untouched`);
+    }
     if (code.startsWith('SQLITE_NOTADB')) {
       throw new StoreError('corrupt', `${file} is not a Spanwise library (not a SQLite database); it was left untouched`);
     }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -34,7 +34,7 @@ function library(file: string): void {
  */
 function crashWhileWriting(file: string, sql: string): void {
   const script = `
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     const db = new Database(process.argv[1]);
     // Spanwise's connections register the search index's word segmenter (store/segment.ts); these texts need none.
     db.function('spanwise_segment', { deterministic: true }, (text) => null);
