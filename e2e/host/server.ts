@@ -85,6 +85,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       pickExportTarget: async (format: ExportFormat) =>
         saveAnswer ?? (options.saveDir ? savePathIn(options.saveDir, 'spanwise-export', EXPORT_EXTENSIONS[format]) : null),
       pickBackupTarget: async () => saveAnswer ?? (options.saveDir ? savePathIn(options.saveDir, 'spanwise-backup', '.db') : null),
+      pickOriginalTarget: async (name: string) => saveAnswer ?? (options.saveDir ? join(options.saveDir, name) : null),
       pickBackupSource: async () => dialogAnswer[0] ?? null,
       // The host cannot restart itself: the restore is applied when a host next starts on this library.
       restoreStaged: () => {},
