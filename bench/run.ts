@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export,actors] [--profile] [--renderer DIR] [--keep] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry] [--profile] [--renderer DIR] [--keep] [--out FILE]
  *
  * Prints one JSON line per figure on stdout (progress goes to stderr). See BENCHMARKS.md.
  */
@@ -16,8 +16,9 @@ import { editorSuite } from './suites/editor';
 import { exportSuite } from './suites/export';
 import { importSuite } from './suites/import';
 import { searchSuite } from './suites/search';
+import { registrySuite } from './suites/registry';
 
-const SUITES = ['import', 'search', 'editor', 'export', 'actors'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -67,6 +68,7 @@ try {
     await editorSuite(cfg);
   }
   if (only.has('actors')) await actorsSuite(cfg);
+  if (only.has('registry')) await registrySuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);

@@ -7,7 +7,7 @@ import { insertArticle } from '../../electron/core/store/articles';
 import { openStore } from '../../electron/core/store/db';
 import type { Config } from '../lib/config';
 import { generateArticle, type GenArticle } from '../lib/corpus';
-import { ARM_KEYSTROKE, INSTRUMENT_FETCH, OPEN_ARTICLE, SELECT_RANGE } from '../lib/page';
+import { ARM_KEYSTROKE, INSTRUMENT_FETCH, OPEN_ARTICLE, SELECT_RANGE, SETTLE } from '../lib/page';
 import { summariseCpuProfile, type CpuProfile } from '../lib/profile';
 import { buildRenderer } from '../lib/renderer';
 import { int, rngFor } from '../lib/rng';
@@ -19,14 +19,20 @@ import { summariseTrace } from '../lib/trace';
  * store. Two figures per rung, each against the same text without annotations:
  * - open: from the click on the article's library row to the frame that shows the whole article
  *   with its highlights, drawn (median of cfg.opens opens, each after opening another article);
- * - keystroke: from the key press (1-4, with a word or three selected) to the new highlight in the
- *   DOM, through the whole path: the selection read by the editor, the annotation saved by the
- *   store over the host's HTTP transport, and the paragraphs re-rendered.
+ * - key to painted: from the key press (1-4, with a word or three selected) to the first frame
+ *   after the new highlight is in the DOM, drawn, with the tasks queued before it run (page.ts,
+ *   ARM_KEYSTROKE), p50 and p95. The time to the DOM change is kept beside it (what this figure
+ *   was before: it leaves out style, layout and paint, most of the cost at 30,000 words), and so
+ *   is the time until the store has answered and its answer is drawn too.
  */
 /** Times from the click or key press: the call leaving the page, its answer back, the DOM, the frame. */
-interface Phases {
+export interface Phases {
   domMs: number;
   paintMs: number;
+  /** Keystrokes only: the store's answer in and drawn, the status line back to "Saved". */
+  settledMs?: number;
+  /** Keystrokes only: Chromium's Event Timing duration of the keydown, null under 16 ms (page.ts). */
+  eventTimingMs?: number | null;
   requestMs: number | null;
   responseMs: number | null;
 }
@@ -39,7 +45,7 @@ interface Measured {
 }
 
 /** Times one channel's handler inside the host (what the store costs of each round trip). */
-function timeHandler(host: Host, channel: string, into: number[]): void {
+export function timeHandler(host: Host, channel: string, into: number[]): void {
   const dispatch = host.backend.dispatch;
   host.backend.dispatch = async (name, input) => {
     const t = performance.now();
@@ -63,9 +69,9 @@ function phases(list: Phases[], p: number): Record<string, number> {
   };
 }
 
-const call = <T>(page: Page, fn: string, arg?: unknown): Promise<T> => page.evaluate<T>(`(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`);
+export const call = <T>(page: Page, fn: string, arg?: unknown): Promise<T> => page.evaluate<T>(`(${fn})(${arg === undefined ? '' : JSON.stringify(arg)})`);
 
-function makeStore(file: string, article: GenArticle, other: GenArticle, annotated: boolean): void {
+export function makeStore(file: string, article: GenArticle, other: GenArticle, annotated: boolean): void {
   const db = openStore(file);
   db.transaction(() => {
     // The other article first: the library lists newest first, so both rows are on screen.
@@ -82,7 +88,7 @@ function makeStore(file: string, article: GenArticle, other: GenArticle, annotat
 }
 
 /** Word-aligned ranges of one to three words inside a paragraph, as an analyst selects them. */
-function selections(article: GenArticle, count: number, seed: string): { start: number; end: number }[] {
+export function selections(article: GenArticle, count: number, seed: string): { start: number; end: number }[] {
   const words = [...article.text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length] as const);
   const rng = rngFor(seed, 'keystrokes', article.text.length);
   const out: { start: number; end: number }[] = [];
@@ -107,6 +113,7 @@ async function measure(cfg: Config, page: Page, article: GenArticle, other: GenA
   for (const [k, range] of selections(article, cfg.keystrokes, cfg.seed).entries()) {
     const selected = await call<string>(page, SELECT_RANGE, range);
     if (selected !== article.text.slice(range.start, range.end)) throw new Error(`selected "${selected}", meant "${article.text.slice(range.start, range.end)}"`);
+    await call(page, SETTLE);
     await call(page, ARM_KEYSTROKE);
     await page.keyboard.press(String((k % 4) + 1));
     keys.push(await page.evaluate<Phases>('globalThis.__benchKey'));
@@ -134,6 +141,7 @@ async function profile(browser: Browser, page: Page, article: GenArticle, other:
   const keys: unknown[] = [];
   for (const [k, range] of selections(article, 10, `${article.id}-profile`).entries()) {
     await call(page, SELECT_RANGE, range);
+    await call(page, SETTLE);
     await call(page, ARM_KEYSTROKE);
     await page.keyboard.press(String((k % 4) + 1));
     keys.push(await page.evaluate('globalThis.__benchKey'));
@@ -193,7 +201,7 @@ export async function editorSuite(cfg: Config): Promise<void> {
         baseline: median(paint(plain)),
         baselineIs: 'the same text opened without annotations (median of opens)',
         ratio: median(paint(annotated)) / median(paint(plain)),
-        ...(top ? { target: 'value <= 1000' } : {}),
+        ...(top ? { target: 'value <= 400' } : {}),
         extra: {
           opens: paint(annotated).map(Math.round),
           baselineOpens: paint(plain).map(Math.round),
@@ -203,29 +211,59 @@ export async function editorSuite(cfg: Config): Promise<void> {
           marks: annotated.opens[0]?.marks,
         },
       });
+      const painted = (m: Measured) => m.keys.map((k) => k.paintMs);
+      const settled = (m: Measured) => m.keys.map((k) => k.settledMs ?? Number.NaN);
+      const keySize = { ...size, keystrokes: annotated.keys.length };
       emit({
         suite: 'editor',
-        figure: 'keystroke_p95_ms',
+        figure: 'key_to_paint_p50_ms',
         scale,
-        size,
+        size: keySize,
+        value: percentile(painted(annotated), 50),
+        unit: 'ms',
+        baseline: percentile(painted(plain), 50),
+        baselineIs: 'the same text without annotations, p50',
+        ratio: percentile(painted(annotated), 50) / percentile(painted(plain), 50),
+      });
+      emit({
+        suite: 'editor',
+        figure: 'key_to_paint_p95_ms',
+        scale,
+        size: keySize,
+        value: percentile(painted(annotated), 95),
+        unit: 'ms',
+        baseline: percentile(painted(plain), 95),
+        baselineIs: 'the same text without annotations, p95',
+        ratio: percentile(painted(annotated), 95) / percentile(painted(plain), 95),
+        ...(top ? { target: 'value <= 16' } : {}),
+        extra: {
+          samplesMs: painted(annotated).map(Math.round),
+          baselineSamplesMs: painted(plain).map(Math.round),
+          settledP50Ms: percentile(settled(annotated), 50),
+          settledP95Ms: percentile(settled(annotated), 95),
+          baselineSettledP95Ms: percentile(settled(plain), 95),
+          eventTimingMs: annotated.keys.map((k) => k.eventTimingMs ?? null),
+          storeHandlerP50Ms: percentile(annotated.storeMs, 50),
+          storeHandlerP95Ms: percentile(annotated.storeMs, 95),
+          phasesP50: phases(annotated.keys, 50),
+          phasesP95: phases(annotated.keys, 95),
+          baselinePhasesP95: phases(plain.keys, 95),
+        },
+      });
+      emit({
+        suite: 'editor',
+        figure: 'key_to_dom_p95_ms',
+        scale,
+        size: keySize,
         value: percentile(dom(annotated), 95),
         unit: 'ms',
         baseline: percentile(dom(plain), 95),
         baselineIs: 'the same text without annotations, p95',
         ratio: percentile(dom(annotated), 95) / percentile(dom(plain), 95),
-        ...(top ? { target: 'value <= 16' } : {}),
         extra: {
-          keystrokes: annotated.keys.length,
           p50Ms: percentile(dom(annotated), 50),
           baselineP50Ms: percentile(dom(plain), 50),
-          toPaintP95Ms: percentile(annotated.keys.map((k) => k.paintMs), 95),
-          storeHandlerP50Ms: percentile(annotated.storeMs, 50),
-          storeHandlerP95Ms: percentile(annotated.storeMs, 95),
           samplesMs: dom(annotated).map(Math.round),
-          phasesP50: phases(annotated.keys, 50),
-          phasesP95: phases(annotated.keys, 95),
-          baselinePhasesP50: phases(plain.keys, 50),
-          baselineToPaintP95Ms: percentile(plain.keys.map((k) => k.paintMs), 95),
         },
       });
     }

@@ -67,6 +67,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       pickImportFiles: async () => dialogAnswer,
       pickExportTarget: async () => saveAnswer,
       pickBackupTarget: async () => saveAnswer,
+      pickOriginalTarget: async () => saveAnswer,
       pickBackupSource: async () => dialogAnswer[0] ?? null,
       // The host cannot restart itself: the restore is applied when a host next starts on this library.
       restoreStaged: () => {},

@@ -103,5 +103,5 @@ describe('spanwise search and stats', () => {
     const stats = spanwise('stats', '--db', db);
     expect(stats.stdout).toEqual(['articles     4', 'unannotated  4', 'annotations  0', '  event      0', '  claim      0', '  actor      0', '  figure     0']);
     expect(JSON.parse(spanwise('stats', '--db', db, '--json').stdout[0] as string)).toMatchObject({ type: 'stats', articles: 4, annotations: 0, unannotated: 4 });
-  });
+  }, 120_000); // eight runs of the command, each a fresh Node process that compiles the TypeScript it loads
 });

@@ -11,6 +11,7 @@ import { importSummary } from '../../shared/import-report';
 import { backupCommand, restoreCommand } from './backup';
 import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
+import { originalCommand } from './original';
 import { eventsCommand } from './events';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
@@ -32,6 +33,8 @@ export const USAGE = `usage:
                                                full-text search over titles and texts (after --,
                                                every word is taken as query, even one like --json)
   spanwise stats  --db FILE                    counts of articles and annotations
+  spanwise original --db FILE ID [--out FILE]  where an article came from (file, sha256, importer,
+                                               who and when); with --out, its original file as imported
   spanwise events --db FILE                    every event as a record: date, type, actor, target (canonical
                                                names), location, figures, incident
   spanwise entities --db FILE [--kind actor|place]
@@ -110,6 +113,7 @@ const commands: Record<string, Command> = {
   },
 
   backup: backupCommand,
+  original: originalCommand,
 
   entities: (db, args, out, flags) => entitiesCommand(db, args, out, flags),
 

@@ -47,7 +47,8 @@ describe('import/dialog', () => {
       expect(started.ok).toBe(true);
       const id = started.ok ? (started.value as { job: { id: string } }).job.id : '';
       let job: { state: string; report: { outcomes: { file: string }[] } | null } | undefined;
-      for (let i = 0; i < 100 && job?.state !== 'done'; i++) {
+      // Waits on the job, not on a clock: a loaded machine may take several seconds to start the import worker.
+      for (const until = Date.now() + 25_000; Date.now() < until && job?.state !== 'done'; ) {
         await new Promise((ok) => setTimeout(ok, 20));
         const polled = await backend.dispatch('jobs/get', { id });
         job = polled.ok ? (polled.value as typeof job) : undefined;

@@ -4,7 +4,7 @@ installSecurityPolicy();
 
 import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPORT_EXTENSIONS } from '../../shared/ipc/contract';
 import { startBackend, type Backend } from '../core/services/app';
@@ -103,6 +103,10 @@ async function start(): Promise<void> {
         pickBackupTarget: async () => {
           const day = new Date().toISOString().slice(0, 10);
           const result = await dialog.showSaveDialog({ title: 'Back up the library', defaultPath: `spanwise-backup-${day}.db` });
+          return result.canceled ? null : (result.filePath ?? null);
+        },
+        pickOriginalTarget: async (fileName) => {
+          const result = await dialog.showSaveDialog({ title: 'Save the original file', defaultPath: basename(fileName) });
           return result.canceled ? null : (result.filePath ?? null);
         },
         pickBackupSource: async () => {

@@ -52,6 +52,9 @@ export const CHANNELS = [
   'suggestions/acceptAll',
   'suggestions/reject',
   'suggestions/start',
+  // Provenance: where an article came from, and its original file (shared/ipc/provenance.ts).
+  'provenance/get',
+  'provenance/saveOriginal',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

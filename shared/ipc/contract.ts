@@ -3,6 +3,7 @@ import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSu
 import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
+import { provenanceContract } from './provenance';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
 /**
@@ -294,6 +295,8 @@ export const contract = {
    * finished job's `suggested` holds the summary.
    */
   'suggestions/start': { input: SuggestStart, output: Job },
+  // Provenance (shared/ipc/provenance.ts).
+  ...provenanceContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

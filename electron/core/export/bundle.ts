@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnnotationStatus, AnyAttrs, Id, Label } from '../../../shared/model';
 import type { ExportItem } from '../store/export';
 import { jsonLine } from './line-breaks';
+import { originalRecord } from './provenance';
 import { codePointText, exportLabel, orderedAttrs } from './spans';
 import type { StreamWriter } from './types';
 
@@ -68,6 +69,10 @@ export const BundleArticle = z.object({
   text_hash: z.string().optional(),
   imported_at: z.string(),
   updated_at: z.string(),
+  // Where the article came from (its original file's sha256, name, importer); optional like history.
+  original: z
+    .object({ sha256: z.string(), file_name: z.string(), size: z.number(), importer: z.string(), imported_by: z.string(), imported_at: z.string() })
+    .optional(),
   annotations: z.array(BundleAnnotation),
 });
 export type BundleArticle = z.infer<typeof BundleArticle>;
@@ -91,7 +96,7 @@ export function bundleWriter(exportedAt: string = new Date().toISOString()): Str
   };
 }
 
-function bundleArticle({ article, textHash, annotations }: ExportItem): z.input<typeof BundleArticle> {
+function bundleArticle({ article, textHash, annotations, provenance }: ExportItem): z.input<typeof BundleArticle> {
   const cp = codePointText(article.text);
   return {
     type: 'article',
@@ -107,6 +112,7 @@ function bundleArticle({ article, textHash, annotations }: ExportItem): z.input<
     text_hash: textHash,
     imported_at: article.importedAt,
     updated_at: article.updatedAt,
+    original: originalRecord(provenance) ?? undefined,
     annotations: annotations.map((a) => ({
       id: a.id,
       label: exportLabel(a.label),

@@ -84,6 +84,12 @@ describe('JSONL export', () => {
     expect(report).toMatchObject({ failed: 0, partial: 0, imported: 1 });
     const second = join(dir, 'second.jsonl');
     await exportCorpus(empty, { format: 'jsonl', out: second });
-    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+    // The same articles and spans; where they came from is now the export they were imported from.
+    const before = readJsonl(readFileSync(first, 'utf8'));
+    const after = readJsonl(readFileSync(second, 'utf8'));
+    expect(before.map((r) => r.original)).toEqual(before.map(() => null));
+    expect(after.map((r) => (r.original as { file_name: string; importer: string }).file_name)).toEqual(after.map(() => 'first.jsonl'));
+    const withoutOriginal = (records: Record<string, unknown>[]) => records.map(({ original: _, ...rest }) => rest);
+    expect(withoutOriginal(after)).toEqual(withoutOriginal(before));
   });
 });

@@ -1,5 +1,6 @@
 import type { ExportItem } from '../store/export';
 import { jsonLine } from './line-breaks';
+import { originalRecord } from './provenance';
 import { codePointText, exportLabel, exportSpans, orderedAttrs, snakeKey } from './spans';
 import type { StreamWriter } from './types';
 import { isLinkAttribute, jsonlEntity, NO_ENTITIES, type EntityRefs } from './entity-export';
@@ -24,7 +25,7 @@ export function jsonlWriter(refs: EntityRefs = NO_ENTITIES): StreamWriter {
   };
 }
 
-export function jsonlRecord({ article, annotations }: ExportItem, refs: EntityRefs = NO_ENTITIES) {
+export function jsonlRecord({ article, annotations, provenance }: ExportItem, refs: EntityRefs = NO_ENTITIES) {
   const cp = codePointText(article.text);
   return {
     id: article.id,
@@ -45,6 +46,7 @@ export function jsonlRecord({ article, annotations }: ExportItem, refs: EntityRe
       attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs).flatMap(([k, v]) => (isLinkAttribute(k) ? [] : [[snakeKey(k), v]]))),
       ...jsonlEntity(refs, s.annotation),
     })),
+    original: originalRecord(provenance),
     meta: { offset_unit: 'codepoint' as const, attribute_keys: 'snake_case' as const },
   };
 }

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parseBratPair, parseFile, parsePasted } from './index';
 import { isJsonl, streamJsonl } from './jsonl-stream';
 import { Chunker, type Emit } from './chunk';
+import { importerOf, originalOf, originalOfFile, withOriginal } from './original';
 import { MAX_FILE_BYTES, tooLarge, type ParseEnd, type ParseOutcome, type SourceSpec } from './types';
 
 /**
@@ -12,10 +13,15 @@ import { MAX_FILE_BYTES, tooLarge, type ParseEnd, type ParseOutcome, type Source
  */
 export async function runParse(spec: SourceSpec, emit: Emit): Promise<ParseEnd> {
   try {
-    if (spec.kind === 'file' && !spec.annPath && isJsonl(spec.path)) return await streamJsonl(spec.path, spec.name, emit);
-    const outcome = parseSpec(spec);
+    const importer = importerOf(spec);
+    if (spec.kind === 'file' && !spec.annPath && isJsonl(spec.path)) {
+      return await streamJsonl(spec.path, spec.name, withOriginal(await originalOfFile(spec.path, spec.name, importer), emit));
+    }
+    const read = readSpec(spec);
+    if (typeof read === 'string') return { ok: false, reason: read };
+    const outcome = parseSpec(spec, read);
     if (!outcome.ok) return outcome;
-    const chunker = new Chunker(emit);
+    const chunker = new Chunker(withOriginal(originalOf(read.bytes, spec.name, importer), emit));
     for (const draft of outcome.drafts) await chunker.add(draft);
     await chunker.flush();
     return { ok: true, drafts: outcome.drafts.length, warnings: outcome.warnings, problems: outcome.problems };
@@ -24,21 +30,28 @@ export async function runParse(spec: SourceSpec, emit: Emit): Promise<ParseEnd> 
   }
 }
 
-function parseSpec(spec: SourceSpec): ParseOutcome {
+/** The input's bytes (for a brat pair, the text's; the .ann beside it), or why they cannot be read. */
+function readSpec(spec: SourceSpec): { bytes: Uint8Array; ann?: Uint8Array } | string {
   switch (spec.kind) {
     case 'text':
-      return parsePasted(spec.name, spec.content);
+      return { bytes: Buffer.from(spec.content, 'utf8') };
     case 'bytes':
-      return spec.ann ? parseBratPair(spec.name, spec.bytes, spec.ann) : parseFile(spec.name, spec.bytes);
+      return { bytes: spec.bytes, ...(spec.ann ? { ann: spec.ann } : {}) };
     case 'file': {
       const bytes = readLimited(spec.path);
-      if (typeof bytes === 'string') return { ok: false, reason: bytes };
-      if (!spec.annPath) return parseFile(spec.path, bytes);
+      if (typeof bytes === 'string') return bytes;
+      if (!spec.annPath) return { bytes };
       const ann = readLimited(spec.annPath);
-      if (typeof ann === 'string') return { ok: false, reason: `annotation file (.ann): ${ann}` };
-      return parseBratPair(spec.path, bytes, ann);
+      if (typeof ann === 'string') return `annotation file (.ann): ${ann}`;
+      return { bytes, ann };
     }
   }
+}
+
+function parseSpec(spec: SourceSpec, read: { bytes: Uint8Array; ann?: Uint8Array }): ParseOutcome {
+  if (spec.kind === 'text') return parsePasted(spec.name, spec.content);
+  const name = spec.kind === 'file' ? spec.path : spec.name;
+  return read.ann ? parseBratPair(name, read.bytes, read.ann) : parseFile(name, read.bytes);
 }
 
 function readLimited(path: string): Buffer | string {

@@ -1,4 +1,5 @@
 import type { ArticleDraft } from '../../../shared/model';
+import type { OriginalFile } from './original';
 
 /** A draft as a parser produced it, with what the importer needs to keep ids and name records. */
 export interface ImportDraft extends ArticleDraft {
@@ -28,8 +29,11 @@ export interface DecodedText {
 }
 
 
-/** A draft with the hash of its text, computed where it was parsed. */
-export type HashedDraft = ImportDraft & { hash: string };
+/**
+ * A draft with the hash of its text, computed where it was parsed. The first draft of a file also
+ * carries the file itself (import/original.ts), which every article of the file then points to.
+ */
+export type HashedDraft = ImportDraft & { hash: string; original?: OriginalFile };
 
 /**
  * One input to parse, in a form that can cross to a worker thread: a file the worker reads itself

@@ -24,6 +24,7 @@ import { exportCorpus } from '../export';
 import { createImportJobs } from './import-jobs';
 import { checkedLinks } from './entities';
 import { createEntityHandlers } from './entity-handlers';
+import { createProvenanceHandlers } from './provenance-handlers';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
 import { checkEventType, eventHandlers } from './events';
@@ -42,6 +43,8 @@ export interface Platform {
   pickBackupSource(): Promise<string | null>;
   /** Called once a restore is staged: the app restarts so the restore is applied before the library opens. */
   restoreStaged(): void;
+  /** Where to save an article's original file (its imported name proposed), or null. */
+  pickOriginalTarget(fileName: string): Promise<string | null>;
   author: string;
 }
 
@@ -125,6 +128,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
   return {
     // The actor and place registry.
     ...createEntityHandlers(db, jobs, platform.author),
+    // Provenance: where an article came from, and its original file.
+    ...createProvenanceHandlers(db, (name) => platform.pickOriginalTarget(name)),
 
     'articles/list': (input) => listArticles(db, input),
 

@@ -5,6 +5,8 @@ import type { HashedDraft, ImportDraft, ParseEnd, SourceSpec } from '../import/t
 import { sharedParser, type ParseTask, type Parser } from '../import/pool';
 import { articleExists, findArticleIdByText, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
+import { findBySha256, recordProvenance, recordSourceFile } from '../store/provenance';
+import type { OriginalFile } from '../import/original';
 import { linkedAttrs } from './entity-import-links';
 import type { Db } from '../store/db';
 import { plural } from '../../../shared/plural';
@@ -52,6 +54,10 @@ interface FileState {
   inLibrary: string[];
   /** Drafts whose text came earlier in this batch, with the file that brought it. */
   earlier: { origin: string; file: string }[];
+  /** The file itself, once its first chunk has come: every article written from it points to it. */
+  original: OriginalFile | null;
+  /** Whether the file's bytes are in the store (written with the first article from it). */
+  originalStored: boolean;
 }
 
 /**
@@ -75,6 +81,8 @@ export async function importBatch(db: Db, inputs: SourceSpec[] | SpecFeed, optio
   const started: { spec: SourceSpec; task: ParseTask }[] = [];
   const outcomes: FileOutcome[] = [];
   const seen = new Map<string, string>();
+  /** sha256 of each file written in this batch, with the file's name as the report shows it. */
+  const seenFiles = new Map<string, string>();
   const aborted = () => !!options.signal?.aborted;
   let done = 0;
   let interrupted = false;
@@ -105,13 +113,19 @@ export async function importBatch(db: Db, inputs: SourceSpec[] | SpecFeed, optio
     while (!aborted() && (await fill())) {
       if (aborted()) break;
       current = started.shift() as { spec: SourceSpec; task: ParseTask };
-      const state: FileState = { outcome: { file: current.spec.name, status: 'failed', articleIds: [], message: null }, problems: [], inLibrary: [], earlier: [] };
+      const state: FileState = { outcome: { file: current.spec.name, status: 'failed', articleIds: [], message: null }, problems: [], inLibrary: [], earlier: [], original: null, originalStored: false };
       outcomes.push(state.outcome);
       let complete = false;
       for (;;) {
         const event = await current.task.next();
         if (event.type === 'drafts') {
           if (aborted()) break;
+          if (sameFileAgain(db, event.drafts, state.outcome, seenFiles)) {
+            // Nothing of it is written; the rest of its parse is not wanted.
+            current.task.cancel();
+            complete = true;
+            break;
+          }
           writeChunk(db, event.drafts, state, seen, options.author ?? '');
           // Between chunks the analyst's own saves get their turn.
           await new Promise<void>((resolve) => setImmediate(resolve));
@@ -208,6 +222,24 @@ function stopped(outcome: FileOutcome): void {
   outcome.message = `the import was cancelled part-way through this file: ${plural(outcome.articleIds.length, 'article')} imported before the cancel were kept, the rest were not imported`;
 }
 
+/**
+ * A file whose bytes are those of a file imported before (the same sha256) is that import again,
+ * even if the analyst has corrected the articles' text since, which the text hash would miss.
+ */
+function sameFileAgain(db: Db, drafts: HashedDraft[], outcome: FileOutcome, seenFiles: Map<string, string>): boolean {
+  const original = drafts[0]?.original;
+  if (!original) return false;
+  const earlier = seenFiles.get(original.sha256);
+  const known = findBySha256(db, original.sha256);
+  if (!known) {
+    seenFiles.set(original.sha256, outcome.file);
+    return false;
+  }
+  outcome.status = 'duplicate';
+  outcome.message = earlier !== undefined ? `same text as ${earlier}, earlier in this import` : `already imported: the same file (sha256 ${original.sha256.slice(0, 12)}…) as ${known.fileName}, imported ${known.importedAt.slice(0, 16).replace('T', ' ')}${known.importedBy ? ` by ${known.importedBy}` : ''}`;
+  return true;
+}
+
 /** Writes one chunk of a file's drafts in one transaction; duplicates and bad spans are noted, not written. */
 function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<string, string>, author: string): void {
   const added = new Map<string, string>();
@@ -215,8 +247,10 @@ function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<s
   const problems: string[] = [];
   const inLibrary: string[] = [];
   const earlier: FileState['earlier'] = [];
+  let stored = state.originalStored;
   try {
     db.transaction(() => {
+      const original = state.original ?? drafts[0]?.original ?? null;
       for (const draft of drafts) {
         const problem = spanProblem(draft);
         if (problem) {
@@ -233,9 +267,17 @@ function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<s
           continue;
         }
         added.set(draft.hash, draft.origin ? `${state.outcome.file} (${draft.origin})` : state.outcome.file);
-        ids.push(insertDraft(db, draft, author, problems));
+        const article = insertDraft(db, draft, author, problems);
+        if (original) {
+          if (!stored) recordSourceFile(db, original);
+          stored = true;
+          recordProvenance(db, { articleId: article.id, sha256: original.sha256, fileName: original.name, importer: original.importer, importedBy: author, importedAt: article.importedAt, origin: draft.origin ?? null });
+        }
+        ids.push(article.id);
       }
     })();
+    state.original ??= drafts[0]?.original ?? null;
+    state.originalStored = stored;
   } catch (err) {
     // The store refused the chunk (a full disk, say): none of it was written.
     state.problems.push(`${plural(drafts.length, 'article')} could not be written: ${(err as Error).message}`);
@@ -248,7 +290,7 @@ function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<s
   state.earlier.push(...earlier);
 }
 
-function insertDraft(db: Db, draft: HashedDraft, author: string, problems: string[]): string {
+function insertDraft(db: Db, draft: HashedDraft, author: string, problems: string[]): { id: string; importedAt: string } {
   // Keep the dataset's ids unless something in the library already holds them.
   const keepId = draft.id !== undefined && !articleExists(db, draft.id);
   const article = insertArticle(db, draft, { hash: draft.hash, ...(keepId ? { id: draft.id } : {}) });
@@ -285,7 +327,7 @@ function insertDraft(db: Db, draft: HashedDraft, author: string, problems: strin
     }
     insertAnnotation(db, checked.value);
   }
-  return article.id;
+  return article;
 }
 
 function candidate(articleId: string, span: SpanDraft, id: string, author: string, attrs: AnyAttrs): AnnotationCandidate {

@@ -3,6 +3,7 @@ import type { Annotation, Article } from '../../../shared/model';
 import { articleExists, findArticleIdByText, getArticle, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation, listAnnotations } from '../store/annotations';
 import { cached, type Db } from '../store/db';
+import { provenanceSnapshot, recordProvenance, recordSourceFile } from '../store/provenance';
 import { articleHistory, restoreArticleHistory, type ArticleHistory } from '../store/revisions';
 import { HandlerError } from './errors';
 import { dropEmptyIncidents, keepEventLinks, restoreEventLinks, type EventLinks } from './trash-events';
@@ -12,6 +13,8 @@ interface DeletedSet {
   annotations: Annotation[];
   /** Per deleted article: revisions, tombstones and aliases, which bundle merges rely on. */
   histories: Map<string, ArticleHistory>;
+  /** Per deleted article: where it came from, with its original file's bytes (which go with its last article). */
+  provenance: Map<string, NonNullable<ReturnType<typeof provenanceSnapshot>>>;
   /** The articles' event roles and incident memberships. */
   events?: EventLinks;
 }
@@ -37,7 +40,7 @@ export function createTrash(db: Db) {
 
   function remove(ids: string[]): { articles: number; annotations: number; token: string } {
     return db.transaction(() => {
-      const set: DeletedSet = { articles: [], annotations: [], histories: new Map() };
+      const set: DeletedSet = { articles: [], annotations: [], histories: new Map(), provenance: new Map() };
       const remove = cached(db, 'DELETE FROM articles WHERE id = ?');
       // Read before the delete cascades them away.
       set.events = keepEventLinks(db, ids);
@@ -47,6 +50,8 @@ export function createTrash(db: Db) {
         set.articles.push(article);
         set.annotations.push(...listAnnotations(db, id));
         set.histories.set(id, articleHistory(db, id));
+        const provenance = provenanceSnapshot(db, id);
+        if (provenance) set.provenance.set(id, provenance);
         remove.run(id);
       }
       dropEmptyIncidents(db);
@@ -73,6 +78,11 @@ export function createTrash(db: Db) {
         const id = articleExists(db, a.id) ? randomUUID() : a.id;
         insertArticle(db, a, { id, importedAt: a.importedAt, updatedAt: a.updatedAt, originalText: a.originalText });
         target.set(a.id, id);
+        const provenance = set.provenance.get(a.id);
+        if (provenance) {
+          recordSourceFile(db, provenance.file);
+          recordProvenance(db, { ...provenance.record, articleId: id });
+        }
       }
       let annotations = 0;
       const restored = new Set<string>();

@@ -3,7 +3,9 @@ import { rowToArticle } from './articles';
 import { rowToAnnotation } from './annotations';
 import type { Db } from './db';
 import { filterSql } from './filters';
+import { provenanceOf } from './provenance';
 import { aliasesOf, historiesOf } from './revisions';
+import type { ArticleProvenance } from '../../../shared/ipc/provenance';
 
 /** The library's filters (the list's ListInput without sorting and paging). */
 export interface ExportFilter {
@@ -33,6 +35,8 @@ export interface ExportItem {
   annotations: ExportAnnotation[];
   /** Unresolved conflict copies of this article left out (only when the page options leave them out). */
   conflictCopiesLeftOut: number;
+  /** Where the article came from (migration 0010); null when it came before provenance was kept. */
+  provenance?: ArticleProvenance | null;
 }
 
 export interface PageOptions {
@@ -150,8 +154,10 @@ function withAnnotations(db: Db, rows: ArticleRow[], options: PageOptions): Expo
       }
     }
   }
+  const provenance = provenanceOf(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     article: rowToArticle(r),
+    provenance: provenance.get(r.id) ?? null,
     textHash: r.text_hash,
     annotations: byArticle.get(r.id) ?? [],
     conflictCopiesLeftOut: leftOut.get(r.id) ?? 0,

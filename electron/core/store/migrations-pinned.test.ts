@@ -21,6 +21,7 @@ const PINNED: Record<string, string> = {
   '0007-history-goes-with-tombstones.sql': 'c3734a91e45eb6b77f685c378a17cd1395bdea86788ea04d3b8f17e69bdb9fd1',
   '0008-entity-registry.sql': '848556eddf372bbd6913001e550af09fc76bebb454d350d8727a5459d93ee7ae',
   '0009-event-roles-and-incidents.sql': '3b55a384fea10c262cc4c278735176a80386bb1d95c105e5be6ab658b011511d',
+  '0010-article-provenance.sql': '4eb97c0b970894b29fe9f27aef868588d2bf3e0515426d782163e40671860acf',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');

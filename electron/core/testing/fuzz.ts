@@ -320,6 +320,9 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return { articleId: id(rng, pools.articleIds), ids: some(() => anyString(rng)) };
     case 'suggestions/start':
       return pickKeys(rng, { accept: rng.chance(0.5) ? false : anyValue(rng) });
+    case 'provenance/get':
+    case 'provenance/saveOriginal':
+      return { id: id(rng, pools.articleIds) };
     default:
       // A new channel needs its own generator here. No channel takes a file path: the renderer is
       // untrusted, so paths come only from the platform's dialogs.

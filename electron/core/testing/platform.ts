@@ -9,6 +9,7 @@ export function quietPlatform(author: string, overrides: Partial<Platform> = {})
     pickBackupTarget: async () => null,
     pickBackupSource: async () => null,
     restoreStaged: () => {},
+    pickOriginalTarget: async () => null,
     ...overrides,
   };
 }

@@ -1,3 +1,5 @@
+import './paragraphs.css';
+
 export {
   $createAnnotationMarkNode,
   $isAnnotationMarkNode,

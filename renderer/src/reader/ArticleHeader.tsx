@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Article, ArticleMeta } from '../../../shared/model';
 import { call } from '../api/client';
+import { ProvenanceDetails } from './ProvenanceDetails';
 
 const FIELDS: { key: keyof ArticleMeta; title: string }[] = [
   { key: 'title', title: 'Title' },
@@ -81,6 +82,7 @@ export function ArticleHeader({ article, annotationCount, onChanged, onDeleted }
           <button type="submit">Save details</button>
         </form>
       ) : null}
+      {editing ? <ProvenanceDetails articleId={article.id} /> : null}
       {confirming ? (
         <div className="dialog-backdrop">
           <div className="dialog" role="alertdialog" aria-label="Delete article">

@@ -2,9 +2,10 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LABEL_TITLES, type Label } from '../../../shared/model';
 import { $readText, idsAtDomTarget, SUGGESTION_ATTR } from '../editor';
+import { useAfterPaint } from './afterPaint';
 import { ArticleHeader } from './ArticleHeader';
 import { placeCaret, registerCaret, textOffsetOf } from './caret';
 import { NOTHING_TO_REDO, NOTHING_TO_REMOVE, NOTHING_TO_UNDO, stepNotice } from './keyFeedback';
@@ -53,10 +54,10 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
 
   const annotations = session.list();
   const text = session.article.text;
-  // The side column follows the text a frame later: a key press draws its highlight without
-  // waiting for the panel and the details to re-render.
-  const sideAnnotations = useDeferredValue(annotations);
-  const sideSelectedId = useDeferredValue(session.selectedId);
+  // The side column follows the text after the frame that draws it: a key press paints its
+  // highlight without waiting for the panel and the details to re-render.
+  const sideAnnotations = useAfterPaint(annotations);
+  const sideSelectedId = useAfterPaint(session.selectedId);
   const view = useMemo(() => panelView(sideAnnotations, filter), [sideAnnotations, filter]);
 
   const report = useCallback(

@@ -1,6 +1,7 @@
 import type { Annotation, AnyAttrs, Article, Label } from '../../../shared/model';
 import { call } from '../api/client';
 import type { SuggestionSpan } from '../editor';
+import { nextPaint } from './afterPaint';
 import { provisionalAnnotations, retagAttrs, retagNotice } from './annotationDrafts';
 import { compareTextOrder, withPut } from './panelOrder';
 import { History, marksOf, mergePatch, rangesOf, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
@@ -131,6 +132,9 @@ export class ReaderSession {
     this.emit({ full: false, ranges: rangesOf(provisional) });
     return this.run(async () => {
       let created: Annotation[];
+      // Sent once the highlight is painted: the call and its answer (which may come back within
+      // the frame) are then handled after the frame, never in front of it.
+      await nextPaint();
       try {
         // An undo or redo queued before this tag may have changed the text its offsets were read from.
         if (this.article.text !== text) throw new Error('the article text changed before the tag was saved; select the text again');
