@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../core/testing/tmp';
@@ -99,5 +99,13 @@ describe('the app:// handler', () => {
     await expectRefused(await serveAppRequest(get('app://spanwise/assets/missing.js'), root, readRendererFile), 404);
     await expectRefused(await serveAppRequest(get('app://spanwise/assets'), root, readRendererFile), 404);
     await expectRefused(await serveAppRequest(get('app://spanwise/index.html/x'), root, readRendererFile), 404);
+  });
+
+  it('answers 404, not a rejection, for a name too long for the file system and a symlink loop', async () => {
+    const root = layout();
+    symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
+    symlinkSync(join(root, 'loop-a'), join(root, 'loop-b'));
+    await expectRefused(await serveAppRequest(get(`app://spanwise/${'a'.repeat(5000)}.js`), root, readRendererFile), 404);
+    await expectRefused(await serveAppRequest(get('app://spanwise/loop-a'), root, readRendererFile), 404);
   });
 });

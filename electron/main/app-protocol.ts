@@ -30,13 +30,17 @@ export async function serveAppRequest(request: Pick<Request, 'method' | 'url'>, 
   return new Response(body, { status: 200, headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': mimeType(file) } });
 }
 
-/** Reads from disk (inside app.asar too, in a packaged app); a missing file or a folder is null, not an error. */
+/**
+ * Reads from disk (inside app.asar too, in a packaged app); whatever cannot be a file of the
+ * build (missing, a folder, a name too long for the file system, a symlink loop) is null, so the
+ * answer is a 404 rather than a rejected request.
+ */
 export const readRendererFile: ReadFile = async (file) => {
   try {
     return await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') return null;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP') return null;
     throw err;
   }
 };
