@@ -8,6 +8,8 @@ test('search inside annotations by quote or note, filtered by label, and open th
   await page.keyboard.press('3');
   await selectText(page, '400 detainees');
   await page.keyboard.press('4');
+  // The details follow the new figure in the frame after its highlight is painted; the note is its own.
+  await expect(page.getByLabel('Annotation details').getByLabel('Label')).toHaveValue('figure');
   await page.getByLabel('Annotation details').getByLabel('Note').fill('Coalition says closer to 650');
   await saved(page);
 
