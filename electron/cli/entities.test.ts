@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listAnnotations } from '../core/store/annotations';
 import { insertAnnotation } from '../core/store/annotations';
 import { openStore } from '../core/store/db';
+import { REGISTRY_ARTICLES, REGISTRY_CSV } from '../core/testing/registry-corpus';
 import { useTmpDir } from '../core/testing/tmp';
 import { run } from './index';
 import { createOutput, EXIT } from './output';
@@ -28,20 +29,7 @@ async function cli(args: string[]) {
   return { code, out: c.out(), err: c.err() };
 }
 
-export const ARTICLES = {
-  'a-kyiv.txt':
-    "Kyiv talks\n\nVolodymyr Zelensky met Recep Tayyip Erdoğan in İstanbul on Monday. Zelenskyy thanked Turkey; Russian officials said nothing, and Russia's envoy left.",
-  'b-kyiv-uk.txt': 'Київ\n\nЗеленський заявив, що Росія запустила дрони. Президент Зеленський подякував Туреччині. Російські медіа мовчали.',
-  'c-ankara.txt': 'Ankara\n\nERDOGAN said Ukraine and Russia should talk. Russians protested; the Erdoğan government 🇹🇷 did not.',
-};
-
-export const REGISTRY_CSV = [
-  'name,kind,actor_kind,aliases,external_ids,note',
-  'Volodymyr Zelensky,actor,person,Zelenskyy|Зеленський|Zelensky,wikidata:Q3874799,President of Ukraine',
-  'Recep Tayyip Erdoğan,actor,person,Erdoğan,wikidata:Q39723,',
-  'Russia,actor,state,Росія,,',
-  'Istanbul,place,,Стамбул,,',
-].join('\n');
+const ARTICLES = REGISTRY_ARTICLES;
 
 /** A library with the three articles and the registry imported through the command. */
 export async function registryCorpus(dir: string): Promise<string> {
