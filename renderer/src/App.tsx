@@ -12,6 +12,8 @@ import type { ListQuery } from './library/usePagedArticles';
 import { reportTouches } from './library/reportTouches';
 import { Reader } from './reader/Reader';
 import { ViewsNav, type ViewId } from './shell/ViewsNav';
+import { TimelineView } from './timeline/TimelineView';
+import { NetworkView } from './network/NetworkView';
 import { useGlobalKeys } from './a11y/useGlobalKeys';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog';
 import { PANEL_LIMITS, arrange, panelShown, storeWidths, storedWidths, togglePanel, useReaderMin, useWindowWidth, type PanelState, type PanelWidths } from './shell/layout';
@@ -161,7 +163,9 @@ export function App() {
           }}
         />
       ) : null}
-      {view === 'actors' ? (
+      {view === 'timeline' ? <TimelineView onOpenReport={openFromView} /> : null}
+      {view === 'network' ? <NetworkView /> : null}
+      {view === 'timeline' || view === 'network' ? null : view === 'actors' ? (
         <ActorsView
           onOpenMention={openFromView}
           onOpenArticle={(id) => {

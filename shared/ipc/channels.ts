@@ -55,6 +55,8 @@ export const CHANNELS = [
   // Provenance: where an article came from, and its original file (shared/ipc/provenance.ts).
   'provenance/get',
   'provenance/saveOriginal',
+  'timeline/counts',
+  'network/graph',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,6 +4,8 @@ import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 import { provenanceContract } from './provenance';
+import { timelineContract } from './timeline';
+import { networkContract } from './network';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
 /**
@@ -297,6 +299,9 @@ export const contract = {
   'suggestions/start': { input: SuggestStart, output: Job },
   // Provenance (shared/ipc/provenance.ts).
   ...provenanceContract,
+  // The Timeline and the actor Network (shared/ipc/timeline.ts, shared/ipc/network.ts).
+  ...timelineContract,
+  ...networkContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -36,7 +36,12 @@ export async function exportDataset(db: Db, options: ExportOptions & { format: D
   const tmp = await prepareDestination(out, 'file', db.memory ? null : db.name);
   let rows = 0;
   let events = 0;
-  const line = options.format === 'acled' ? (g: Parameters<typeof acledRow>[0]) => csvRecord(ACLED_COLUMNS.map((c) => acledRow(g)[c])) : (g: Parameters<typeof ploverRecord>[0]) => `${JSON.stringify(ploverRecord(g))}\n`;
+  // The row is built once per incident, then read column by column.
+  const acledLine = (g: Parameters<typeof acledRow>[0]) => {
+    const row = acledRow(g);
+    return csvRecord(ACLED_COLUMNS.map((c) => row[c]));
+  };
+  const line = options.format === 'acled' ? acledLine : (g: Parameters<typeof ploverRecord>[0]) => `${JSON.stringify(ploverRecord(g))}\n`;
   async function* chunks(): AsyncGenerator<Buffer> {
     let pending = options.format === 'acled' ? csvRecord(ACLED_COLUMNS) : '';
     for (const page of incidentGroups(db)) {

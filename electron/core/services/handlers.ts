@@ -25,6 +25,7 @@ import { createImportJobs } from './import-jobs';
 import { checkedLinks } from './entities';
 import { createEntityHandlers } from './entity-handlers';
 import { createProvenanceHandlers } from './provenance-handlers';
+import { createPictureHandlers } from './picture-handlers';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
 import { checkEventType, eventHandlers } from './events';
@@ -130,6 +131,7 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     ...createEntityHandlers(db, jobs, platform.author),
     // Provenance: where an article came from, and its original file.
     ...createProvenanceHandlers(db, (name) => platform.pickOriginalTarget(name)),
+    ...createPictureHandlers(db),
 
     'articles/list': (input) => listArticles(db, input),
 

@@ -8,6 +8,10 @@ import { cached, type Db } from './db';
 export const ACTOR_NAME_SQL = (alias: string) =>
   `coalesce(${entityName(`json_extract(${alias}.attrs, '$.entityId')`)}, nullif(json_extract(${alias}.attrs, '$.canonicalName'), ''), ${alias}.quote)`;
 
+/** The registry entity an actor span stands for (the survivor when it was merged into another), or NULL. */
+export const ACTOR_ENTITY_SQL = (alias: string) =>
+  `(SELECT coalesce(survivor.id, linked.id) FROM entities linked LEFT JOIN entities survivor ON survivor.id = linked.merged_into WHERE linked.id = json_extract(${alias}.attrs, '$.entityId'))`;
+
 /** A linked place's name for an event's location, else the location as written. */
 export const LOCATION_SQL = (alias: string) => `coalesce(${entityName(`json_extract(${alias}.attrs, '$.locationEntityId')`)}, nullif(json_extract(${alias}.attrs, '$.location'), ''))`;
 

@@ -13,7 +13,9 @@ export type EventRow = Parameters<typeof rowToAnnotation>[0] & { rid: number; ar
 const FROM = `annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN incident_events m ON m.event_id = n.id`;
 /** Live, placed, local versions only: an orphan or an unresolved merge copy is not a report. */
 export const LIVE_EVENT = `n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL`;
-export const EVENT_SELECT = `SELECT n.rowid AS rid, n.*, ${LOCATION_SQL('n')} AS location_name, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, a.url AS article_url, m.incident_id FROM ${FROM}`;
+/** The columns of an event row (EventRow), over `annotations n`, `articles a` and `incident_events m`. */
+export const EVENT_COLUMNS = `n.rowid AS rid, n.*, ${LOCATION_SQL('n')} AS location_name, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, a.url AS article_url, m.incident_id`;
+export const EVENT_SELECT = `SELECT ${EVENT_COLUMNS} FROM ${FROM}`;
 
 const SORTS: Record<NonNullable<EventsQuery['sort']>, string> = {
   date: `json_extract(n.attrs, '$.date')`,
@@ -23,7 +25,8 @@ const SORTS: Record<NonNullable<EventsQuery['sort']>, string> = {
   article: 'a.title',
 };
 
-function filters(query: EventsQuery): { where: string[]; params: Record<string, unknown> } {
+/** The Events table's filters as SQL on `annotations n` (and `articles a` when a source is asked for): the Timeline and Network filter the same way. */
+export function eventFilters(query: EventsQuery): { where: string[]; params: Record<string, unknown> } {
   const where = [LIVE_EVENT];
   const params: Record<string, unknown> = {};
   if (query.type) {
@@ -58,7 +61,7 @@ function filters(query: EventsQuery): { where: string[]; params: Record<string, 
  * entries, not joined rows; only the page's own rows are then read whole.
  */
 export function listEvents(db: Db, query: EventsQuery): { total: number; items: EventRecord[] } {
-  const { where, params } = filters(query);
+  const { where, params } = eventFilters(query);
   const whereSql = where.join(' AND ');
   const sort = query.sort ?? 'date';
   const needsArticle = sort === 'source' || sort === 'article' || query.source !== undefined;

@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../../shared/ipc/events';
 import { cached, type Db } from './db';
-import { EVENT_SELECT, LIVE_EVENT, toRecords, type EventRow } from './events';
+import { EVENT_COLUMNS, EVENT_SELECT, LIVE_EVENT, toRecords, type EventRow } from './events';
 
 /** One row of an event dataset: an incident with its reports, or an event in no incident alone. */
 export interface IncidentGroup {
@@ -21,7 +21,12 @@ const byPublication = (a: EventRecord, b: EventRecord) =>
  */
 export function* incidentGroups(db: Db, pageSize = 200): Generator<IncidentGroup[]> {
   const incidents = cached(db, 'SELECT id, title, note, updated_at FROM incidents WHERE id > ? ORDER BY id LIMIT ?');
-  const members = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT} AND m.incident_id IN (SELECT value FROM json_each(?))`);
+  // From the page's memberships to their events (CROSS JOIN keeps that order): starting from the
+  // events instead probed every event of the library for every page.
+  const members = cached(
+    db,
+    `SELECT ${EVENT_COLUMNS} FROM incident_events m CROSS JOIN annotations n ON n.id = m.event_id JOIN articles a ON a.id = n.article_id WHERE m.incident_id IN (SELECT value FROM json_each(?)) AND ${LIVE_EVENT}`,
+  );
   let after = '';
   for (;;) {
     const page = incidents.all(after, pageSize) as { id: string; title: string; note: string; updated_at: string }[];

@@ -323,6 +323,11 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
     case 'provenance/get':
     case 'provenance/saveOriginal':
       return { id: id(rng, pools.articleIds) };
+    // The Timeline and the actor Network.
+    case 'timeline/counts':
+      return pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), actor: rng.pick(['rus', '%_\\', anyString(rng)]), source: anyString(rng) });
+    case 'network/graph':
+      return pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), source: anyString(rng), limit: rng.chance(0.7) ? 1 + rng.int(2000) : anyNumber(rng) });
     default:
       // A new channel needs its own generator here. No channel takes a file path: the renderer is
       // untrusted, so paths come only from the platform's dialogs.

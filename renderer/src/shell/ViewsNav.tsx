@@ -4,6 +4,8 @@ import { useRef } from 'react';
 export const VIEWS = [
   { id: 'library', title: 'Library' },
   { id: 'actors', title: 'Actors' },
+  { id: 'timeline', title: 'Timeline' },
+  { id: 'network', title: 'Network' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
