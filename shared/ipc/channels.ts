@@ -55,6 +55,7 @@ export const CHANNELS = [
   // Provenance: where an article came from, and its original file (shared/ipc/provenance.ts).
   'provenance/get',
   'provenance/saveOriginal',
+  'provenance/removed',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -218,7 +218,13 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   return (
     <div className="reader">
       <div className="reader-main">
-        <ArticleHeader article={session.article} annotationCount={annotations.length} onChanged={onChanged} onDeleted={onDeleted} />
+        <ArticleHeader
+          article={session.article}
+          annotationCount={annotations.length}
+          onChanged={onChanged}
+          onDeleted={onDeleted}
+          onPutBack={(corrected) => session.correctText(corrected).then(onChanged)}
+        />
         <Toolbar
           onTag={keyActions.tag}
           onUndo={keyActions.undo}
