@@ -75,9 +75,10 @@ export interface MembershipRow {
 
 /** Memberships of some articles' events with their incidents: what the trash keeps for an undo. */
 export function membershipsOfArticles(db: Db, articleIds: readonly string[]): MembershipRow[] {
-  return db
-    .prepare('SELECT m.event_id, m.incident_id, m.article_id, i.title, i.note, i.created_at, i.updated_at FROM incident_events m JOIN incidents i ON i.id = m.incident_id WHERE m.article_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(articleIds)) as MembershipRow[];
+  return cached(
+    db,
+    'SELECT m.event_id, m.incident_id, m.article_id, i.title, i.note, i.created_at, i.updated_at FROM incident_events m JOIN incidents i ON i.id = m.incident_id WHERE m.article_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(articleIds)) as MembershipRow[];
 }
 
 export function restoreMemberships(db: Db, rows: readonly MembershipRow[], articleOf: (articleId: string) => string, idOf: (annotationId: string) => string = (id) => id): void {

@@ -89,7 +89,7 @@ export function Details(props: DetailsProps) {
           ))}
         </select>
       </label>
-      <blockquote className="quote">{a.quote}</blockquote>
+      <blockquote className="quote" tabIndex={0}>{a.quote}</blockquote>
       {a.status === 'orphaned' ? (
         <div className="orphan-box" role="note">
           Its text was deleted by a correction. Select other text in the article to put it there.{' '}
