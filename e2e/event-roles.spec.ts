@@ -54,7 +54,7 @@ test('an event\'s roles are built by keyboard and by clicking highlights, drawn 
   ]);
 
   // By click: an armed picker takes the highlight clicked, and the event stays selected.
-  const pickFigure = details.getByRole('button', { name: 'Pick Figures in the text' });
+  const pickFigure = details.getByRole('button', { name: 'Pick in text: Figures' });
   await pickFigure.click();
   await expect(pickFigure).toHaveAttribute('aria-pressed', 'true');
   await run(page, 'Two people were killed').click();
@@ -65,7 +65,7 @@ test('an event\'s roles are built by keyboard and by clicking highlights, drawn 
   await expect(page.getByText(/Not added: that highlight is not a figure/)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(pickFigure).toHaveAttribute('aria-pressed', 'false');
-  await details.getByRole('button', { name: 'Pick Source in the text' }).click();
+  await details.getByRole('button', { name: 'Pick in text: Source' }).click();
   await run(page, 'said').first().click();
   await page.keyboard.press('Escape');
   await saved(page);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { EventRecord } from '../shared/ipc/events';
 import { expect, test } from './support/fixtures';
@@ -83,8 +84,15 @@ test('the other reports of the attack are proposed, confirmed by keyboard and by
   const tops = await reports.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
   expect(new Set(tops).size).toBe(1);
 
+  // Nothing serious for axe-core on the page, in either theme.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include('.incident-page').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+
   // A jump to a report opens its article at the event.
-  await reports.filter({ has: page.getByRole('heading', { name: 'Нічна атака дронів' }) }).getByRole('button', { name: /Open report/ }).click();
+  await reports.filter({ has: page.getByRole('heading', { name: 'Нічна атака дронів' }) }).getByRole('button', { name: /^Open in article/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Нічна атака дронів');
   await expect(page.locator('mark[data-selected="true"]').first()).toContainText('атакувала');
 });

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EventRecord, EventSort } from '../../../shared/ipc/events';
-import { useListbox } from '../a11y/useListbox';
+import { listStep } from '../a11y/listStep';
+import { shortcutOf } from '../a11y/shortcuts';
 import { dateText, figuresText, namesText } from './format';
 
 export interface EventsTableProps {
@@ -36,28 +37,52 @@ const COLUMNS: Column[] = [
 ];
 
 /**
- * The events as a table: one tab stop, the arrow keys (Page Up/Down, Home, End) move the active
- * row, Enter opens it. Only the rows in view are drawn, whatever the size of the library; the
+ * The events as a table: one tab stop, the list keys of the shortcut table (arrows, Page Up/Down,
+ * Home, End) move along the rows, Enter opens one. Focus moves from row to row (a table has no
+ * active descendant in ARIA, unlike a listbox), as in the Actors list: only the rows in view are
+ * drawn, whatever the size of the library, and a row moved to is focused once it is drawn. The
  * header's buttons sort by their column.
  */
 export function EventsTable({ total, itemAt, sort, descending, onSort, onOpen }: EventsTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const rows = virtualizer.getVirtualItems();
-  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 8) / ROW_HEIGHT) - 1);
-  const list = useListbox({
-    count: total,
-    pageSize: page,
-    reveal: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
-    onOpen: (index) => {
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, Math.max(0, total - 1));
+  const focusIndex = useRef<number | null>(null);
+
+  useEffect(() => {
+    const index = focusIndex.current;
+    if (index === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (row) {
+      focusIndex.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  // The one tab stop: the active row, or the first drawn when the active one has scrolled away.
+  const tabbable = rows.some((r) => r.index === current) ? current : (rows[0]?.index ?? 0);
+
+  const onKeyDown = (e: React.KeyboardEvent, index: number) => {
+    const shortcut = shortcutOf(e, 'list');
+    if (shortcut === 'list-open') {
+      e.preventDefault();
       const record = itemAt(index);
       if (record) onOpen(record);
-    },
-  });
-  const activeRendered = rows.some((r) => r.index === list.active);
+      return;
+    }
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const to = listStep(shortcut, index, total, page);
+    if (to === null) return;
+    e.preventDefault();
+    setActive(to);
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+    focusIndex.current = to;
+  };
 
   return (
-    <div className="events-table" role="table" aria-label="Events" aria-rowcount={total + 1} {...list.listProps(activeRendered)}>
+    <div className="events-table" role="table" aria-label="Events" aria-rowcount={total + 1}>
       <div role="rowgroup" className="events-head">
         <div role="row" className="events-row" aria-rowindex={1}>
           {COLUMNS.map((c) => (
@@ -86,15 +111,18 @@ export function EventsTable({ total, itemAt, sort, descending, onSort, onOpen }:
             return (
               <div
                 key={row.key}
-                id={list.optionId(row.index)}
+                data-index={row.index}
                 role="row"
                 aria-rowindex={row.index + 2}
-                data-active={row.index === list.active ? 'true' : undefined}
-                aria-selected={row.index === list.active}
+                tabIndex={row.index === tabbable ? 0 : -1}
+                data-active={row.index === current ? 'true' : undefined}
+                aria-keyshortcuts="ArrowDown ArrowUp PageDown PageUp Home End Enter"
                 className="events-row"
                 style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                onFocus={() => setActive(row.index)}
+                onKeyDown={(e) => onKeyDown(e, row.index)}
                 onClick={() => {
-                  list.setActive(row.index);
+                  setActive(row.index);
                   if (r) onOpen(r);
                 }}
               >

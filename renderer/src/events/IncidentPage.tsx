@@ -101,7 +101,7 @@ export function IncidentPage({ id, revision, onBack, onOpenReport }: IncidentPag
                   <dt>Figures</dt>
                   <dd>{r.figures.length > 0 ? r.figures.map(figureText).join('; ') : '—'}</dd>
                 </dl>
-                <button type="button" onClick={() => onOpenReport(r.articleId, r.id)} aria-label={`Open report in ${r.articleTitle || r.source || 'its article'}`}>
+                <button type="button" onClick={() => onOpenReport(r.articleId, r.id)} aria-label={`Open in article: ${r.articleTitle || r.source || r.quote}`}>
                   Open in article
                 </button>
               </li>

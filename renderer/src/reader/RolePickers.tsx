@@ -102,11 +102,11 @@ function RolePicker({ role, roles, annotations, byId, text, armed, onArm, onAdd,
           type="button"
           className="role-arm"
           aria-pressed={isArmed}
-          aria-label={`Pick ${title} in the text`}
+          aria-label={`Pick in text: ${title}`}
           title={isArmed ? 'Click highlights in the text to add them; Escape stops' : `Then click a highlighted ${label} in the text`}
           onClick={() => onArm(isArmed ? null : role)}
         >
-          {isArmed ? 'Picking…' : 'Pick in text'}
+          Pick in text
         </button>
       </div>
     </div>
