@@ -8,6 +8,7 @@ import { codePointText } from '../export/spans';
 import type { Db } from '../store/db';
 import { attachStagingArea, type StagingArea } from '../store/merge';
 import { checkAnnotation } from './annotation-invariants';
+import { openStream, readSealedHeader, SealedError } from '../export/sealed';
 import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
 
 export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-merge';
@@ -17,11 +18,13 @@ export interface BundleImportOptions {
   author?: string;
   /** Honoured while the file is read; once merging starts it runs to the end (one transaction). */
   signal?: AbortSignal;
+  /** An encrypted bundle's passphrase (export/sealed.ts); asked for only when the file is one. */
+  passphrase?: string;
 }
 
 export class BundleError extends Error {
   constructor(
-    readonly code: 'invalid' | 'newer_version' | 'cancelled',
+    readonly code: 'invalid' | 'newer_version' | 'cancelled' | 'locked' | 'wrong_passphrase',
     message: string,
   ) {
     super(message);
@@ -39,6 +42,7 @@ export function sniffBundle(file: string): boolean {
   let fd: number | null = null;
   try {
     if (!statSync(file).isFile()) return false;
+    if (isSealedBundle(file)) return true;
     fd = openSync(file, 'r');
     const head = Buffer.alloc(4096);
     const n = readSync(fd, head, 0, head.length, 0);
@@ -55,6 +59,11 @@ export function sniffBundle(file: string): boolean {
   }
 }
 
+/** An encrypted bundle: a sealed file (export/sealed.ts) holding a bundle. */
+export function isSealedBundle(file: string): boolean {
+  return readSealedHeader(file)?.content === BUNDLE_FORMAT;
+}
+
 /**
  * Merges a bundle into the store. The whole file is read and checked first (a damaged or
  * truncated bundle changes nothing), then merged in one transaction (bundle-merge.ts):
@@ -68,7 +77,7 @@ export function sniffBundle(file: string): boolean {
 export async function importBundle(db: Db, file: string, options: BundleImportOptions = {}): Promise<BundleImportReport> {
   const stage = attachStagingArea(db);
   try {
-    await readBundle(file, stage, options.signal);
+    await readBundle(file, stage, options.signal, options.passphrase);
     try {
       return db.transaction(() => merge(db, stage, options))();
     } catch (err) {
@@ -80,7 +89,9 @@ export async function importBundle(db: Db, file: string, options: BundleImportOp
   }
 }
 
-async function readBundle(file: string, stage: StagingArea, signal: AbortSignal | undefined): Promise<void> {
+async function readBundle(file: string, stage: StagingArea, signal: AbortSignal | undefined, passphrase: string | undefined): Promise<void> {
+  const sealed = isSealedBundle(file);
+  if (sealed && passphrase === undefined) throw new BundleError('locked', `${file} is an encrypted bundle: it needs its passphrase (spanwise import asks for it); nothing was imported`);
   let lineNo = 0;
   let ended = false;
   let articles = 0;
@@ -118,7 +129,7 @@ async function readBundle(file: string, stage: StagingArea, signal: AbortSignal 
   // streams, and the pipeline may then reject with their AbortError instead of the reason.
   let failure: BundleError | null = null;
   try {
-    await pipeline(createReadStream(file), createGunzip(), async (source: AsyncIterable<Buffer>) => {
+    const consume = async (source: AsyncIterable<Buffer>) => {
       try {
         for await (const chunk of source) {
           if (signal?.aborted) throw new BundleError('cancelled', 'bundle import cancelled');
@@ -132,9 +143,16 @@ async function readBundle(file: string, stage: StagingArea, signal: AbortSignal 
         if (!(err instanceof BundleError)) throw err;
         failure = err;
       }
-    });
+    };
+    // Each chunk of an encrypted bundle is authenticated before gunzip sees a byte of it.
+    if (sealed) await pipeline(createReadStream(file), openStream(passphrase as string, BUNDLE_FORMAT), createGunzip(), consume);
+    else await pipeline(createReadStream(file), createGunzip(), consume);
   } catch (err) {
     if (failure) throw failure;
+    if (err instanceof SealedError) {
+      const code = err.code === 'wrong_passphrase' ? 'wrong_passphrase' : err.code === 'newer_version' ? 'newer_version' : 'invalid';
+      throw new BundleError(code, `${file} is an encrypted bundle that was not imported: ${err.message}; nothing was imported`);
+    }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'Z_DATA_ERROR') throw new BundleError('invalid', `${file} is not a Spanwise bundle (not gzip data)`);
     if (code === 'Z_BUF_ERROR') throw new BundleError('invalid', `${file} is cut short: the bundle is incomplete`);
