@@ -118,7 +118,7 @@ const commands: Record<string, Command> = {
     const { total, items } = listArticles(db, { query, sort: 'relevance', descending: true, limit: flags.limit, offset: 0 });
     for (const item of items) {
       const snippet = (item.snippet ?? '').replaceAll(HIT_OPEN, '[').replaceAll(HIT_CLOSE, ']').replace(/\s+/g, ' ');
-      out.result({ type: 'hit', id: item.id, title: item.title, snippet: item.snippet, counts: item.counts }, `${item.id}  ${item.title}\n    ${snippet}`);
+      out.result({ type: 'hit', id: item.id, title: item.title, snippet: item.snippet, counts: item.counts }, [`${item.id}  ${item.title}`, `    ${snippet}`]);
     }
     out.result({ type: 'summary', total, shown: items.length }, `${total} article(s) match`);
     return EXIT.ok;
@@ -133,7 +133,7 @@ const commands: Record<string, Command> = {
     const s = libraryStats(db);
     out.result(
       { type: 'stats', ...s },
-      [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)].join('\n'),
+      [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)],
     );
     return EXIT.ok;
   },
@@ -191,7 +191,7 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     });
     const [name, ...rest] = positionals;
     if (values.help) {
-      out.result({ type: 'usage', usage: USAGE }, USAGE);
+      out.result({ type: 'usage', usage: USAGE }, USAGE.split('\n'));
       return EXIT.ok;
     }
     const command = name ? commands[name] : undefined;
@@ -250,8 +250,8 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       return EXIT.interrupted;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const usage = err instanceof UsageError && !err.showUsage ? '' : `\n\n${USAGE}`;
-      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, `spanwise: ${(err as Error).message}${usage}`);
+      const usage = err instanceof UsageError && !err.showUsage ? [] : ['', ...USAGE.split('\n')];
+      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, [`spanwise: ${(err as Error).message}`, ...usage]);
       return EXIT.usage;
     }
     // A damaged page the open did not read (open-check.ts) fails the command when it is read.

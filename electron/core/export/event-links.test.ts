@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import jsonld from 'jsonld';
+import { Parser, Store, type Term } from 'n3';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/ipc/events';
 import { startBackend } from '../services/app';
@@ -11,7 +13,7 @@ import { ok } from '../testing/backend';
 import { quietPlatform } from '../testing/platform';
 import { useTmpDir } from '../testing/tmp';
 import { exportCorpus } from './index';
-import { readCsv, readJsonl } from './test-support/readers';
+import { readAnn, readConf, readCsv, readJsonl } from './test-support/readers';
 
 const tmp = useTmpDir();
 
@@ -120,6 +122,100 @@ describe('roles and incidents in JSONL and CSV', () => {
     }
     expect(rows.filter((r) => r.label === 'CLAIM').map((r) => (r.roles ?? '').split(':')[0])).toEqual(['claimant', 'claimant', 'claimant']);
     expect(rows.filter((r) => r.label === 'ACTOR').every((r) => r.roles === '' && r.incident_id === '')).toBe(true);
+    db.close();
+  });
+});
+
+describe('roles in brat standoff', () => {
+  it('writes each event as an E line whose arguments are its roles, claimants as R lines, both declared in annotation.conf; the importer reads them back', async () => {
+    const { dir, file } = await attackLibrary();
+    const db = openStore(file);
+    const out = join(dir, 'brat');
+    await exportCorpus(db, { format: 'brat', out });
+    const conf = readConf(readFileSync(join(out, 'annotation.conf'), 'utf8'));
+    const declared = new Map((conf.events ?? []).map((l) => [l.split('\t')[0], (l.split('\t')[1] ?? '').split(', ')]));
+    const relations = new Map((conf.relations ?? []).map((l) => [l.split('\t')[0], l.split('\t')[1]]));
+    expect(relations.get('Claimant')).toBe('Arg1:CLAIM, Arg2:ACTOR');
+    const anns = readdirSync(out).filter((f) => f.endsWith('.ann'));
+    expect(anns).toHaveLength(3);
+    for (const f of anns) {
+      const ann = readAnn(readFileSync(join(out, f), 'utf8'));
+      const typeOf = new Map(ann.entities.map((t) => [t.id, t.type]));
+      expect(ann.events).toHaveLength(1);
+      const [event] = ann.events;
+      expect(event?.type).toBe('EVENT');
+      expect(typeOf.get(event?.trigger ?? '')).toBe('EVENT');
+      // Each argument as annotation.conf allows it: the role, then the type its span must have.
+      const allowed = declared.get('EVENT') ?? [];
+      const args = (event?.args ?? []).map(([role, t]) => `${role.replace(/\d+$/, '')}*:${typeOf.get(t)}`);
+      expect(args).toEqual(['Actor*:ACTOR', 'Target*:ACTOR', 'Figure*:FIGURE', 'Source*:CLAIM']);
+      for (const a of args) expect(allowed).toContain(a);
+      expect(ann.relations.map((r) => [r.type, typeOf.get(r.args.Arg1 ?? ''), typeOf.get(r.args.Arg2 ?? '')])).toEqual([['Claimant', 'CLAIM', 'ACTOR']]);
+    }
+
+    const other = openStore(join(dir, 'other.db'));
+    const report = await importPaths(other, [out], { author: 'tester' });
+    expect(report.outcomes.filter((o) => o.status !== 'skipped').map((o) => [o.status, o.message])).toEqual([
+      ['imported', null],
+      ['imported', null],
+      ['imported', null],
+    ]);
+    expect(linksOf(other).roles).toEqual(linksOf(db).roles);
+    other.close();
+    db.close();
+  });
+});
+
+const ANNO_CONTEXT = JSON.parse(readFileSync(new URL('./test-support/anno-context.json', import.meta.url), 'utf8')) as object;
+/** Resolves only the Web Annotation context, from the published copy in the fixtures: tests never reach the network. */
+const documentLoader = (url: string) => {
+  if (url.replace(/^https:/, 'http:') !== 'http://www.w3.org/ns/anno.jsonld') throw new Error(`unexpected context ${url}`);
+  return Promise.resolve({ contextUrl: undefined, documentUrl: url, document: ANNO_CONTEXT });
+};
+const OA = 'http://www.w3.org/ns/oa#';
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+
+describe('roles and incidents in W3C Web Annotation', () => {
+  it('writes each role as a linking annotation and an incident as an identifying body, which jsonld.js and an RDF parser read back', async () => {
+    const { dir, file, incident } = await attackLibrary();
+    const db = openStore(file);
+    const out = join(dir, 'out.jsonld');
+    await exportCorpus(db, { format: 'w3c', out });
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as object;
+    const nquads = (await jsonld.toRDF(doc, { format: 'application/n-quads', documentLoader, safe: true } as jsonld.Options.ToRdf)) as unknown as string;
+    const store = new Store(new Parser({ format: 'N-Quads' }).parse(nquads));
+    const objects = (s: Term, p: string) => store.getObjects(s, p, null);
+    const one = (s: Term, p: string) => {
+      const [o, ...more] = objects(s, p);
+      if (!o || more.length > 0) throw new Error(`${s.value} has ${more.length + (o ? 1 : 0)} ${p}`);
+      return o;
+    };
+    const bodies = (a: Term) => objects(a, `${OA}hasBody`);
+    const tagOf = (a: Term) => bodies(a).find((b) => objects(b, `${OA}hasPurpose`).some((p) => p.value === `${OA}tagging`));
+    const annotations = store.getSubjects(`${RDF}type`, `${OA}Annotation`, null);
+    // What a span's annotation says: its label and the quote its TextQuoteSelector holds.
+    const spanOf = new Map<string, string>();
+    for (const a of annotations.filter((x) => objects(x, `${OA}motivatedBy`).some((m) => m.value === `${OA}tagging`))) {
+      const selectors = objects(one(a, `${OA}hasTarget`), `${OA}hasSelector`);
+      const exact = selectors.flatMap((sel) => objects(sel, `${OA}exact`))[0];
+      spanOf.set(a.value, `${one(tagOf(a) as Term, `${RDF}value`).value.toLowerCase()} "${exact?.value}"`);
+    }
+    const roles = annotations
+      .filter((x) => objects(x, `${OA}motivatedBy`).some((m) => m.value === `${OA}linking`))
+      .map((link) => {
+        const role = one(tagOf(link) as Term, `${RDF}value`).value;
+        const targets = objects(link, `${OA}hasTarget`).map((t) => spanOf.get(t.value) ?? `unknown ${t.value}`);
+        expect(targets).toHaveLength(2);
+        // RDF keeps no order among targets: the event (or claim) is the one whose label has the role.
+        const owner = targets.find((t) => t.startsWith(role === 'claimant' ? 'claim ' : 'event ')) as string;
+        return `${owner} -${role}-> ${targets.find((t) => t !== owner)}`;
+      });
+    expect(roles.sort()).toEqual(linksOf(db).roles);
+    const incidentOf = [...spanOf].filter(([, s]) => s.startsWith('event ')).map(([iri]) => {
+      const body = bodies(store.getSubjects(null, null, null).find((x) => x.value === iri) as Term).find((b) => objects(b, `${OA}hasPurpose`).some((p) => p.value === `${OA}identifying`));
+      return body ? one(body, `${OA}hasSource`).value : null;
+    });
+    expect(incidentOf).toEqual([0, 1, 2].map(() => `urn:spanwise:incident:${incident.id}`));
     db.close();
   });
 });

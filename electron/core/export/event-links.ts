@@ -1,5 +1,6 @@
 import { EVENT_ROLES, type RoleName } from '../../../shared/ipc/events';
 import type { ExportItem } from '../store/export';
+import { iriSegment, urn } from './iri';
 
 /**
  * What the dataset exports say about events as records (DESIGN.md, "More of the interface"):
@@ -71,4 +72,27 @@ export function csvRolesCell(roles: readonly SpanRole[] | undefined): string {
 
 export function csvEventCells(links: EventLinks, spanId: string): [string, string] {
   return [links.incidents.get(spanId)?.id ?? '', csvRolesCell(links.roles.get(spanId))];
+}
+
+/** The incident an event reports, as a body of the event's W3C annotation (its URN, as entities have theirs). */
+export function w3cIncidentBody(links: EventLinks, spanId: string): { type: 'SpecificResource'; purpose: 'identifying'; source: string }[] {
+  const incident = links.incidents.get(spanId);
+  return incident ? [{ type: 'SpecificResource', purpose: 'identifying', source: urn('incident', incident.id) }] : [];
+}
+
+/**
+ * Each role as a W3C annotation of its own (DESIGN.md): motivation "linking", a TextualBody naming
+ * the role (purpose "tagging"), and as targets the event's (or claim's) annotation, then the role's.
+ * Its id joins the two percent-encoded ids and the role, so it is a valid IRI and the same in every export.
+ */
+export function w3cRoleAnnotations(links: EventLinks, annotationIri: (id: string) => string) {
+  return [...links.roles].flatMap(([ownerId, roles]) =>
+    roles.map((r) => ({
+      id: `urn:spanwise:role:${iriSegment(ownerId)}:${r.role}:${iriSegment(r.span_id)}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: r.role }],
+      target: [annotationIri(ownerId), annotationIri(r.span_id)],
+    })),
+  );
 }

@@ -158,19 +158,27 @@ export async function sealStream(passphrase: string, options: SealOptions): Prom
   });
 }
 
+/** The header of a sealed file from its first bytes (at least the header line), or null when it is not one. */
+export function sealedHeaderOf(head: Buffer): SealedHeader | null {
+  if (!head.subarray(0, 11).equals(Buffer.from('{"format":"', 'latin1'))) return null;
+  const end = head.indexOf(0x0a);
+  if (end < 0 || end > MAX_HEADER_BYTES) return null;
+  try {
+    const value = JSON.parse(head.subarray(0, end).toString('utf8')) as { format?: unknown };
+    return value.format === SEALED_FORMAT ? (value as SealedHeader) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The header of a sealed file, or null when the file is not one (read from its first 4 KB). */
 export function readSealedHeader(file: string): SealedHeader | null {
   let fd: number | null = null;
   try {
     fd = openSync(file, 'r');
-    const head = Buffer.alloc(MAX_HEADER_BYTES);
+    const head = Buffer.alloc(MAX_HEADER_BYTES + 1);
     const n = readSync(fd, head, 0, head.length, 0);
-    const text = head.subarray(0, n);
-    if (!text.subarray(0, 12).toString('latin1').startsWith('{"format":"')) return null;
-    const end = text.indexOf(0x0a);
-    if (end < 0) return null;
-    const value = JSON.parse(text.subarray(0, end).toString('utf8')) as { format?: unknown };
-    return value.format === SEALED_FORMAT ? (value as SealedHeader) : null;
+    return sealedHeaderOf(head.subarray(0, n));
   } catch {
     return null;
   } finally {

@@ -43,7 +43,7 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
   const actors = useMemo(() => (isClaim ? actorChoices(annotations, text) : []), [isClaim, annotations, text]);
 
   return (
-    <div className="panel-column">
+    <div className="panel-column" id="annotations-panel">
       <SuggestionsBox suggestions={suggestions} report={report} onShow={onShowSuggestion} />
       <AnnotationsPanel
         view={view}
