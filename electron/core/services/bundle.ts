@@ -9,6 +9,7 @@ import { attachStagingArea, type StagingArea } from '../store/merge';
 import { checkAnnotation } from './annotation-invariants';
 import { openStream, sealedHeaderOf, SealedError } from '../export/sealed';
 import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
+import { eventLinksProblem } from './bundle-events';
 
 export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-merge';
 
@@ -229,6 +230,8 @@ function checkAnnotations(article: BundleArticle, lineNo: number): void {
     );
     if (!checked.ok) throw new BundleError('invalid', `line ${lineNo}, ${checked.reason}`);
   }
+  const links = eventLinksProblem(article);
+  if (links) throw new BundleError('invalid', `line ${lineNo}: ${links}`);
 }
 
 function merge(db: Db, stage: StagingArea, options: BundleImportOptions): BundleImportReport {
