@@ -8,6 +8,7 @@ import type { Db } from '../store/db';
 import { attachStagingArea, type StagingArea } from '../store/merge';
 import { checkAnnotation } from './annotation-invariants';
 import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
+import { eventLinksProblem } from './bundle-events';
 
 export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-merge';
 
@@ -204,6 +205,8 @@ function checkAnnotations(article: BundleArticle, lineNo: number): void {
     );
     if (!checked.ok) throw new BundleError('invalid', `line ${lineNo}, ${checked.reason}`);
   }
+  const links = eventLinksProblem(article);
+  if (links) throw new BundleError('invalid', `line ${lineNo}: ${links}`);
 }
 
 function merge(db: Db, stage: StagingArea, options: BundleImportOptions): BundleImportReport {

@@ -63,6 +63,15 @@ export function assignIncident(db: Db, eventId: string, articleId: string, incid
   }
 }
 
+/**
+ * Puts an event in no incident yet into one, as a bundle merge does: the incident then reads as
+ * last changed when the later of the two libraries changed it, not at the moment of the merge.
+ */
+export function joinIncident(db: Db, eventId: string, articleId: string, incidentId: string, updatedAt: string): void {
+  cached(db, 'INSERT OR IGNORE INTO incident_events (event_id, incident_id, article_id) VALUES (?, ?, ?)').run(eventId, incidentId, articleId);
+  cached(db, 'UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ?').run(updatedAt, incidentId);
+}
+
 export interface MembershipRow {
   event_id: string;
   incident_id: string;
