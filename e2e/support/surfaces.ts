@@ -33,6 +33,19 @@ export const SURFACES: Surface[] = [
     close: async () => {},
   },
   {
+    name: 'event details: codebook, role pickers, incident',
+    open: async (page) => {
+      await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').filter({ hasText: 'counted 40 trucks' }).first().click();
+      const actor = page.getByRole('region', { name: 'Annotation details' }).getByRole('combobox', { name: 'Actor', exact: true });
+      await actor.focus();
+      await expect(actor).toHaveAttribute('aria-expanded', 'true');
+    },
+    close: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
     name: 'linked entity field, open',
     open: async (page) => {
       await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').filter({ hasText: 'Officials in Dorn' }).click();

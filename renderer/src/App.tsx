@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../shared/ipc/contract';
 import { ActorsView } from './actors/ActorsView';
 import { backendAvailable, call } from './api/client';
+import { EventsView } from './events/EventsView';
+import './events/events.css';
 import { ExportDialog } from './library/ExportDialog';
 import { ImportProgress } from './library/ImportProgress';
 import { ImportReportView } from './library/ImportReportView';
@@ -43,6 +45,12 @@ export function App() {
     },
     [open],
   );
+  // The incident whose page the Events view shows (null: its table).
+  const [incidentId, setIncidentId] = useState<string | null>(null);
+  const openIncident = useCallback((id: string) => {
+    setIncidentId(id);
+    setView('events');
+  }, []);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [libraryPanel, setLibraryPanel] = useState<PanelState>('auto');
   const [sidePanel, setSidePanel] = useState<PanelState>('auto');
@@ -144,7 +152,14 @@ export function App() {
   const problem = error ?? importer.error;
   return (
     <div className="shell">
-      <ViewsNav current={view} onChange={setView} />
+      <ViewsNav
+        current={view}
+        onChange={(next) => {
+          // The Events entry shows the table, even when an incident's page was open.
+          if (next === 'events') setIncidentId(null);
+          setView(next);
+        }}
+      />
       {view === 'library' ? (
         <PanelToggles
           libraryShown={panelShown(libraryPanel, libraryDrawer)}
@@ -165,7 +180,9 @@ export function App() {
       ) : null}
       {view === 'timeline' ? <TimelineView onOpenReport={openFromView} /> : null}
       {view === 'network' ? <NetworkView /> : null}
-      {view === 'timeline' || view === 'network' ? null : view === 'actors' ? (
+      {view === 'timeline' || view === 'network' ? null : view === 'events' ? (
+        <EventsView incidentId={incidentId} onOpenIncident={setIncidentId} onOpenReport={openFromView} revision={revision} />
+      ) : view === 'actors' ? (
         <ActorsView
           onOpenMention={openFromView}
           onOpenArticle={(id) => {
@@ -218,6 +235,7 @@ export function App() {
                 takeFocus={takeFocus}
                 onChanged={refresh}
                 onOpen={open}
+                onOpenIncident={openIncident}
                 onDeleted={(token, count) => {
                   setArticleId(null);
                   setDeleted({ token, message: `Deleted ${count} article${count === 1 ? '' : 's'}.` });

@@ -55,6 +55,10 @@ export const CHANNELS = [
   // Provenance: where an article came from, and its original file (shared/ipc/provenance.ts).
   'provenance/get',
   'provenance/saveOriginal',
+  // An event's record by id, for the reader (shared/ipc/events.ts).
+  'events/get',
+  // What the extraction removed from an article (shared/ipc/provenance.ts).
+  'provenance/removed',
   'timeline/counts',
   'network/graph',
 ] as const;

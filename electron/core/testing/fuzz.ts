@@ -322,7 +322,10 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return pickKeys(rng, { accept: rng.chance(0.5) ? false : anyValue(rng) });
     case 'provenance/get':
     case 'provenance/saveOriginal':
+    case 'provenance/removed':
       return { id: id(rng, pools.articleIds) };
+    case 'events/get':
+      return { ids: some(() => id(rng, pools.annotationIds)) };
     // The Timeline and the actor Network.
     case 'timeline/counts':
       return pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), actor: rng.pick(['rus', '%_\\', anyString(rng)]), source: anyString(rng) });
