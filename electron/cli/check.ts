@@ -31,7 +31,7 @@ export async function checkCommand(dbFile: string, args: string[], out: Output, 
   }
   out.error(
     value,
-    [`damaged  ${file}: ${report.mode} found ${report.problems.length} problem(s) (${size}); restore it from a backup`, ...report.problems.map((p) => `  ${p}`)].join('\n'),
+    [`damaged  ${file}: ${report.mode} found ${report.problems.length} problem(s) (${size}); restore it from a backup`, ...report.problems.map((p) => `  ${p}`)],
   );
   return EXIT.someFailed;
 }

@@ -14,6 +14,8 @@ import { bindContract } from './ipc';
 import { nativeBindingPath } from './native-binding';
 import { checkInBackground, type BackgroundCheck } from '../core/services/background-check';
 import { reportCheck } from './library-check';
+import { useParserHosts } from '../core/import/pool';
+import { utilityParserHosts } from './parser-hosts';
 
 // Standard and secure so 'self' in the CSP means app://spanwise and module scripts load from it.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
@@ -100,6 +102,8 @@ function createWindow(onShown: (win: BrowserWindow) => void = () => undefined): 
 async function start(): Promise<void> {
   await app.whenReady();
   serveApp();
+  // Imports parse in utility processes (parser-hosts.ts), which can be started only once the app is ready.
+  useParserHosts(utilityParserHosts(join(here, 'parse-worker.js')));
   const dbFile = join(app.getPath('userData'), 'spanwise.db');
   try {
     const nativeBinding = electronNativeBinding();
