@@ -15,7 +15,8 @@ import { originalCommand } from './original';
 import { eventsCommand } from './events';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
-import { encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
+import { BUNDLE_PASSPHRASE, encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
+import { checkCommand } from './check';
 import { PromptCancelled, readPassphrase, terminalIo, type PassphraseIo } from './passphrase';
 
 export const USAGE = `usage:
@@ -23,11 +24,13 @@ export const USAGE = `usage:
                                                brat .txt+.ann, .spanwise bundles: merged)
   spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle|acled|plover --out PATH [--labels event,claim]
                   [--query Q] [--source S] [--label L] [--unannotated] [--published-from DATE] [--published-to DATE]
-                  [--ids ID,ID...] [--spreadsheet-safe]
+                  [--ids ID,ID...] [--spreadsheet-safe] [--encrypt]
                                                export the whole library, what the filters match
                                                (as in the library), or the named articles; --labels
                                                keeps only those spans; --spreadsheet-safe (CSV) puts an
-                                               apostrophe before cells starting with = + - @, tab or CR.
+                                               apostrophe before cells starting with = + - @, tab or CR;
+                                               --encrypt (bundle) seals it with a passphrase (scrypt,
+                                               AES-256-GCM), which import then asks for.
                                                Ctrl-C removes the partial output
   spanwise search --db FILE [--limit N] [--] QUERY
                                                full-text search over titles and texts (after --,
@@ -52,12 +55,17 @@ export const USAGE = `usage:
   spanwise encrypt --db FILE                   encrypt the library with a new passphrase (a missing
                                                library is created encrypted)
   spanwise change-passphrase --db FILE         give an encrypted library a new passphrase
+  spanwise check --db FILE [--quick]           the full integrity check of every page and index (opening a
+                                               large library checks only its header, schema and latest
+                                               pages); exit 1 when it finds damage
 options (before or after the command):
   --json    print one JSON object per line
   --passphrase-file FILE       an encrypted library's passphrase (or a backup's), first line of FILE;
                                else $SPANWISE_PASSPHRASE, else asked on the terminal without echo
   --new-passphrase-file FILE   the new passphrase for encrypt and change-passphrase;
                                else $SPANWISE_NEW_PASSPHRASE, else asked twice on the terminal
+  --bundle-passphrase-file FILE  an encrypted bundle's passphrase (export --encrypt, import);
+                               else $SPANWISE_BUNDLE_PASSPHRASE, else asked on the terminal
 exit status: 0 all succeeded, 1 some inputs failed (the rest were imported), 2 usage error (including
   a --db library that does not exist, for any command but import, which creates it;
   an output the export may not use: the library or its -wal/-shm/-journal, a missing folder, a non-empty
@@ -71,6 +79,7 @@ interface Flags extends ExportFlags {
   /** The library's passphrase, when it is encrypted: backups are encrypted with it. */
   passphrase?: string;
   passphraseFile?: string;
+  bundlePassphraseFile?: string;
   io: PassphraseIo;
   kind?: string;
   article?: string;
@@ -81,7 +90,10 @@ interface Flags extends ExportFlags {
 const commands: Record<string, Command> = {
   async import(db, paths, out, flags) {
     if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
-    const report = await importPaths(db, paths.map((p) => resolve(p)), { author: flags.author });
+    const report = await importPaths(db, paths.map((p) => resolve(p)), {
+      author: flags.author,
+      bundlePassphrase: (file) => readPassphrase({ what: file, file: flags.bundlePassphraseFile, ...BUNDLE_PASSPHRASE }, flags.io),
+    });
     for (const o of report.outcomes) {
       const value = { type: 'file', ...o };
       const line = `${o.status.padEnd(9)} ${o.file}${o.message ? `: ${o.message}` : ''}`;
@@ -106,7 +118,7 @@ const commands: Record<string, Command> = {
     const { total, items } = listArticles(db, { query, sort: 'relevance', descending: true, limit: flags.limit, offset: 0 });
     for (const item of items) {
       const snippet = (item.snippet ?? '').replaceAll(HIT_OPEN, '[').replaceAll(HIT_CLOSE, ']').replace(/\s+/g, ' ');
-      out.result({ type: 'hit', id: item.id, title: item.title, snippet: item.snippet, counts: item.counts }, `${item.id}  ${item.title}\n    ${snippet}`);
+      out.result({ type: 'hit', id: item.id, title: item.title, snippet: item.snippet, counts: item.counts }, [`${item.id}  ${item.title}`, `    ${snippet}`]);
     }
     out.result({ type: 'summary', total, shown: items.length }, `${total} article(s) match`);
     return EXIT.ok;
@@ -121,7 +133,7 @@ const commands: Record<string, Command> = {
     const s = libraryStats(db);
     out.result(
       { type: 'stats', ...s },
-      [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)].join('\n'),
+      [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)],
     );
     return EXIT.ok;
   },
@@ -146,9 +158,12 @@ const OPTIONS = {
   from: { type: 'string' },
   'passphrase-file': { type: 'string' },
   'new-passphrase-file': { type: 'string' },
+  'bundle-passphrase-file': { type: 'string' },
+  encrypt: { type: 'boolean', default: false },
   kind: { type: 'string' },
   article: { type: 'string' },
   'accept-all': { type: 'boolean', default: false },
+  quick: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -167,6 +182,7 @@ function defaultAuthor(): string {
 /** Runs one command line; returns the exit status rather than exiting, so tests can call it. */
 export async function run(argv: string[], out: Output = createOutput(wantsJson(argv)), io: PassphraseIo = terminalIo()): Promise<number> {
   let db: Db | null = null;
+  let openedFile: string | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: searchWordsAsPositionals(argv, takesValue),
@@ -175,11 +191,11 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     });
     const [name, ...rest] = positionals;
     if (values.help) {
-      out.result({ type: 'usage', usage: USAGE }, USAGE);
+      out.result({ type: 'usage', usage: USAGE }, USAGE.split('\n'));
       return EXIT.ok;
     }
     const command = name ? commands[name] : undefined;
-    const byPath = name === 'restore' || name === 'encrypt' || name === 'change-passphrase';
+    const byPath = name === 'restore' || name === 'encrypt' || name === 'change-passphrase' || name === 'check';
     if (!command && !byPath) throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
     if (!values.db) throw new UsageError(`${name} needs --db FILE`);
     const passphraseFile = values['passphrase-file'];
@@ -189,6 +205,7 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     if (name === 'encrypt' || name === 'change-passphrase') {
       return await encryptCommand(name, values.db, rest, out, { passphraseFile, newPassphraseFile: values['new-passphrase-file'] }, io);
     }
+    if (name === 'check') return await checkCommand(values.db, rest, out, { passphraseFile, quick: values.quick }, io);
     if (!command) throw new UsageError(`unknown command "${name}"`);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
@@ -198,6 +215,7 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     else if (!existsSync(dbFile)) throw new UsageError(`--db ${values.db}: no library at ${dbFile} (only import creates one)`, false);
     // Asked only for an encrypted library: a plain one given a passphrase is refused by the store.
     const passphrase = existsSync(dbFile) && isEncryptedLibrary(dbFile) ? await readPassphrase({ what: dbFile, file: passphraseFile, ...LIBRARY_PASSPHRASE }, io) : undefined;
+    openedFile = dbFile;
     db = openStore(dbFile, passphrase !== undefined ? { passphrase } : {});
     return await command(db, rest, out, {
       limit,
@@ -217,6 +235,10 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       ...(values['published-to'] !== undefined ? { publishedTo: values['published-to'] } : {}),
       ...(values.from ? { from: values.from } : {}),
       ...(values['spreadsheet-safe'] ? { spreadsheetSafe: true } : {}),
+      ...(values.encrypt ? { encrypt: true } : {}),
+      ...(values['bundle-passphrase-file'] !== undefined ? { bundlePassphraseFile: values['bundle-passphrase-file'] } : {}),
+      bundlePassphrase: (confirm: boolean) =>
+        readPassphrase({ what: `${values.out ? resolve(values.out) : 'the bundle'} (new)`, file: values['bundle-passphrase-file'], ...BUNDLE_PASSPHRASE, confirm }, io),
       ...(values.kind !== undefined ? { kind: values.kind } : {}),
       ...(values.article !== undefined ? { article: values.article } : {}),
       ...(values['accept-all'] ? { acceptAll: true } : {}),
@@ -228,11 +250,14 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       return EXIT.interrupted;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const usage = err instanceof UsageError && !err.showUsage ? '' : `\n\n${USAGE}`;
-      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, `spanwise: ${(err as Error).message}${usage}`);
+      const usage = err instanceof UsageError && !err.showUsage ? [] : ['', ...USAGE.split('\n')];
+      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, [`spanwise: ${(err as Error).message}`, ...usage]);
       return EXIT.usage;
     }
-    out.error({ type: 'error', kind: 'fatal', message: (err as Error).message }, `spanwise: ${(err as Error).message}`);
+    // A damaged page the open did not read (open-check.ts) fails the command when it is read.
+    const damaged = openedFile !== null && /^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string }).code ?? '');
+    const message = damaged ? `${openedFile} is damaged (${(err as Error).message}): spanwise check lists the damage; restore it from a backup` : (err as Error).message;
+    out.error({ type: 'error', kind: 'fatal', message }, `spanwise: ${message}`);
     return EXIT.someFailed;
   } finally {
     db?.close();

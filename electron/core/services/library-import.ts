@@ -3,7 +3,7 @@ import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
 import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
 import { IMPORTABLE_EXTENSIONS } from '../import';
-import { BundleError, importBundle, sniffBundle, type BundleImportReport } from './bundle';
+import { BundleError, importBundle, isSealedBundle, sniffBundle, type BundleImportReport } from './bundle';
 import { plural } from '../../../shared/plural';
 import { expandPaths, fileSource, importBatch, type ImportOptions } from './importer';
 
@@ -21,7 +21,15 @@ export const isBundle = (path: string) => {
  * each written on its own (importBatch), then bundles, each merged in one transaction. Every input
  * gets its own outcome in one report, skipped and cancelled ones included.
  */
-export async function importPaths(db: Db, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+export interface LibraryImportOptions extends ImportOptions {
+  /**
+   * Asked for an encrypted bundle's passphrase, once per such bundle. Without it (or when it
+   * throws) the bundle fails with the reason and nothing of it is imported.
+   */
+  bundlePassphrase?: (file: string) => Promise<string>;
+}
+
+export async function importPaths(db: Db, paths: string[], options: LibraryImportOptions = {}): Promise<ImportReport> {
   const bundles = paths.filter(isBundle);
   const { files, outcomes: expanded } = expandPaths(paths.filter((p) => !isBundle(p)));
   // A bundle met in a folder is no article file, so the folder walk lists it as skipped: it is
@@ -50,11 +58,23 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
   return reportOf(outcomes, report.cancelled || outcomes.some((o) => o.status === 'cancelled'));
 }
 
-async function mergeBundle(db: Db, file: string, options: ImportOptions): Promise<FileOutcome> {
+async function mergeBundle(db: Db, file: string, options: LibraryImportOptions): Promise<FileOutcome> {
   try {
-    const r = await importBundle(db, file, { ...(options.author ? { author: options.author } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    let passphrase: string | undefined;
+    if (options.bundlePassphrase && isSealedBundle(file)) {
+      try {
+        passphrase = await options.bundlePassphrase(file);
+      } catch (err) {
+        return { file, status: 'failed', articleIds: [], message: `an encrypted bundle, not imported: ${(err as Error).message}` };
+      }
+    }
+    const r = await importBundle(db, file, {
+      ...(options.author ? { author: options.author } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(passphrase !== undefined ? { passphrase } : {}),
+    });
     // Conflict copies are written too: the bundle changed the library even when that is all it brought.
-    const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length > 0;
+    const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length + (r.events?.rolesAdded ?? 0) + (r.events?.eventsJoined ?? 0) > 0;
     return {
       file,
       status: r.unplaced.length > 0 ? 'partial' : changed ? 'imported' : 'duplicate',
@@ -83,13 +103,22 @@ export function bundleSummary(r: BundleImportReport): string {
     [r.annotationsAdded, plural(r.annotationsAdded, 'new annotation')],
     [r.annotationsUpdated, `${plural(r.annotationsUpdated, 'annotation')} updated to the other machine's later edit`],
     [r.revived.length, `${plural(r.revived.length, 'annotation')} deleted here but edited there since, brought back`],
+    [r.events?.rolesAdded ?? 0, plural(r.events?.rolesAdded ?? 0, 'new role')],
+    [r.events?.eventsJoined ?? 0, `${plural(r.events?.eventsJoined ?? 0, 'event')} put in their incident`],
   ]);
   const kept = part('kept', [
     [r.articlesMatched, `${plural(r.articlesMatched, 'article')} already here`],
     [r.annotationsUnchanged, `${plural(r.annotationsUnchanged, 'annotation')} already the same here`],
     [r.annotationsKeptDeleted, `${plural(r.annotationsKeptDeleted, 'annotation')} deleted here, still deleted`],
   ]);
-  const conflicted = part('conflicts', [[r.conflicts.length, `${plural(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`]]);
-  const unplaced = part('not imported', [[r.unplaced.length, `${plural(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`]]);
+  const incidentConflicts = r.events?.incidentConflicts.length ?? 0;
+  const conflicted = part('conflicts', [
+    [r.conflicts.length, `${plural(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`],
+    [incidentConflicts, `${plural(incidentConflicts, 'event')} in another incident there, left in this library's`],
+  ]);
+  const unplaced = part('not imported', [
+    [r.unplaced.length, `${plural(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`],
+    [r.events?.rolesLeftOut ?? 0, `${plural(r.events?.rolesLeftOut ?? 0, 'role')} whose event or span is not here`],
+  ]);
   return [merged ?? 'merged: nothing new', kept, conflicted, unplaced].filter((p) => p !== null).join('; ');
 }

@@ -323,6 +323,8 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
     case 'provenance/get':
     case 'provenance/saveOriginal':
       return { id: id(rng, pools.articleIds) };
+    case 'events/get':
+      return { ids: some(() => id(rng, pools.annotationIds)) };
     default:
       // A new channel needs its own generator here. No channel takes a file path: the renderer is
       // untrusted, so paths come only from the platform's dialogs.
