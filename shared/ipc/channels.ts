@@ -55,6 +55,12 @@ export const CHANNELS = [
   // Provenance: where an article came from, and its original file (shared/ipc/provenance.ts).
   'provenance/get',
   'provenance/saveOriginal',
+  // Figures that disagree, their resolutions and the analyst's vocabulary (shared/ipc/figures.ts).
+  'figures/disagreements',
+  'figures/resolve',
+  'figures/restoreResolution',
+  'figures/settings',
+  'figures/vocabulary',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

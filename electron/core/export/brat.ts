@@ -137,7 +137,7 @@ function annFile({ article, annotations }: ExportItem, refs: EntityRefs): { ann:
       ann += normalization;
     }
     if (a.note !== '') ann += `#${++noteN}\t${NOTE_TYPE} ${t}\t${escapeNote(a.note)}\n`;
-    let free: Record<string, string | number> | null = null;
+    let free: Record<string, string | number | boolean> | null = null;
     for (const { key, name } of other) {
       const value = a.attrs[key];
       if (value === undefined || value === null || value === '') continue;
