@@ -19,8 +19,15 @@ export default defineConfig({
     plugins: [copyMigrations()],
     build: {
       outDir: 'out/main',
-      // The import parser runs in worker threads (electron/core/import/pool.ts), from its own file.
-      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'parse-worker': resolve('electron/core/import/worker.ts') } },
+      // The import parser (electron/core/import/pool.ts) and the library's full check
+      // (electron/core/services/background-check.ts) run in worker threads, each from its own file.
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'parse-worker': resolve('electron/core/import/worker.ts'),
+          'check-worker': resolve('electron/core/services/check-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -135,7 +135,9 @@ test('exports brat, W3C and a bundle, a label subset, a filter scope and chosen 
   // brat: a folder; every T line's fragments slice the .txt at code points, split at newlines.
   expect(await exportThroughDialog(page, host, join(workDir, 'brat'), 'brat')).toContain('Exported 3 articles and 6 spans');
   const conf = readFileSync(join(workDir, 'brat', 'annotation.conf'), 'utf8');
-  for (const entity of ['EVENT', 'CLAIM', 'ACTOR', 'FIGURE']) expect(conf.split('\n')).toContain(entity);
+  for (const entity of ['CLAIM', 'ACTOR', 'FIGURE']) expect(conf.split('\n')).toContain(entity);
+  // An event is a brat event: its type is declared with the roles its E lines may carry.
+  expect(conf.split('\n').find((l) => l.startsWith('EVENT\t'))).toMatch(/^EVENT\tActor\*:ACTOR, /);
   let fragmented = 0;
   for (const id of ['kyiv', 'arabic']) {
     const txt = readFileSync(join(workDir, 'brat', `${id}.txt`), 'utf8');

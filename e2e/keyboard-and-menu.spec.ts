@@ -59,7 +59,7 @@ test('next and previous follow the panel, its filter included; the keys are show
   await expect(current).toHaveText('Officials in Dorn');
 
   // Filtered to actors, the list and the steps skip everything else.
-  await page.getByRole('group', { name: 'Filter annotations' }).getByRole('button', { name: 'Only Actor (2)' }).click();
+  await page.getByRole('group', { name: 'Filter annotations' }).getByRole('button', { name: 'Actor 2', exact: true }).click();
   await expect(panel.getByRole('listitem')).toHaveText(['reached Dorn', 'Officials in Dorn']);
   await page.keyboard.press('p');
   await expect(current).toHaveText('reached Dorn');
@@ -70,8 +70,12 @@ test('next and previous follow the panel, its filter included; the keys are show
   await page.getByRole('group', { name: 'Filter annotations' }).getByRole('button', { name: /^All/ }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(6);
 
-  // Shown where the analyst looks: on the rows and in the legend.
-  await expect(panel.getByRole('listitem').first()).toHaveAttribute('title', /N or ↓: next.*P or ↑: previous/);
+  // Shown where the analyst looks: above the rows and in the legend. A row's own name stays its
+  // content (a hint as its title would be what a screen reader reads for it), the keys given as
+  // aria-keyshortcuts.
+  await expect(page.locator('.panel-keys')).toHaveText(/N or ↓: next.*P or ↑: previous/);
+  await expect(panel.getByRole('listitem').first()).not.toHaveAttribute('title');
+  await expect(panel.getByRole('listitem').first()).toHaveAttribute('aria-keyshortcuts', /N P/);
   await expect(page.getByLabel('Legend')).toContainText('N/P next/previous');
 });
 

@@ -81,3 +81,67 @@ test('the side panels collapse at full width too, and the text widens', async ({
   await page.getByRole('button', { name: 'Show library' }).click();
   await expect(page.getByRole('listbox', { name: 'Articles' })).toBeVisible();
 });
+
+test('at every width from 800 px up the text column keeps 60 characters, whichever panels fit beside it', async ({ page, host, workDir }) => {
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await importArticle(page, host, workDir, 'harbour.txt', TEXT);
+  const seen: string[] = [];
+  for (const width of [800, 850, 900, 950, 1000, 1050, 1100, 1150, 1200, 1250, 1300, 1440, 1680, 1920]) {
+    await page.setViewportSize({ width, height: 720 });
+    await expect(page.locator('.app')).toHaveCSS('--library-width', /px/);
+    // A frame for the layout that follows the resize.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const { chars, cut } = await measure(page);
+    const modes = await page.locator('.app').evaluate((el) => `${(el as HTMLElement).dataset.libraryMode}/${(el as HTMLElement).dataset.sideMode}`);
+    seen.push(`${width}: ${chars.toFixed(1)} ch (library/annotations ${modes})`);
+    expect(chars, `at ${width} px`).toBeGreaterThanOrEqual(60);
+    expect(cut, `at ${width} px`).toEqual([]);
+  }
+  console.log(seen.join('\n'));
+  // Both panels sit beside the text on a wide screen, and neither on a small one.
+  expect(seen.at(-1)).toContain('beside/beside');
+  expect(seen[0]).toContain('drawer/drawer');
+});
+
+test('the side panels are resized with a keyboard-operable splitter, within what leaves the text its measure, and keep their width', async ({ page, host, workDir, openApp }) => {
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await importArticle(page, host, workDir, 'harbour.txt', TEXT);
+  const splitter = page.getByRole('separator', { name: 'Resize library' });
+  const width = () => page.locator('.library').evaluate((el) => Math.round(el.getBoundingClientRect().width));
+  await expect(splitter).toHaveAttribute('aria-valuenow', '300');
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '332');
+  expect(await width()).toBe(332);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '268');
+
+  // The annotations' splitter widens them with ←, as far as End; the text keeps 60 characters.
+  const side = page.getByRole('separator', { name: 'Resize annotations' });
+  await side.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(side).toHaveAttribute('aria-valuenow', '296');
+  await page.keyboard.press('End');
+  const max = Number(await side.getAttribute('aria-valuemax'));
+  await expect(side).toHaveAttribute('aria-valuenow', String(max));
+  expect((await measure(page)).chars).toBeGreaterThanOrEqual(60);
+  // The library cannot take that room from the text now; Home gives it back.
+  await expect(splitter).toHaveAttribute('aria-valuemax', '268');
+  await page.keyboard.press('Home');
+  await expect(side).toHaveAttribute('aria-valuenow', '240');
+
+  // Dragged with the pointer too.
+  const box = await splitter.boundingBox();
+  if (!box) throw new Error('no splitter on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + 200, { steps: 4 });
+  await page.mouse.up();
+  await expect(splitter).toHaveAttribute('aria-valuenow', '308');
+
+  // Remembered in a new window.
+  const again = await openApp();
+  await again.setViewportSize({ width: 1400, height: 800 });
+  await expect(again.getByRole('separator', { name: 'Resize library' })).toHaveAttribute('aria-valuenow', '308');
+});

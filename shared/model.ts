@@ -180,6 +180,10 @@ export interface SpanDraft {
   attrs?: AnyAttrs;
   /** The registry entity a dataset says the span links to (JSONL `entity`), matched on import by id, else name and kind. */
   entity?: { id?: string; kind: 'actor' | 'place'; name: string };
+  /** Roles a dataset gives the span (JSONL `roles`), each naming another span of the same record by its dataset id. */
+  roles?: { role: string; spanId: string }[];
+  /** The incident a dataset puts an event span in (JSONL `incident_id`): spans with the same id form one incident. */
+  incidentId?: string;
 }
 
 /** Markers search snippets wrap hits in (private-use characters, never HTML); the UI renders them as marks. */

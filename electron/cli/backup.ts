@@ -51,7 +51,7 @@ export async function restoreCommand(dbFile: string, args: string[], out: Output
   const counts = await restoreStore(source, target, { ...options, ...(keep ? { keepPreviousAs: keep } : {}) });
   out.result(
     { type: 'restore', db: target, from: source, previous: keep ?? null, ...counts },
-    `restored ${target} from ${source}${keep ? `\nthe library it replaced is kept as ${keep}` : ''}`,
+    [`restored ${target} from ${source}`, ...(keep ? [`the library it replaced is kept as ${keep}`] : [])],
   );
   return EXIT.ok;
 }

@@ -22,11 +22,11 @@ export function eventLine(r: EventRecord) {
   };
 }
 
-function eventText(r: EventRecord): string {
+function eventText(r: EventRecord): string[] {
   const who = r.actor.length ? r.actor.join(', ') : '?';
   const whom = r.target.length ? ` -> ${r.target.join(', ')}` : '';
   const what = [r.eventType, r.subEventType].filter(Boolean).join(' / ');
-  return `${r.date ?? '(no date)'}  ${who}${whom}  ${what}${r.location ? ` at ${r.location}` : ''}${r.incidentId ? `  [incident ${r.incidentId}]` : ''}\n    "${r.quote.replace(/\s+/g, ' ')}"  (${r.source ?? r.articleTitle})`;
+  return [`${r.date ?? '(no date)'}  ${who}${whom}  ${what}${r.location ? ` at ${r.location}` : ''}${r.incidentId ? `  [incident ${r.incidentId}]` : ''}`, `    "${r.quote.replace(/\s+/g, ' ')}"  (${r.source ?? r.articleTitle})`];
 }
 
 /** `spanwise events --db FILE [--json]`: every event of the library as a record, in import order. */

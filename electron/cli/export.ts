@@ -104,11 +104,11 @@ export async function exportCommand(db: Db, rest: string[], out: Output, flags: 
       { signal: controller.signal },
     );
     const leftOut = result.conflictsLeftOut
-      ? `\n${result.conflictsLeftOut} unresolved conflict version(s) left out: each conflicted annotation is exported as this library's version; resolve them in the reader, or export a bundle, which keeps both`
-      : '';
+      ? `${result.conflictsLeftOut} unresolved conflict version(s) left out: each conflicted annotation is exported as this library's version; resolve them in the reader, or export a bundle, which keeps both`
+      : null;
     out.result(
       { type: 'export', format: flags.format, ...result },
-      `exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}${leftOut}${result.notes.map((n) => `\n${n}`).join('')}`,
+      [`exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}`, ...(leftOut ? [leftOut] : []), ...result.notes],
     );
     return EXIT.ok;
   } catch (err) {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,31 @@ describe('spanwise import', () => {
       { type: 'summary', imported: 1, partial: 0, duplicates: 0, failed: 0, skipped: 1 },
     ]);
   });
+
+  it.runIf(process.platform !== 'win32')('prints control characters from file names and titles as visible escapes, and refuses a device and a pipe at once', () => {
+    const dir = tmp();
+    const db = join(dir, 'library.db');
+    const folder = join(dir, 'in');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'evil\u001b[2J\u001b]0;owned\u0007.txt'), 'Escape\u001b[31m title\n\nA harbour article with a hostile title.');
+    writeFileSync(join(folder, 'two\nfailed    forged.txt'), '');
+    const pipe = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [pipe]);
+    const r = spanwise('import', '--db', db, folder, '/dev/zero', pipe);
+    expect(r.code).toBe(1);
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    expect([...r.stdout, ...r.stderr].filter((l) => raw.test(l))).toEqual([]);
+    expect(r.stdout).toEqual([`imported  ${folder}/evil\\x1b[2J\\x1b]0;owned\\x07.txt`, '1 imported, 0 partly imported, 0 duplicate, 3 failed']);
+    expect(r.stderr).toEqual([
+      `failed    ${folder}/two\\nfailed    forged.txt: empty file`,
+      'failed    /dev/zero: not a regular file: a device, which is never read',
+      `failed    ${pipe}: not a regular file: a named pipe (FIFO), which is never read`,
+    ]);
+    const hits = spanwise('search', '--db', db, 'harbour');
+    // The import already drops control characters from a title; the escaping stands behind it.
+    expect(hits.stdout[0]).toMatch(/^\S+ {2}Escape\[31m title$/);
+    expect(hits.stdout.filter((l) => raw.test(l))).toEqual([]);
+  }, 120_000);
 
   it('refuses a missing library path for reading commands and a command it does not know, with exit 2 for usage', () => {
     const dir = tmp();

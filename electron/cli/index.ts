@@ -17,6 +17,7 @@ import { figuresCommand } from './figures';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 import { encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
+import { checkCommand } from './check';
 import { PromptCancelled, readPassphrase, terminalIo, type PassphraseIo } from './passphrase';
 
 export const USAGE = `usage:
@@ -56,6 +57,9 @@ export const USAGE = `usage:
   spanwise encrypt --db FILE                   encrypt the library with a new passphrase (a missing
                                                library is created encrypted)
   spanwise change-passphrase --db FILE         give an encrypted library a new passphrase
+  spanwise check --db FILE [--quick]           the full integrity check of every page and index (opening a
+                                               large library checks only its header, schema and latest
+                                               pages); exit 1 when it finds damage
 options (before or after the command):
   --json    print one JSON object per line
   --passphrase-file FILE       an encrypted library's passphrase (or a backup's), first line of FILE;
@@ -113,7 +117,7 @@ const commands: Record<string, Command> = {
     const { total, items } = listArticles(db, { query, sort: 'relevance', descending: true, limit: flags.limit, offset: 0 });
     for (const item of items) {
       const snippet = (item.snippet ?? '').replaceAll(HIT_OPEN, '[').replaceAll(HIT_CLOSE, ']').replace(/\s+/g, ' ');
-      out.result({ type: 'hit', id: item.id, title: item.title, snippet: item.snippet, counts: item.counts }, `${item.id}  ${item.title}\n    ${snippet}`);
+      out.result({ type: 'hit', id: item.id, title: item.title, snippet: item.snippet, counts: item.counts }, [`${item.id}  ${item.title}`, `    ${snippet}`]);
     }
     out.result({ type: 'summary', total, shown: items.length }, `${total} article(s) match`);
     return EXIT.ok;
@@ -128,7 +132,7 @@ const commands: Record<string, Command> = {
     const s = libraryStats(db);
     out.result(
       { type: 'stats', ...s },
-      [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)].join('\n'),
+      [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)],
     );
     return EXIT.ok;
   },
@@ -156,6 +160,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   article: { type: 'string' },
   'accept-all': { type: 'boolean', default: false },
+  quick: { type: 'boolean', default: false },
   disagreements: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -175,6 +180,7 @@ function defaultAuthor(): string {
 /** Runs one command line; returns the exit status rather than exiting, so tests can call it. */
 export async function run(argv: string[], out: Output = createOutput(wantsJson(argv)), io: PassphraseIo = terminalIo()): Promise<number> {
   let db: Db | null = null;
+  let openedFile: string | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: searchWordsAsPositionals(argv, takesValue),
@@ -183,11 +189,11 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     });
     const [name, ...rest] = positionals;
     if (values.help) {
-      out.result({ type: 'usage', usage: USAGE }, USAGE);
+      out.result({ type: 'usage', usage: USAGE }, USAGE.split('\n'));
       return EXIT.ok;
     }
     const command = name ? commands[name] : undefined;
-    const byPath = name === 'restore' || name === 'encrypt' || name === 'change-passphrase';
+    const byPath = name === 'restore' || name === 'encrypt' || name === 'change-passphrase' || name === 'check';
     if (!command && !byPath) throw new UsageError(name ? `unknown command "${name}"` : 'no command given');
     if (!values.db) throw new UsageError(`${name} needs --db FILE`);
     const passphraseFile = values['passphrase-file'];
@@ -197,6 +203,7 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     if (name === 'encrypt' || name === 'change-passphrase') {
       return await encryptCommand(name, values.db, rest, out, { passphraseFile, newPassphraseFile: values['new-passphrase-file'] }, io);
     }
+    if (name === 'check') return await checkCommand(values.db, rest, out, { passphraseFile, quick: values.quick }, io);
     if (!command) throw new UsageError(`unknown command "${name}"`);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
@@ -206,6 +213,7 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     else if (!existsSync(dbFile)) throw new UsageError(`--db ${values.db}: no library at ${dbFile} (only import creates one)`, false);
     // Asked only for an encrypted library: a plain one given a passphrase is refused by the store.
     const passphrase = existsSync(dbFile) && isEncryptedLibrary(dbFile) ? await readPassphrase({ what: dbFile, file: passphraseFile, ...LIBRARY_PASSPHRASE }, io) : undefined;
+    openedFile = dbFile;
     db = openStore(dbFile, passphrase !== undefined ? { passphrase } : {});
     return await command(db, rest, out, {
       limit,
@@ -237,11 +245,14 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       return EXIT.interrupted;
     }
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      const usage = err instanceof UsageError && !err.showUsage ? '' : `\n\n${USAGE}`;
-      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, `spanwise: ${(err as Error).message}${usage}`);
+      const usage = err instanceof UsageError && !err.showUsage ? [] : ['', ...USAGE.split('\n')];
+      out.error({ type: 'error', kind: 'usage', message: (err as Error).message }, [`spanwise: ${(err as Error).message}`, ...usage]);
       return EXIT.usage;
     }
-    out.error({ type: 'error', kind: 'fatal', message: (err as Error).message }, `spanwise: ${(err as Error).message}`);
+    // A damaged page the open did not read (open-check.ts) fails the command when it is read.
+    const damaged = openedFile !== null && /^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string }).code ?? '');
+    const message = damaged ? `${openedFile} is damaged (${(err as Error).message}): spanwise check lists the damage; restore it from a backup` : (err as Error).message;
+    out.error({ type: 'error', kind: 'fatal', message }, `spanwise: ${message}`);
     return EXIT.someFailed;
   } finally {
     db?.close();

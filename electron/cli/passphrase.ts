@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from './output';
+import { terminalSafe, UsageError } from './output';
 
 /**
  * Where the command finds a passphrase, in this order: the named file (its first line, so a
@@ -55,7 +55,7 @@ export async function readPassphrase(source: PassphraseSource, io: PassphraseIo)
   if (!io.input) {
     throw new UsageError(`${source.what} needs a passphrase and there is no terminal to ask it on: give ${source.fileOption} FILE or set ${source.envName}`, false);
   }
-  const first = await askHidden(`Passphrase for ${source.what}: `, io.input, io.output);
+  const first = await askHidden(`Passphrase for ${terminalSafe(source.what)}: `, io.input, io.output);
   if (first === '') throw new UsageError('a passphrase may not be empty', false);
   if (source.confirm) {
     const again = await askHidden('Type it again: ', io.input, io.output);

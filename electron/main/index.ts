@@ -12,6 +12,10 @@ import { readRendererFile, serveAppRequest } from './app-protocol';
 import { importDialogOptions } from './dialogs';
 import { bindContract } from './ipc';
 import { nativeBindingPath } from './native-binding';
+import { checkInBackground, type BackgroundCheck } from '../core/services/background-check';
+import { reportCheck } from './library-check';
+import { useParserHosts } from '../core/import/pool';
+import { utilityParserHosts } from './parser-hosts';
 
 // Standard and secure so 'self' in the CSP means app://spanwise and module scripts load from it.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
@@ -19,6 +23,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = join(here, '../renderer');
 let backend: Backend | null = null;
+let fullCheck: BackgroundCheck | null = null;
 
 /** The addon built for Electron's ABI (scripts/electron-native.ts), in a checkout and in a package alike. */
 function electronNativeBinding(): string | undefined {
@@ -46,7 +51,17 @@ function applicationMenu(): Menu {
   ]);
 }
 
-function createWindow(): void {
+/**
+ * The open checked only what does not grow with the library (core/store/open-check.ts); the full
+ * check runs once the window is up, on a thread of its own, and speaks only if it finds damage.
+ */
+function checkAfterShown(win: BrowserWindow, dbFile: string, nativeBinding: string | undefined): void {
+  if (fullCheck) return;
+  fullCheck = checkInBackground(dbFile, nativeBinding ? { nativeBinding } : {});
+  void reportCheck(dbFile, fullCheck, (options) => dialog.showMessageBox(win, options), (message) => console.log(message));
+}
+
+function createWindow(onShown: (win: BrowserWindow) => void = () => undefined): void {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -64,7 +79,10 @@ function createWindow(): void {
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    win.show();
+    onShown(win);
+  });
   // The reader refuses to unload while changes are still on their way to the store; Electron
   // shows no prompt of its own for that, so ask here, and close only if the analyst says so.
   win.webContents.on('will-prevent-unload', (event) => {
@@ -84,6 +102,8 @@ function createWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   serveApp();
+  // Imports parse in utility processes (parser-hosts.ts), which can be started only once the app is ready.
+  useParserHosts(utilityParserHosts(join(here, 'parse-worker.js')));
   const dbFile = join(app.getPath('userData'), 'spanwise.db');
   try {
     const nativeBinding = electronNativeBinding();
@@ -148,7 +168,8 @@ async function start(): Promise<void> {
   }
   bindContract(backend.dispatch);
   Menu.setApplicationMenu(applicationMenu());
-  createWindow();
+  const nativeBinding = electronNativeBinding();
+  createWindow((win) => checkAfterShown(win, dbFile, nativeBinding));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
@@ -166,7 +187,10 @@ function focusExistingWindow(): void {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => backend?.close());
+app.on('will-quit', () => {
+  fullCheck?.cancel();
+  backend?.close();
+});
 
 // Two instances on one library is how people lose work: each holds its own undo history and
 // restore staging, and a restore from one would swap the file under the other.

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../shared/ipc/contract';
 import { ActorsView } from './actors/ActorsView';
 import { backendAvailable, call } from './api/client';
+import { EventsView } from './events/EventsView';
+import './events/events.css';
 import { ExportDialog } from './library/ExportDialog';
 import { ImportProgress } from './library/ImportProgress';
 import { ImportReportView } from './library/ImportReportView';
@@ -14,8 +16,9 @@ import { Reader } from './reader/Reader';
 import { ViewsNav, type ViewId } from './shell/ViewsNav';
 import { useGlobalKeys } from './a11y/useGlobalKeys';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog';
-import { LIBRARY_DRAWER, panelShown, sideIsDrawer, togglePanel, useNarrowerThan, useWindowWidth, type PanelState } from './shell/layout';
+import { PANEL_LIMITS, arrange, panelShown, storeWidths, storedWidths, togglePanel, useReaderMin, useWindowWidth, type PanelState, type PanelWidths } from './shell/layout';
 import { PanelToggles } from './shell/PanelToggles';
+import { Splitter } from './shell/Splitter';
 
 interface Undoable {
   message: string;
@@ -40,11 +43,26 @@ export function App() {
     },
     [open],
   );
+  // The incident whose page the Events view shows (null: its table).
+  const [incidentId, setIncidentId] = useState<string | null>(null);
+  const openIncident = useCallback((id: string) => {
+    setIncidentId(id);
+    setView('events');
+  }, []);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [libraryPanel, setLibraryPanel] = useState<PanelState>('auto');
   const [sidePanel, setSidePanel] = useState<PanelState>('auto');
-  const libraryDrawer = useNarrowerThan(LIBRARY_DRAWER);
-  const sideDrawer = sideIsDrawer(useWindowWidth());
+  const [widths, setWidths] = useState<PanelWidths>(storedWidths);
+  const windowWidth = useWindowWidth();
+  const readerMin = useReaderMin();
+  const modes = arrange({ window: windowWidth, wanted: widths, readerMin, libraryShown: true, sideShown: true });
+  const libraryDrawer = modes.libraryDrawer;
+  const sideDrawer = modes.sideDrawer;
+  const libraryBeside = !libraryDrawer && panelShown(libraryPanel, false);
+  const sideBeside = !sideDrawer && articleId !== null && panelShown(sidePanel, false);
+  const layout = arrange({ window: windowWidth, wanted: widths, readerMin, libraryShown: libraryBeside, sideShown: sideBeside });
+  const resize = (id: keyof PanelWidths) => (width: number) => setWidths((w) => ({ ...w, [id]: width }));
+  const remember = (id: keyof PanelWidths) => (width: number) => storeWidths({ ...widths, [id]: width });
   // An article opened from the library's drawer closes the drawer: the text is what was asked for.
   const drawerRef = useRef(libraryDrawer);
   drawerRef.current = libraryDrawer;
@@ -132,7 +150,14 @@ export function App() {
   const problem = error ?? importer.error;
   return (
     <div className="shell">
-      <ViewsNav current={view} onChange={setView} />
+      <ViewsNav
+        current={view}
+        onChange={(next) => {
+          // The Events entry shows the table, even when an incident's page was open.
+          if (next === 'events') setIncidentId(null);
+          setView(next);
+        }}
+      />
       {view === 'library' ? (
         <PanelToggles
           libraryShown={panelShown(libraryPanel, libraryDrawer)}
@@ -151,7 +176,9 @@ export function App() {
           }}
         />
       ) : null}
-      {view === 'actors' ? (
+      {view === 'events' ? (
+        <EventsView incidentId={incidentId} onOpenIncident={setIncidentId} onOpenReport={openFromView} revision={revision} />
+      ) : view === 'actors' ? (
         <ActorsView
           onOpenMention={openFromView}
           onOpenArticle={(id) => {
@@ -164,6 +191,9 @@ export function App() {
           className="app"
           data-library={libraryPanel}
           data-side={sidePanel}
+          data-library-mode={libraryDrawer ? 'drawer' : 'beside'}
+          data-side-mode={sideDrawer ? 'drawer' : 'beside'}
+          style={{ '--library-width': `${layout.library}px`, '--side-width': `${layout.side}px` } as React.CSSProperties}
           onKeyDown={(e) => {
             // Escape closes a drawer that is open over the page.
             if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -201,6 +231,7 @@ export function App() {
                 takeFocus={takeFocus}
                 onChanged={refresh}
                 onOpen={open}
+                onOpenIncident={openIncident}
                 onDeleted={(token, count) => {
                   setArticleId(null);
                   setDeleted({ token, message: `Deleted ${count} article${count === 1 ? '' : 's'}.` });
@@ -210,6 +241,30 @@ export function App() {
               <div className="empty">Choose an article from the library, import files, drop them here, or paste a web page or text.</div>
             )}
           </main>
+          {libraryBeside ? (
+            <Splitter
+              label="Resize library"
+              controls="library-panel"
+              edge="right"
+              value={layout.library}
+              min={PANEL_LIMITS.library.min}
+              max={layout.libraryMax}
+              onChange={resize('library')}
+              onCommit={remember('library')}
+            />
+          ) : null}
+          {sideBeside ? (
+            <Splitter
+              label="Resize annotations"
+              controls="annotations-panel"
+              edge="left"
+              value={layout.side}
+              min={PANEL_LIMITS.side.min}
+              max={layout.sideMax}
+              onChange={resize('side')}
+              onCommit={remember('side')}
+            />
+          ) : null}
         </div>
       )}
       {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}

@@ -55,6 +55,8 @@ export const CHANNELS = [
   // Provenance: where an article came from, and its original file (shared/ipc/provenance.ts).
   'provenance/get',
   'provenance/saveOriginal',
+  // An event's record by id, for the reader (shared/ipc/events.ts).
+  'events/get',
   // Figures that disagree, their resolutions and the analyst's vocabulary (shared/ipc/figures.ts).
   'figures/disagreements',
   'figures/resolve',

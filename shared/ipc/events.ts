@@ -120,4 +120,6 @@ export const eventsContract = {
     input: z.object({ type: z.string().trim().min(1).max(200), subType: z.string().trim().max(200).optional() }).strict(),
     output: z.object({ types: z.array(CodebookEntry) }),
   },
+  /** The records of some events (what the reader's details show of an event's incident); ids that are not live events are left out. */
+  'events/get': { input: z.object({ ids: z.array(Id).min(1).max(1000) }).strict(), output: z.array(EventRecord) },
 } as const;

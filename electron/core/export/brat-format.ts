@@ -8,6 +8,10 @@ import { escapeLine, unescapeLine } from './line-breaks';
 /** The relation a claim's linked claimant (claimantId) becomes when its actor span is in the same file. */
 export const CLAIMANT_RELATION = 'Claimant';
 
+/** The brat event type events are written as (their `T` trigger and `E` line), and the argument each role becomes. */
+export const EVENT_TYPE = 'EVENT';
+export const BRAT_ROLE_ARGUMENTS = { actor: 'Actor', target: 'Target', with: 'With', figure: 'Figure', source: 'Source' } as const;
+
 /** brat's note type: the one its annotation dialog shows and edits. One per span. */
 export const NOTE_TYPE = 'AnnotatorNotes';
 

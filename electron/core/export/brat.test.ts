@@ -61,7 +61,9 @@ describe('brat standoff export', () => {
   it('writes one AnnotatorNotes per span (escaped onto one line), enumerated attributes as A lines and the rest as one Attributes comment', async () => {
     const { corpus, read } = await exported();
     const conf = readConf(read('annotation.conf'));
-    expect(conf.entities).toEqual(['EVENT', 'CLAIM', 'ACTOR', 'FIGURE']);
+    // An event is a brat event (its T line the trigger of an E line), the other labels entities.
+    expect(conf.entities).toEqual(['CLAIM', 'ACTOR', 'FIGURE']);
+    expect(conf.events).toEqual(['EVENT\tActor*:ACTOR, Target*:ACTOR, With*:ACTOR, Figure*:FIGURE, Source*:CLAIM']);
     const declared = Object.fromEntries((conf.attributes ?? []).map((l) => [l.split('\t')[0], l.split('Value:')[1]?.split('|')]));
     const underscored = (values: readonly string[]) => values.map((v) => v.replace(/ /g, '_'));
     expect(declared).toEqual({ Status: [...CLAIM_STATUSES], Kind: underscored(ACTOR_KINDS), Qualifier: underscored(FIGURE_QUALIFIERS) });
@@ -95,7 +97,11 @@ describe('brat standoff export', () => {
     const arabic = readAnn(read('arabic.ann'));
     const padded = corpus.byQuote('👨‍👩‍👧 families fled, "quoted", with commas');
     const paddedEntity = arabic.entities.find((e) => e.text === padded.quote);
-    expect(arabic.notes.filter((n) => n.target === paddedEntity?.id).map((n) => [n.type, n.text])).toEqual([
+    // brat lets only its event name a trigger, so an event's notes name its E line.
+    const paddedEvent = arabic.events.find((e) => e.trigger === paddedEntity?.id);
+    expect(paddedEvent).toBeDefined();
+    expect(arabic.notes.filter((n) => n.target === paddedEntity?.id)).toEqual([]);
+    expect(arabic.notes.filter((n) => n.target === paddedEvent?.id).map((n) => [n.type, n.text])).toEqual([
       ['AnnotatorNotes', '  padded, "quoted"  '],
       ['Attributes', '{"location":"Tab\\there","category":"x, y"}'],
     ]);

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { ACTOR_KINDS, ATTR_SCHEMAS, CLAIM_STATUSES, FIGURE_QUALIFIERS, LABELS, type Label } from '../../../shared/model';
 import { LABEL_COLOURS } from '../../../shared/palette';
 import type { ExportItem } from '../store/export';
-import { ATTRIBUTES_TYPE, CLAIMANT_RELATION, escapeNote, NOTE_TYPE } from './brat-format';
+import { ATTRIBUTES_TYPE, BRAT_ROLE_ARGUMENTS, CLAIMANT_RELATION, escapeNote, EVENT_TYPE, NOTE_TYPE } from './brat-format';
+import { eventLinks, type EventLinks } from './event-links';
+import { ROLE_TARGET_LABEL } from '../../../shared/ipc/events';
 import { codePointText, exportLabel, exportSpans, snakeKey, type CodePointText, type ExportSpan } from './spans';
 import { isLineBreak, jsonLine } from './line-breaks';
 import type { FolderWriter, OutFile } from './types';
@@ -39,7 +41,11 @@ export function bratBaseName(articleId: string): string {
 }
 
 export function annotationConf(): string {
-  const entities = LABELS.map(exportLabel).join('\n');
+  // An event is a brat event (a trigger span and an E line with its roles), the other labels entities.
+  const entities = LABELS.filter((l) => l !== 'event').map(exportLabel).join('\n');
+  const roles = Object.entries(BRAT_ROLE_ARGUMENTS)
+    .map(([role, arg]) => `${arg}*:${exportLabel(ROLE_TARGET_LABEL[role as keyof typeof BRAT_ROLE_ARGUMENTS])}`)
+    .join(', ');
   const attributes = BRAT_ATTRIBUTES.map((a) => `${a.name}\tArg:${exportLabel(a.label)}, Value:${a.values.map(bratValue).join('|')}`).join('\n');
   // Spans overlap and nest freely in Spanwise; brat refuses that unless <OVERLAP> allows it.
   return [
@@ -54,6 +60,7 @@ export function annotationConf(): string {
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
     '[events]',
+    `${EVENT_TYPE}\t${roles}`,
     '',
     '[attributes]',
     attributes,
@@ -71,7 +78,9 @@ export function visualConf(): string {
  * brat standoff. Offsets are code points (what brat's Python counts). Per span: a `T` line, `A`
  * lines for the enumerated attributes, at most one AnnotatorNotes (the note, escaped onto one
  * line), one Attributes comment for the rest, and a Claimant relation instead of claimant_id
- * when the claim's actor span is in the same file.
+ * when the claim's actor span is in the same file. An event's `T` line is the trigger of an `E`
+ * line whose arguments are its roles (Actor, Target, With, Figure, Source; a second actor is
+ * Actor2, as brat numbers repeated arguments).
  */
 export function bratWriter(refs: EntityRefs = NO_ENTITIES): FolderWriter {
   // Folded to lower case because two ids differing only in case are one file on Windows and macOS.
@@ -105,7 +114,9 @@ export function bratWriter(refs: EntityRefs = NO_ENTITIES): FolderWriter {
   };
 }
 
-function annFile({ article, annotations }: ExportItem, refs: EntityRefs): { ann: string; spans: number } {
+function annFile(item: ExportItem, refs: EntityRefs): { ann: string; spans: number } {
+  const { article, annotations } = item;
+  const links = eventLinks(item);
   const cp = codePointText(article.text);
   const spans = exportSpans(cp, annotations)
     .map((span) => ({ span, fragments: fragments(cp, span) }))
@@ -116,6 +127,7 @@ function annFile({ article, annotations }: ExportItem, refs: EntityRefs): { ann:
   let noteN = 0;
   let relN = 0;
   let normN = 0;
+  let eventN = 0;
   for (const { span, fragments: frags } of spans) {
     const t = tOf.get(span.annotation.id) as string;
     const a = span.annotation;
@@ -126,17 +138,24 @@ function annFile({ article, annotations }: ExportItem, refs: EntityRefs): { ann:
       text += `${k === 0 ? '' : ' '}${cp.slice(s, e)}`;
     }
     ann += `${t}\t${exportLabel(a.label)} ${offsets}\t${text}\n`;
+    // brat lets nothing but its event refer to a trigger: an event's notes, attributes and
+    // normalization name the E line.
+    let ref = t;
+    if (a.label === 'event') {
+      ref = `E${++eventN}`;
+      ann += `${ref}\t${EVENT_TYPE}:${t}${eventArguments(links, a.id, tOf)}\n`;
+    }
     const { native, other } = ATTRIBUTES_BY_LABEL[a.label];
     for (const attr of native) {
       const value = a.attrs[attr.key];
-      if (typeof value === 'string' && value !== '') ann += `A${++attrN}\t${attr.name} ${t} ${bratValue(value)}\n`;
+      if (typeof value === 'string' && value !== '') ann += `A${++attrN}\t${attr.name} ${ref} ${bratValue(value)}\n`;
     }
-    const normalization = bratNormalization(refs, a, t, normN + 1);
+    const normalization = bratNormalization(refs, a, ref, normN + 1);
     if (normalization) {
       normN++;
       ann += normalization;
     }
-    if (a.note !== '') ann += `#${++noteN}\t${NOTE_TYPE} ${t}\t${escapeNote(a.note)}\n`;
+    if (a.note !== '') ann += `#${++noteN}\t${NOTE_TYPE} ${ref}\t${escapeNote(a.note)}\n`;
     let free: Record<string, string | number | boolean> | null = null;
     for (const { key, name } of other) {
       const value = a.attrs[key];
@@ -145,9 +164,23 @@ function annFile({ article, annotations }: ExportItem, refs: EntityRefs): { ann:
       if (actorT) ann += `R${++relN}\t${CLAIMANT_RELATION} Arg1:${t} Arg2:${actorT}\n`;
       else (free ??= {})[name] = value;
     }
-    if (free) ann += `#${++noteN}\t${ATTRIBUTES_TYPE} ${t}\t${jsonLine(free)}\n`;
+    if (free) ann += `#${++noteN}\t${ATTRIBUTES_TYPE} ${ref}\t${jsonLine(free)}\n`;
   }
   return { ann, spans: spans.length };
+}
+
+/** ` Actor:T2 Target:T3 Actor2:T7`: the roles whose spans the file holds, repeated roles numbered from 2. */
+function eventArguments(links: EventLinks, eventId: string, tOf: ReadonlyMap<string, string>): string {
+  const seen = new Map<string, number>();
+  let out = '';
+  for (const r of links.roles.get(eventId) ?? []) {
+    const t = tOf.get(r.span_id);
+    if (r.role === 'claimant' || t === undefined) continue;
+    const n = (seen.get(r.role) ?? 0) + 1;
+    seen.set(r.role, n);
+    out += ` ${BRAT_ROLE_ARGUMENTS[r.role]}${n === 1 ? '' : n}:${t}`;
+  }
+  return out;
 }
 
 /** The span cut at every line break (any character brat's reader would end a line at) into code point ranges, dropping the empty pieces between. */

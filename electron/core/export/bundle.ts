@@ -5,6 +5,7 @@ import { jsonLine } from './line-breaks';
 import { originalRecord } from './provenance';
 import { codePointText, exportLabel, orderedAttrs } from './spans';
 import type { StreamWriter } from './types';
+import { BUNDLE_EVENT_FIELDS, bundleEventFields } from './bundle-events';
 
 export const BUNDLE_FORMAT = 'spanwise-bundle';
 export const BUNDLE_VERSION = 1;
@@ -12,7 +13,9 @@ export const BUNDLE_VERSION = 1;
 /*
  * A bundle is gzip-compressed UTF-8 JSON lines:
  *   1. header   {"format":"spanwise-bundle","version":1,"exported_at":ISO,"offset_unit":"codepoint"}
- *   2. articles {"type":"article", ...every article column..., "annotations":[...every annotation column...]}
+ *   2. articles {"type":"article", ...every article column..., "annotations":[...every annotation column...],
+ *               "roles":[{event_id, role, span_id, position}], "incidents":[{event_id, incident_id, title, note, ...}]}
+ *      (roles and incidents optional, written when the article has any: bundle-events.ts)
  *   3. trailer  {"type":"end","articles":N,"annotations":M}
  * The trailer lets a reader tell a complete bundle from one cut short in transfer even before
  * gzip's own check fails. Each annotation carries its `history` (past content revisions, see
@@ -74,6 +77,7 @@ export const BundleArticle = z.object({
     .object({ sha256: z.string(), file_name: z.string(), size: z.number(), importer: z.string(), imported_by: z.string(), imported_at: z.string() })
     .optional(),
   annotations: z.array(BundleAnnotation),
+  ...BUNDLE_EVENT_FIELDS,
 });
 export type BundleArticle = z.infer<typeof BundleArticle>;
 
@@ -96,7 +100,8 @@ export function bundleWriter(exportedAt: string = new Date().toISOString()): Str
   };
 }
 
-function bundleArticle({ article, textHash, annotations, provenance }: ExportItem): z.input<typeof BundleArticle> {
+function bundleArticle(item: ExportItem): z.input<typeof BundleArticle> {
+  const { article, textHash, annotations, provenance } = item;
   const cp = codePointText(article.text);
   return {
     type: 'article',
@@ -129,5 +134,6 @@ function bundleArticle({ article, textHash, annotations, provenance }: ExportIte
       history: a.history ?? [],
       aliases: a.aliases ?? [],
     })),
+    ...bundleEventFields(item),
   };
 }

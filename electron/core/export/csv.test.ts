@@ -47,7 +47,7 @@ describe('CSV export', () => {
     const { bytes } = await exported();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const header = bytes.toString('utf8').slice(1).split('\r\n')[0];
-    expect(header).toBe(['article_id', 'article_title', 'span_id', 'label', 'start', 'end', 'text', 'note', ...Object.keys(ATTRIBUTE_COLUMNS), 'entity_id', 'entity_name'].join(','));
+    expect(header).toBe(['article_id', 'article_title', 'span_id', 'label', 'start', 'end', 'text', 'note', ...Object.keys(ATTRIBUTE_COLUMNS), 'entity_id', 'entity_name', 'incident_id', 'roles'].join(','));
     expect(bytes.toString('utf8').endsWith('\r\n')).toBe(true);
   });
 

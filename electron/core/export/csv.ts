@@ -5,6 +5,7 @@ import { LINE_BREAK } from './line-breaks';
 import { spreadsheetSafe, type SafeCells } from './spreadsheet-safe';
 import type { StreamWriter } from './types';
 import { CSV_ENTITY_COLUMNS, csvEntityCells, NO_ENTITIES, type EntityRefs } from './entity-export';
+import { CSV_EVENT_COLUMNS, csvEventCells, eventLinks } from './event-links';
 
 export const CSV_COLUMNS = [
   'article_id',
@@ -17,6 +18,7 @@ export const CSV_COLUMNS = [
   'note',
   ...ATTRIBUTE_COLUMNS.map((c) => c.column),
   ...CSV_ENTITY_COLUMNS,
+  ...CSV_EVENT_COLUMNS,
 ] as const;
 
 /*
@@ -57,14 +59,16 @@ export function csvWriter(options: { spreadsheetSafe?: boolean } = {}, refs: Ent
   };
 }
 
-function csvRows({ article, annotations }: ExportItem, refs: EntityRefs): string[][] {
+function csvRows(item: ExportItem, refs: EntityRefs): string[][] {
+  const { article, annotations } = item;
   const cp = codePointText(article.text);
+  const links = eventLinks(item);
   return exportSpans(cp, annotations).map((s) => {
     const a = s.annotation;
     const attrCells = ATTRIBUTE_COLUMNS.map(({ label, key }) => {
       const value = label === a.label ? a.attrs[key] : undefined;
       return value === undefined || value === null ? '' : String(value);
     });
-    return [article.id, article.title, a.id, exportLabel(a.label), String(s.start), String(s.end), s.text, a.note, ...attrCells, ...csvEntityCells(refs, a)];
+    return [article.id, article.title, a.id, exportLabel(a.label), String(s.start), String(s.end), s.text, a.note, ...attrCells, ...csvEntityCells(refs, a), ...csvEventCells(links, a.id)];
   });
 }

@@ -57,8 +57,10 @@ describe('W3C export read by a JSON-LD processor and an RDF parser', () => {
 
   it('writes every id, source and scope as an RFC 3987 IRI, and keeps a URL that cannot be one as text, saying so', async () => {
     const { doc, result, awkward } = await exported();
-    const items = (doc.first as { items: { id: string; body: { value: string }[]; target: { source: string; scope?: string } }[] }).items;
+    const all = (doc.first as { items: { id: string; motivation: string; body: { value: string }[]; target: { source: string; scope?: string } }[] }).items;
+    const items = all.filter((i) => i.motivation === 'tagging');
     expect(items).toHaveLength(result.spans);
+    for (const link of all.filter((i) => i.motivation === 'linking')) expect(isIri(link.id), link.id).toBe(true);
     for (const item of items) {
       for (const iri of [item.id, item.target.source, ...(item.target.scope ? [item.target.scope] : [])]) expect(isIri(iri), iri).toBe(true);
     }
@@ -78,7 +80,8 @@ describe('W3C export read by a JSON-LD processor and an RDF parser', () => {
     const nquads = (await jsonld.toRDF(doc, { format: 'application/n-quads', documentLoader, safe: true } as jsonld.Options.ToRdf)) as unknown as string;
     const quads: Quad[] = new Parser({ format: 'N-Quads' }).parse(nquads);
     const annotations = quads.filter((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && q.object.value === 'http://www.w3.org/ns/oa#Annotation');
-    expect(annotations).toHaveLength(result.spans);
+    const linking = quads.filter((q) => q.predicate.value === 'http://www.w3.org/ns/oa#motivatedBy' && q.object.value === 'http://www.w3.org/ns/oa#linking');
+    expect(annotations).toHaveLength(result.spans + linking.length);
     const scopes = quads.filter((q) => q.predicate.value === 'http://www.w3.org/ns/oa#hasScope').map((q) => q.object.value);
     expect(scopes).toContain('https://example.org/news/a%20%22quoted%22%20title?x=%3C1%3E&y=%7B2%7D%7C3%5E4#frag%23more');
   });

@@ -4,6 +4,7 @@ import { originalRecord } from './provenance';
 import { codePointText, exportLabel, exportSpans, orderedAttrs, snakeKey } from './spans';
 import type { StreamWriter } from './types';
 import { isLinkAttribute, jsonlEntity, NO_ENTITIES, type EntityRefs } from './entity-export';
+import { eventLinks, jsonlEventFields } from './event-links';
 
 /**
  * JSONL: one article per line, spans with code point offsets. Every line is an article and no line
@@ -25,8 +26,10 @@ export function jsonlWriter(refs: EntityRefs = NO_ENTITIES): StreamWriter {
   };
 }
 
-export function jsonlRecord({ article, annotations, provenance }: ExportItem, refs: EntityRefs = NO_ENTITIES) {
+export function jsonlRecord(item: ExportItem, refs: EntityRefs = NO_ENTITIES) {
+  const { article, annotations, provenance } = item;
   const cp = codePointText(article.text);
+  const links = eventLinks(item);
   return {
     id: article.id,
     title: article.title,
@@ -45,6 +48,7 @@ export function jsonlRecord({ article, annotations, provenance }: ExportItem, re
       note: s.annotation.note,
       attrs: Object.fromEntries(orderedAttrs(s.annotation.label, s.annotation.attrs).flatMap(([k, v]) => (isLinkAttribute(k) ? [] : [[snakeKey(k), v]]))),
       ...jsonlEntity(refs, s.annotation),
+      ...jsonlEventFields(links, s.annotation.id),
     })),
     original: originalRecord(provenance),
     meta: { offset_unit: 'codepoint' as const, attribute_keys: 'snake_case' as const },

@@ -55,13 +55,16 @@ describe('W3C Web Annotation export', () => {
     expect(doc['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.first.type).toBe('AnnotationPage');
-    expect(doc.first.items.map((i) => i.id).sort()).toEqual(live.map((a) => `urn:spanwise:annotation:${a.id}`).sort());
-    expect(doc.total).toBe(live.length);
+    const tagging = doc.first.items.filter((i) => i.motivation === 'tagging');
+    expect(tagging.map((i) => i.id).sort()).toEqual(live.map((a) => `urn:spanwise:annotation:${a.id}`).sort());
+    // The one linked claimant is one more annotation, linking the claim to its actor.
+    expect(doc.first.items.filter((i) => i.motivation === 'linking')).toHaveLength(1);
+    expect(doc.total).toBe(live.length + 1);
   });
 
   it('tags with the label, comments with the note and selects by code point position and quote', async () => {
     const { corpus, doc } = await exported();
-    for (const item of doc.first.items) {
+    for (const item of doc.first.items.filter((i) => i.motivation === 'tagging')) {
       const source = corpus.annotations.find((a) => `urn:spanwise:annotation:${a.id}` === item.id);
       const article = corpus.articles.find((a) => a.id === source?.articleId);
       if (!source || !article) throw new Error(`unknown annotation ${item.id}`);

@@ -6,6 +6,7 @@ import { jsonLine } from './line-breaks';
 import { ATTRIBUTE_COLUMNS, codePointText, exportLabel, exportSpans, type CodePointText, type ExportSpan } from './spans';
 import type { StreamWriter } from './types';
 import { NO_ENTITIES, w3cIdentifyingBody, type EntityRefs } from './entity-export';
+import { eventLinks, w3cIncidentBody, w3cRoleAnnotations, type EventLinks } from './event-links';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Code points of context either side of the quote in a TextQuoteSelector. */
@@ -17,7 +18,10 @@ export const annotationUrn = (id: string) => urn('annotation', id);
 
 /**
  * W3C Web Annotation: one AnnotationCollection document whose first (and only) AnnotationPage
- * holds every annotation, streamed item by item; `total` is written last, when it is known.
+ * holds every annotation, streamed item by item; `total` is written last, when it is known. Each
+ * span is one annotation (motivation "tagging"); each role (an event's actor, ...; a claim's
+ * claimant) one more, "linking" the two (event-links.ts); an event in an incident has the
+ * incident's URN as an identifying body.
  *
  * The target's source is the article's URN, not its web address: the selectors count into
  * Spanwise's canonical text, which is not the text of the page at the URL. The URL, when there
@@ -48,12 +52,15 @@ export function w3cWriter(refs: EntityRefs = NO_ENTITIES): StreamWriter {
       return `${head.slice(0, -2)},"items":[`;
     },
     item: (item) => {
-      const annotations = w3cAnnotations(item, refs).map((a) => jsonLine(a));
+      const links = eventLinks(item);
+      const annotations = w3cAnnotations(item, refs, links).map((a) => jsonLine(a));
       if (item.article.url && annotations.length > 0 && asIri(item.article.url) === null) notIri.push(item.article.id);
-      const chunk = annotations.map((a) => `${written++ === 0 ? '\n' : ',\n'}${a}`).join('');
+      const all = [...annotations, ...w3cRoleAnnotations(links, annotationUrn).map((a) => jsonLine(a))];
+      const chunk = all.map((a) => `${written++ === 0 ? '\n' : ',\n'}${a}`).join('');
       return { chunk, spans: annotations.length };
     },
-    end: (totals) => `\n]},"total":${totals.spans}}\n`,
+    // Every annotation on the page: one per span, and one per role linking two of them.
+    end: () => `\n]},"total":${written}}\n`,
     notes: () =>
       notIri.length === 0
         ? []
@@ -63,15 +70,20 @@ export function w3cWriter(refs: EntityRefs = NO_ENTITIES): StreamWriter {
   };
 }
 
-export function w3cAnnotations({ article, annotations }: ExportItem, refs: EntityRefs = NO_ENTITIES) {
+export function w3cAnnotations(item: ExportItem, refs: EntityRefs = NO_ENTITIES, links: EventLinks = eventLinks(item)) {
+  const { article, annotations } = item;
   const cp = codePointText(article.text);
-  return exportSpans(cp, annotations).map((span) => w3cAnnotation(cp, span, article.id, article.url, refs));
+  return exportSpans(cp, annotations).map((span) => w3cAnnotation(cp, span, article.id, article.url, refs, links));
 }
 
-function w3cAnnotation(cp: CodePointText, span: ExportSpan, articleId: string, url: string | null, refs: EntityRefs) {
+function w3cAnnotation(cp: CodePointText, span: ExportSpan, articleId: string, url: string | null, refs: EntityRefs, links: EventLinks) {
   const a = span.annotation;
   const scope = url ? asIri(url) : null;
-  const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: exportLabel(a.label) }, ...w3cIdentifyingBody(refs, a)];
+  const body: Record<string, string>[] = [
+    { type: 'TextualBody', purpose: 'tagging', value: exportLabel(a.label) },
+    ...w3cIdentifyingBody(refs, a),
+    ...w3cIncidentBody(links, a.id),
+  ];
   if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: a.note });
   for (const { label, key, column } of ATTRIBUTE_COLUMNS) {
     const value = a.attrs[key];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ATTR_SCHEMAS, parseAttrs, type AnyAttrs, type Label, type SpanDraft } from '../../../shared/model';
 import { codePointLength, makeUtf16Converter } from '../../../shared/text';
 import { LINE_BREAK } from '../export/line-breaks';
-import { ATTRIBUTES_TYPE, CLAIMANT_RELATION, NOTE_TYPE, splitTabs, unescapeNote } from '../export/brat-format';
+import { ATTRIBUTES_TYPE, BRAT_ROLE_ARGUMENTS, CLAIMANT_RELATION, NOTE_TYPE, splitTabs, unescapeNote } from '../export/brat-format';
 import { camelKey, checkAttrs, LABEL_NAMES, parseLabel } from './records';
 import { excerpt } from './problems';
 import { canonicalWithMap } from './remap';
@@ -18,8 +18,10 @@ interface TextBound {
   end: number;
   note: string[];
   attrs: Record<string, unknown>;
-  /** Given only to actors a claim links to, so the claim's claimantId can name the span. */
+  /** Given only to spans a claim or an event links to, so the link can name the span. */
   spanId?: string;
+  /** An event's roles from its `E` line, naming the spans by the spanId given them. */
+  roles?: { role: string; spanId: string }[];
 }
 
 /**
@@ -31,7 +33,9 @@ interface TextBound {
  * lines become attributes where they mean one of ours, and a Claimant relation links a claim to
  * its actor. Older exports wrote free-text attributes as `<label>_<attribute>: value` notes; those
  * are still read as attributes. Entity types other than the four are reported by name and left
- * out rather than guessed; other relations and events have no counterpart.
+ * out rather than guessed. An `E` line whose trigger is an event span gives that event its roles
+ * (and its id stands for the trigger in notes and attributes, as brat has it); other relations and
+ * events have no counterpart.
  */
 export function parseBrat(rawText: string, annText: string, baseName: string): ParseOutcome {
   const raw = rawText.replace(/^\uFEFF/, '');
@@ -51,7 +55,10 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
 
   // Text-bound annotations first: notes and attributes may come before the span they refer to.
   const entries = lines.map((line, i) => ({ line, at: i + 1 })).filter((e) => e.line.trim() !== '');
-  const ordered = [...entries.filter((e) => e.line.startsWith('T')), ...entries.filter((e) => !e.line.startsWith('T'))];
+  // Then events: an event's notes, attributes and normalization name its E line, not its trigger.
+  const ordered = [...entries.filter((e) => e.line.startsWith('T')), ...entries.filter((e) => e.line.startsWith('E')), ...entries.filter((e) => !/^[TE]/.test(e.line))];
+  const triggerOf = new Map<string, TextBound>();
+  const boundOf = (id: string | undefined) => (id === undefined ? undefined : (bounds.get(id) ?? triggerOf.get(id)));
   for (const { line, at } of ordered) {
     const where = `line ${at}`;
     const [id = '', body = '', quote] = splitTabs(line, 2);
@@ -89,7 +96,7 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       bounds.set(id, { id, label, start: toUtf16((sorted[0] as [number, number])[0]), end: toUtf16((sorted.at(-1) as [number, number])[1]), note: [], attrs: {} });
     } else if (id.startsWith('#')) {
       const [type, target] = body.split(' ');
-      const bound = target ? bounds.get(target) : undefined;
+      const bound = boundOf(target);
       if (!bound || quote === undefined || !type) {
         if (!target || !skippedIds.has(target)) warnings.push(`${where}: note for unknown annotation ${target ?? id}; ignored`);
         continue;
@@ -105,7 +112,7 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       else if (quote !== '') bound.note.push(unescapeNote(quote));
     } else if (id.startsWith('A') || id.startsWith('M')) {
       const [name = '', target = '', value] = body.trim().split(/ +/);
-      const bound = bounds.get(target);
+      const bound = boundOf(target);
       if (!bound) {
         if (!skippedIds.has(target)) warnings.push(`${where}: attribute for unknown annotation ${target}; ignored`);
         continue;
@@ -114,6 +121,8 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       if (mapped) bound.attrs[mapped.key] = mapped.value;
       else warnings.push(`${id}: attribute ${name}${value ? `=${value}` : ''} on ${target} has no ${bound.label} counterpart; ignored`);
     } else if (id.startsWith('R') && linkClaimant(body, bounds)) {
+      continue;
+    } else if (id.startsWith('E') && readEvent(id, body, bounds, triggerOf, (w) => warnings.push(`${where}: ${w}`))) {
       continue;
     } else {
       const kind = { R: 'relation', E: 'event', '*': 'equivalence', N: 'normalization' }[id[0] ?? ''] ?? 'unrecognised';
@@ -140,6 +149,7 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
     else warnings.push(`${bound.id}: attributes ignored (${attrs.message})`);
     if (bound.spanId) kept.add(bound.spanId);
     spans.push({
+      ...(bound.roles ? { roles: bound.roles } : {}),
       ...(bound.spanId ? { id: bound.spanId } : {}),
       label: bound.label,
       start: moved.start,
@@ -148,8 +158,13 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       ...(Object.keys(valid).length ? { attrs: valid } : {}),
     });
   }
-  // A claim keeps its link only when the actor it names made it in.
+  // A claim keeps its link, and an event a role, only when the span it names made it in (the
+  // span left out is reported already).
   for (const span of spans) {
+    if (span.roles) {
+      span.roles = span.roles.filter((r) => kept.has(r.spanId));
+      if (span.roles.length === 0) delete span.roles;
+    }
     const target = span.attrs?.claimantId;
     if (typeof target === 'string' && !kept.has(target)) {
       const rest = { ...span.attrs };
@@ -208,6 +223,34 @@ function attributesComment(label: Label, text: string): { ok: true; attrs: Recor
   if (checked.ignored.length) return { ok: false, message: `${label} has no attribute ${checked.ignored.join(', ')}` };
   // A claimant_id here names a span of the exporting store; it survives only if a relation made it one of ours (below).
   return { ok: true, attrs: checked.attrs };
+}
+
+const ROLE_OF_ARGUMENT = new Map(Object.entries(BRAT_ROLE_ARGUMENTS).map(([role, arg]) => [arg.toLowerCase(), role]));
+
+/**
+ * `EVENT:T1 Actor:T2 Target:T3 Actor2:T7`: the roles of the event whose trigger is T1 (brat numbers
+ * repeated arguments; the number is dropped). False when the line is not an event of ours (its
+ * trigger is not an event span), so it is counted among the lines ignored; an argument with no
+ * role of ours is named and ignored. Whether each role's span has the label its role takes is
+ * checked as the import stores it.
+ */
+function readEvent(id: string, body: string, bounds: Map<string, TextBound>, triggerOf: Map<string, TextBound>, warn: (message: string) => void): boolean {
+  const [head = '', ...args] = body.trim().split(/ +/);
+  const trigger = bounds.get(head.slice(head.indexOf(':') + 1));
+  if (!head.includes(':') || trigger?.label !== 'event') return false;
+  triggerOf.set(id, trigger);
+  for (const arg of args) {
+    const colon = arg.indexOf(':');
+    const role = ROLE_OF_ARGUMENT.get(arg.slice(0, colon).replace(/\d+$/, '').toLowerCase());
+    const span = colon > 0 ? bounds.get(arg.slice(colon + 1)) : undefined;
+    if (!role || !span) {
+      warn(`event argument ${excerpt(arg)} is no role of ours or names no span here; ignored`);
+      continue;
+    }
+    span.spanId ??= randomUUID();
+    (trigger.roles ??= []).push({ role, spanId: span.spanId });
+  }
+  return true;
 }
 
 /** `Claimant Arg1:T3 Arg2:T1` from a claim to an actor: the claim's claimantId. False for any other relation. */

@@ -1,11 +1,12 @@
 import iconv from 'iconv-lite';
-import { createReadStream, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, extname } from 'node:path';
 import { DecodeError, legacyEncoding, looksBinary } from './decode';
 import { parseFile } from './index';
 import { JsonlLines } from './jsonl';
 import { Chunker, type Emit } from './chunk';
+import { openRegularFile, readRegularFile, readRegularHead, regularFileStream } from './input-file';
+import { closeSync } from 'node:fs';
 import { MAX_FILE_BYTES, tooLarge, type ParseEnd } from './types';
 
 /**
@@ -32,9 +33,9 @@ export function isJsonl(path: string): boolean {
  * U+FFFD, named.
  */
 export async function streamJsonl(path: string, name: string, emit: Emit): Promise<ParseEnd> {
-  const size = statSync(path).size;
+  const size = sizeOf(path);
   if (size === 0) return { ok: false, reason: 'empty file' };
-  const head = readHead(path, Math.min(size, HEAD_BYTES));
+  const head = readRegularHead(path, Math.min(size, HEAD_BYTES));
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || looksUtf16(head);
   // UTF-16 cannot be split on newline bytes; such files are rare, and read whole within the usual limit.
   if (utf16) return size > MAX_FILE_BYTES ? { ok: false, reason: `${tooLarge(size)} for a UTF-16 JSONL file; saved as UTF-8 it has no limit` } : wholeFile(path, emit);
@@ -88,7 +89,7 @@ export async function streamJsonl(path: string, name: string, emit: Emit): Promi
   };
 
   let first = true;
-  for await (const data of createReadStream(path, { highWaterMark: HEAD_BYTES })) {
+  for await (const data of regularFileStream(path, { highWaterMark: HEAD_BYTES }).stream) {
     let chunk = data as Buffer;
     if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     first = false;
@@ -152,15 +153,10 @@ function lineEncoding(bytes: Buffer): string | null {
   }
 }
 
-function readHead(path: string, n: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(n);
-    const read = readSync(fd, buffer, 0, n, 0);
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
+function sizeOf(path: string): number {
+  const { fd, size } = openRegularFile(path);
+  closeSync(fd);
+  return size;
 }
 
 /** UTF-8, or UTF-8 with a few broken bytes; a sequence cut off at the end of the head does not count. */
@@ -184,7 +180,7 @@ function looksUtf16(head: Buffer): boolean {
 }
 
 async function wholeFile(path: string, emit: Emit): Promise<ParseEnd> {
-  const outcome = parseFile(path, readFileSync(path));
+  const outcome = parseFile(path, readRegularFile(path));
   if (!outcome.ok) return outcome;
   const chunker = new Chunker(emit);
   for (const draft of outcome.drafts) await chunker.add(draft);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { ARTICLE_FORMATS } from '../../../shared/formats';
 import type { Emit } from './chunk';
+import { readRegularFile, regularFileStream } from './input-file';
 import { MAX_FILE_BYTES, type SourceSpec } from './types';
 
 /**
@@ -50,11 +50,14 @@ export function originalOf(bytes: Uint8Array, name: string, importer: string): O
 
 /** A file read in pieces for its hash; its bytes are kept only when it is small enough to hold whole. */
 export async function originalOfFile(path: string, name: string, importer: string): Promise<OriginalFile> {
-  const size = statSync(path).size;
   name = basename(name);
-  if (size <= MAX_KEPT_BYTES) return originalOf(readFileSync(path), name, importer);
+  const { stream, size } = regularFileStream(path, { highWaterMark: 1 << 20 });
+  if (size <= MAX_KEPT_BYTES) {
+    stream.destroy();
+    return originalOf(readRegularFile(path, MAX_KEPT_BYTES), name, importer);
+  }
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of stream) hash.update(chunk as Buffer);
   return { sha256: hash.digest('hex'), size, name, importer, compression: null, content: null };
 }
 

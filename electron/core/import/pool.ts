@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { processHost, threadHost, workerScript, type HostLoss, type HostSpawner, type ParserHost } from './hosts';
 import { runParse } from './run';
 import type { HashedDraft, ParseEnd, ParseEvent, SourceSpec } from './types';
 
@@ -103,7 +100,7 @@ interface Running {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ParserHost;
   task: Running | null;
   idleTimer: NodeJS.Timeout | null;
   /** Whether it said it is ready: a worker that dies before that could not start at all. */
@@ -118,9 +115,9 @@ const sizeOf = (mb: number) => (mb >= 1024 ? `${mb / 1024} GB` : `${mb} MB`);
 const IDLE_MS = 30_000;
 
 /**
- * Heap a worker may use. A saved page of a few MB takes a DOM a hundred times its size; without a
- * limit of its own a pathological input grows a worker until the whole app is out of memory.
- * With one, that worker alone stops and its file fails with the reason.
+ * Heap a parser may use. A saved page of a few MB takes a DOM a hundred times its size; without a
+ * limit of its own a pathological input grows a parser until the whole app is out of memory.
+ * With one, that parser alone stops and its file fails with the reason.
  */
 const WORKER_HEAP_MB = 2048;
 
@@ -137,12 +134,32 @@ export interface WorkerLimits {
 }
 
 /**
- * Parses in worker threads, so reading and parsing a large page or dataset never holds the main
- * thread (progress, cancel and every annotation save keep answering). Each worker parses one
- * input at a time; inputs started beyond the number of workers wait their turn. Cancelling a task
- * that is being parsed stops its worker there and then.
+ * Parses in worker threads (see hosts.ts for why the app parses in child processes instead).
+ * The script is the worker's module; tests give one of their own.
  */
-export function workerParser(size = Math.max(1, Math.min(4, availableParallelism() - 1)), script = workerScript, limits: WorkerLimits = {}): Parser {
+export function workerParser(size = defaultSize(), script = workerScript, limits: WorkerLimits = {}): Parser {
+  return hostedParser(size, threadHost(script), limits);
+}
+
+/**
+ * Parses in child processes (or whatever `spawner` starts), so that no input, however it uses
+ * memory, can end the process that imports it: a parser that dies takes only its file with it.
+ */
+export function processParser(size = defaultSize(), spawner: HostSpawner = processHost(), limits: WorkerLimits = {}): Parser {
+  return hostedParser(size, spawner, limits);
+}
+
+function defaultSize(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/**
+ * Parses off the main thread, so reading and parsing a large page or dataset never holds it
+ * (progress, cancel and every annotation save keep answering). Each parser parses one input at a
+ * time; inputs started beyond the number of parsers wait their turn. Cancelling a task that is
+ * being parsed stops its parser there and then.
+ */
+function hostedParser(size: number, spawner: HostSpawner, limits: WorkerLimits): Parser {
   const heapMb = limits.heapMb ?? WORKER_HEAP_MB;
   const stepMs = (limits.stepSeconds ?? PARSE_STEP_SECONDS) * 1000;
   const slots: Slot[] = [];
@@ -153,10 +170,9 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
   let warned = false;
 
   const spawn = (): Slot => {
-    const { url, execArgv } = script();
-    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const worker = spawner({ heapMb });
     const slot: Slot = { worker, task: null, idleTimer: null, ready: false, watchdog: null };
-    slot.worker.on('message', (message: FromWorker) => {
+    slot.worker.onMessage((message: FromWorker) => {
       if (message.type === 'ready') {
         slot.ready = true;
         return;
@@ -185,10 +201,7 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       } else task?.events.push({ type: 'end', end: { ok: false, reason: `could not be read: the parser stopped (${reason})` } });
       pump();
     };
-    slot.worker.on('error', (err) =>
-      lost((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it ran out of the ${sizeOf(heapMb)} a parser may use` : err.message),
-    );
-    slot.worker.on('exit', (code) => slots.includes(slot) && lost(`exit code ${code}`));
+    slot.worker.onLost((loss: HostLoss) => slots.includes(slot) && lost(loss.outOfMemory ? `it ran out of the ${sizeOf(heapMb)} a parser may use` : loss.detail));
     slots.push(slot);
     return slot;
   };
@@ -227,7 +240,7 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
     if (at >= 0) slots.splice(at, 1);
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     if (slot.watchdog) clearTimeout(slot.watchdog);
-    void slot.worker.terminate();
+    slot.worker.stop();
   };
 
   const pump = () => {
@@ -253,7 +266,7 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       slot.task = task;
       task.slot = slot;
       slot.worker.ref();
-      slot.worker.postMessage({ type: 'parse', task: task.id, spec: task.spec } satisfies ToWorker);
+      slot.worker.post({ type: 'parse', task: task.id, spec: task.spec } satisfies ToWorker);
       watch(slot);
     }
   };
@@ -278,7 +291,7 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
       return {
         next() {
           if (task.owed && task.slot) {
-            task.slot.worker.postMessage({ type: 'more', task: task.id } satisfies ToWorker);
+            task.slot.worker.post({ type: 'more', task: task.id } satisfies ToWorker);
             watch(task.slot);
           }
           task.owed = false;
@@ -314,24 +327,19 @@ export function workerParser(size = Math.max(1, Math.min(4, availableParallelism
   };
 }
 
+let shared: Parser | null = null;
+let spawner: HostSpawner | null = null;
+
 /**
- * The worker's script: the bundled `parse-worker.js` beside the app's main bundle, or, from a
- * checkout (the command line, tests, the test host), this folder's TypeScript run through tsx.
- * Workers start without the parent's loader, so the TypeScript needs a plain module to start it.
+ * Where the process's parser starts its hosts: child processes by default; the app gives
+ * Electron's utility process (its own binary cannot be started as Node once its fuses are set).
  */
-function workerScript(): { url: URL; execArgv: string[] } {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, join(here, '..')]) {
-    const bundled = join(dir, 'parse-worker.js');
-    if (existsSync(bundled)) return { url: pathToFileURL(bundled), execArgv: [] };
-  }
-  return { url: pathToFileURL(join(here, 'worker-from-source.mjs')), execArgv: [] };
+export function useParserHosts(hosts: HostSpawner): void {
+  spawner = hosts;
 }
 
-let shared: Parser | null = null;
-
-/** The process's parser: workers started on first use, stopped when idle. */
+/** The process's parser: parsers started on first use, stopped when idle. */
 export function sharedParser(): Parser {
-  shared ??= workerParser();
+  shared ??= processParser(defaultSize(), spawner ?? processHost());
   return shared;
 }

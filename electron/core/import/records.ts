@@ -6,6 +6,7 @@ import { canonicalWithMap } from './remap';
 import { titleFrom } from './txt';
 import type { ImportDraft } from './types';
 import { spanEntity } from './span-entity';
+import { keepRolesInRecord, spanEventFields } from './span-roles';
 
 export const LABEL_NAMES = LABELS.map((l) => l.toUpperCase()).join(', ');
 
@@ -122,6 +123,7 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
     }
     if (attrs.ignored.length) warnings.push(`span ${name}: ${label} has no attribute ${attrs.ignored.join(', ')}; ignored`);
     const entity = spanEntity(label, span.entity, (w) => warnings.push(`span ${name}: ${w}`));
+    const links = spanEventFields(label, span, (p) => problems.push(`span ${name} ${p}`));
     const moved = canonical.remap(from, to);
     if (!moved.ok) {
       problems.push(`span ${name} ${moved.reason}; left out`);
@@ -135,12 +137,14 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
       ...(typeof span.note === 'string' && span.note !== '' ? { note: span.note } : {}),
       ...(Object.keys(attrs.attrs).length ? { attrs: attrs.attrs } : {}),
       ...(entity ? { entity } : {}),
+      ...links,
     });
   }
   if (misfits.length) {
     const more = misfits.length > 3 ? `; and ${misfits.length - 3} more spans that do not fit` : '';
     return { ok: false, reason: misfits.slice(0, 3).join('; ') + more };
   }
+  keepRolesInRecord(spans, new Set(spans.flatMap((s) => (s.id ? [s.id] : []))), (p) => problems.push(p));
   if (canonical.changed && spans.length) warnings.push(`text normalized (line endings, spacing or Unicode form); ${spans.length} span(s) moved with it`);
 
   const id = typeof record.id === 'string' && record.id.length > 0 && record.id.length <= 64 ? record.id : undefined;

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseBratPair, parseFile, parsePasted } from './index';
 import { isJsonl, streamJsonl } from './jsonl-stream';
 import { Chunker, type Emit } from './chunk';
 import { importerOf, originalOf, originalOfFile, withOriginal } from './original';
+import { inputFileReason, readRegularFile } from './input-file';
 import { MAX_FILE_BYTES, tooLarge, type ParseEnd, type ParseOutcome, type SourceSpec } from './types';
 
 /**
@@ -26,7 +27,7 @@ export async function runParse(spec: SourceSpec, emit: Emit): Promise<ParseEnd> 
     await chunker.flush();
     return { ok: true, drafts: outcome.drafts.length, warnings: outcome.warnings, problems: outcome.problems };
   } catch (err) {
-    return { ok: false, reason: `could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    return { ok: false, reason: inputFileReason(err) ?? `could not be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
 }
 
@@ -55,10 +56,14 @@ function parseSpec(spec: SourceSpec, read: { bytes: Uint8Array; ann?: Uint8Array
 }
 
 function readLimited(path: string): Buffer | string {
-  const size = statSync(path).size;
-  // Refused before reading, so an enormous file never lands in memory.
-  if (size > MAX_FILE_BYTES) return tooLarge(size) + (extname(path).toLowerCase() === '.json' ? ' (JSONL files have no such limit: one article per line)' : '');
-  return readFileSync(path);
+  try {
+    // Refused before reading, so an enormous file (or a device that never ends) never lands in memory.
+    return readRegularFile(path, MAX_FILE_BYTES, (size) => tooLarge(size) + (extname(path).toLowerCase() === '.json' ? ' (JSONL files have no such limit: one article per line)' : ''));
+  } catch (err) {
+    const reason = inputFileReason(err);
+    if (reason === null) throw err;
+    return reason;
+  }
 }
 
 /** The brat annotation file beside a `.txt`, if there is one. */

@@ -18,6 +18,7 @@ import {
   type MergeArticle,
 } from '../store/merge';
 import { checkAnnotation, storeReferences } from './annotation-invariants';
+import { emptyEventLinksReport, mergeEventLinks, type EventLinksReport } from './bundle-events';
 import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
 
 /** A merge that would leave an annotation breaking the library's invariants; the whole bundle is refused. */
@@ -59,6 +60,8 @@ export interface BundleImportReport {
   unplaced: AnnotationRef[];
   /** Deleted here but changed on the other machine since: brought back, so that work is not lost. */
   revived: AnnotationRef[];
+  /** The events' roles and incidents (bundle-events.ts). */
+  events?: EventLinksReport;
 }
 
 export const emptyReport = (): BundleImportReport => ({
@@ -71,6 +74,7 @@ export const emptyReport = (): BundleImportReport => ({
   conflicts: [],
   unplaced: [],
   revived: [],
+  events: emptyEventLinksReport(),
 });
 
 /**
@@ -110,6 +114,7 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
   const merger = new AnnotationMerger(db, incoming.text, incoming.annotations, local, author, report);
   for (const x of ordered) merger.merge(x);
   merger.settleLinks();
+  mergeEventLinks(db, incoming, local.id, (id) => merger.localId(id), (report.events ??= emptyEventLinksReport()));
 }
 
 interface Content {
@@ -155,6 +160,11 @@ class AnnotationMerger {
     this.place = makePlacer(incomingText, local.text);
     this.toUtf16 = codePointText(incomingText).toUtf16;
     this.inIncoming = (a) => (incomingText === local.text || a.status === 'orphaned' ? null : placeQuote(local.text, incomingText, a.start, a.end));
+  }
+
+  /** The local annotation an incoming one is now, or null when it did not come in (kept deleted, not placed). */
+  localId(incomingId: string): string | null {
+    return this.placed.get(incomingId) ?? null;
   }
 
   merge(x: BundleAnnotation): void {

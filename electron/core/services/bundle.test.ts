@@ -41,6 +41,7 @@ describe('importBundle', () => {
       conflicts: [],
       unplaced: [],
       revived: [],
+      events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
     });
     for (const source of corpus.annotations) {
       const copy = getAnnotation(b, source.id);
@@ -64,6 +65,7 @@ describe('importBundle', () => {
       conflicts: [],
       unplaced: [],
       revived: [],
+      events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
     });
     expect(counts(b)).toEqual(before);
     // Into the store it came from, too.

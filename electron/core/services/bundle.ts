@@ -1,14 +1,14 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import { pipeline } from 'node:stream/promises';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { parseAttrs } from '../../../shared/model';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleArticle, BundleEnd, BundleHeader } from '../export/bundle';
 import { codePointText } from '../export/spans';
+import { inputFileReason, readRegularHead, regularFileStream } from '../import/input-file';
+import { boundedLines, LineLimitError, type LineLimits } from '../import/lines';
 import type { Db } from '../store/db';
 import { attachStagingArea, type StagingArea } from '../store/merge';
 import { checkAnnotation } from './annotation-invariants';
 import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
+import { eventLinksProblem } from './bundle-events';
 
 export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-merge';
 
@@ -17,7 +17,17 @@ export interface BundleImportOptions {
   author?: string;
   /** Honoured while the file is read; once merging starts it runs to the end (one transaction). */
   signal?: AbortSignal;
+  /** Bounds on the decompressed bundle (BUNDLE_LIMITS unless a test says otherwise). */
+  limits?: LineLimits;
 }
+
+/**
+ * What a bundle may hold once decompressed. One line is one article with its annotations: its
+ * text and original text (each up to the 50 MB a file may have, more in UTF-8 for text in other
+ * scripts), its annotations' quotes and histories. The whole is bounded so that a small file
+ * that inflates without end (a "zip bomb") is refused instead of filling the disk.
+ */
+export const BUNDLE_LIMITS: LineLimits = { maxLineBytes: 256 * 1024 * 1024, maxTotalBytes: 8 * 1024 * 1024 * 1024 };
 
 export class BundleError extends Error {
   constructor(
@@ -36,22 +46,16 @@ const STAGE_BATCH = 200;
  * `colleague.gz`): gzip data whose first line is a bundle header. Reads the first 4 KB only.
  */
 export function sniffBundle(file: string): boolean {
-  let fd: number | null = null;
   try {
-    if (!statSync(file).isFile()) return false;
-    fd = openSync(file, 'r');
-    const head = Buffer.alloc(4096);
-    const n = readSync(fd, head, 0, head.length, 0);
-    if (n < 2 || head[0] !== 0x1f || head[1] !== 0x8b) return false;
+    const head = readRegularHead(file, 4096);
+    if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) return false;
     // A truncated stream is expected here: decompress what there is instead of failing on the missing end.
-    const text = gunzipSync(head.subarray(0, n), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+    const text = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 }).toString('utf8');
     const newline = text.indexOf('\n');
     const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as { format?: unknown };
     return header.format === BUNDLE_FORMAT;
   } catch {
     return false;
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }
 
@@ -68,7 +72,7 @@ export function sniffBundle(file: string): boolean {
 export async function importBundle(db: Db, file: string, options: BundleImportOptions = {}): Promise<BundleImportReport> {
   const stage = attachStagingArea(db);
   try {
-    await readBundle(file, stage, options.signal);
+    await readBundle(file, stage, options.signal, options.limits ?? BUNDLE_LIMITS);
     try {
       return db.transaction(() => merge(db, stage, options))();
     } catch (err) {
@@ -80,14 +84,14 @@ export async function importBundle(db: Db, file: string, options: BundleImportOp
   }
 }
 
-async function readBundle(file: string, stage: StagingArea, signal: AbortSignal | undefined): Promise<void> {
+async function readBundle(file: string, stage: StagingArea, signal: AbortSignal | undefined, limits: LineLimits): Promise<void> {
   let lineNo = 0;
   let ended = false;
   let articles = 0;
   let annotations = 0;
   let batch: string[] = [];
-  const take = (line: string) => {
-    lineNo++;
+  const take = (line: string, at: number) => {
+    lineNo = at;
     if (line.trim() === '') return;
     if (ended) throw new BundleError('invalid', `line ${lineNo}: data after the end of the bundle`);
     const value = parseJson(line, lineNo);
@@ -112,35 +116,34 @@ async function readBundle(file: string, stage: StagingArea, signal: AbortSignal 
     }
   };
 
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  // Kept aside rather than thrown inside the pipeline: leaving the loop early destroys the
-  // streams, and the pipeline may then reject with their AbortError instead of the reason.
-  let failure: BundleError | null = null;
+  let opened: ReturnType<typeof regularFileStream>;
   try {
-    await pipeline(createReadStream(file), createGunzip(), async (source: AsyncIterable<Buffer>) => {
-      try {
-        for await (const chunk of source) {
-          if (signal?.aborted) throw new BundleError('cancelled', 'bundle import cancelled');
-          const lines = (rest + decoder.write(chunk)).split('\n');
-          rest = lines.pop() ?? '';
-          for (const line of lines) take(line);
-        }
-        rest += decoder.end();
-        if (rest !== '') take(rest);
-      } catch (err) {
-        if (!(err instanceof BundleError)) throw err;
-        failure = err;
-      }
-    });
+    opened = regularFileStream(file);
   } catch (err) {
-    if (failure) throw failure;
+    const reason = inputFileReason(err);
+    if (reason === null) throw err;
+    throw new BundleError('invalid', `${file}: ${reason}`);
+  }
+  const gunzip = createGunzip();
+  // A stream error (not gzip data, cut short) ends the loop below through the gunzip stream.
+  opened.stream.on('error', (err) => gunzip.destroy(err));
+  opened.stream.pipe(gunzip);
+  try {
+    for await (const lines of boundedLines(gunzip, limits)) {
+      if (signal?.aborted) throw new BundleError('cancelled', 'bundle import cancelled');
+      for (const { text, line } of lines) take(text, line);
+    }
+  } catch (err) {
+    if (err instanceof BundleError) throw err;
+    if (err instanceof LineLimitError) throw new BundleError('invalid', `${file} is refused: ${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'Z_DATA_ERROR') throw new BundleError('invalid', `${file} is not a Spanwise bundle (not gzip data)`);
     if (code === 'Z_BUF_ERROR') throw new BundleError('invalid', `${file} is cut short: the bundle is incomplete`);
     throw err;
+  } finally {
+    opened.stream.destroy();
+    gunzip.destroy();
   }
-  if (failure) throw failure;
   if (lineNo === 0) throw new BundleError('invalid', `${file} is empty`);
   if (!ended) throw new BundleError('invalid', `${file} is cut short: the bundle has no end record`);
   if (batch.length > 0) stage.add(batch);
@@ -202,6 +205,8 @@ function checkAnnotations(article: BundleArticle, lineNo: number): void {
     );
     if (!checked.ok) throw new BundleError('invalid', `line ${lineNo}, ${checked.reason}`);
   }
+  const links = eventLinksProblem(article);
+  if (links) throw new BundleError('invalid', `line ${lineNo}: ${links}`);
 }
 
 function merge(db: Db, stage: StagingArea, options: BundleImportOptions): BundleImportReport {

@@ -197,3 +197,17 @@ describe('the events table', () => {
     expect(ATTACK_REPORTS).toHaveLength(3);
   });
 });
+
+describe('an event by id', () => {
+  it('reads the records of the events asked for, in that order, leaving out what is not a live event', async () => {
+    const b = await open();
+    const [harbour, ledger] = await loadAttackReports(b);
+    await ok(b, 'incidents/group', { eventIds: [harbour!.ids.event, ledger!.ids.event] });
+    const got = await ok<EventRecord[]>(b, 'events/get', { ids: [ledger!.ids.event, harbour!.ids.russia, 'no-such-id', harbour!.ids.event] });
+    expect(got.map((r) => r.id)).toEqual([ledger!.ids.event, harbour!.ids.event]);
+    expect(got[0]).toMatchObject({ source: 'Daily Ledger', actor: ['Russia'], target: ['Ukraine'], incidentId: got[1]!.incidentId });
+    expect(got[0]!.incidentId).not.toBeNull();
+    await ok(b, 'annotations/delete', { ids: [harbour!.ids.event] });
+    expect((await ok<EventRecord[]>(b, 'events/get', { ids: [harbour!.ids.event] })).length).toBe(0);
+  });
+});

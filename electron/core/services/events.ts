@@ -12,7 +12,7 @@ import { candidateRows } from '../store/incident-candidates';
 import { HandlerError } from './errors';
 import type { Handlers } from './handlers';
 
-type EventChannels = 'roles/list' | 'roles/set' | 'events/list' | 'events/candidates' | 'incidents/group' | 'incidents/ungroup' | 'incidents/get' | 'codebook/get' | 'codebook/add';
+type EventChannels = 'roles/list' | 'roles/set' | 'events/list' | 'events/candidates' | 'incidents/group' | 'incidents/ungroup' | 'incidents/get' | 'codebook/get' | 'codebook/add' | 'events/get';
 
 /** Why an event's type is refused (not in the library's codebook), or nothing for other labels. */
 export function checkEventType(db: Db, label: Label, attrs: AnyAttrs, where = ''): void {
@@ -102,6 +102,8 @@ export function eventHandlers(db: Db): Pick<Handlers, EventChannels> {
       })(),
 
     'events/list': (query) => listEvents(db, query),
+
+    'events/get': ({ ids }) => eventRecords(db, ids),
 
     'events/candidates': ({ eventId, limit }) => {
       const [event] = eventRecords(db, [eventId]);

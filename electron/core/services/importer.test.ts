@@ -108,7 +108,7 @@ describe('importBatch over a folder', () => {
     const gone: ImportSource = { kind: 'file', name: 'gone.txt', path: join(dir, 'gone.txt') };
     const report = await importBatch(store(), [gone, textSource('ok', 'Fine text.')]);
     expect(report.outcomes.map((o) => [o.status, o.message])).toEqual([
-      ['failed', 'could not be read: ENOENT'],
+      ['failed', 'cannot open: no such file'],
       ['imported', null],
     ]);
   });
@@ -135,7 +135,7 @@ describe('expandPaths', () => {
     expect(outcomes).toEqual([
       { file: conf, status: 'skipped', articleIds: [], message: 'brat configuration, not an article' },
       { file: lonely, status: 'failed', articleIds: [], message: 'a brat .ann file is imported with the .txt of the same name beside it, and there is none' },
-      { file: join(dir, 'nope.txt'), status: 'failed', articleIds: [], message: 'cannot open: ENOENT' },
+      { file: join(dir, 'nope.txt'), status: 'failed', articleIds: [], message: 'cannot open: no such file or folder' },
       // The folder again: its brat configuration and the lonely .ann are listed once more from inside it.
       { file: conf, status: 'skipped', articleIds: [], message: 'brat configuration, not an article' },
       { file: lonely, status: 'skipped', articleIds: [], message: 'brat annotations without the .txt of the same name beside them' },

@@ -8,6 +8,7 @@ import { annotationExists, insertAnnotation } from '../store/annotations';
 import { findBySha256, recordProvenance, recordSourceFile } from '../store/provenance';
 import type { OriginalFile } from '../import/original';
 import { linkedAttrs } from './entity-import-links';
+import { ImportedEventLinks } from './import-event-links';
 import type { Db } from '../store/db';
 import { plural } from '../../../shared/plural';
 import type { AnyAttrs, SpanDraft } from '../../../shared/model';
@@ -298,10 +299,16 @@ function insertDraft(db: Db, draft: HashedDraft, author: string, problems: strin
   // Each span as it will be stored, with the id it gets here, checked on its own first.
   const taken = new Set<string>();
   const accepted: { span: SpanDraft; id: string; name: string }[] = [];
+  const events = new ImportedEventLinks(db);
   for (const [i, span] of (draft.spans ?? []).entries()) {
     const id = span.id && !taken.has(span.id) && !annotationExists(db, span.id) ? span.id : randomUUID();
     const name = span.id ?? String(i + 1);
     const { claimantId: _link, ...attrs } = span.attrs ?? {};
+    const typeProblem = events.typeProblem(span, attrs);
+    if (typeProblem) {
+      problems.push(`${where(name)}: ${typeProblem}; left out`);
+      continue;
+    }
     const checked = checkAnnotation(draft.text, candidate(article.id, span, id, author, attrs), null);
     if (!checked.ok) {
       problems.push(`${where(name)}: ${checked.reason.replace(/^annotation \S+: /, '')}; left out`);
@@ -316,9 +323,11 @@ function insertDraft(db: Db, draft: HashedDraft, author: string, problems: strin
   for (const a of accepted) if (a.span.id !== undefined && !idOf.has(a.span.id)) idOf.set(a.span.id, a.id);
   const refs = withBatch(storeReferences(db));
   for (const a of accepted) refs.add(a.id, article.id);
+  const stored: typeof accepted = [];
   for (const { span, id, name } of accepted) {
     // The registry link resolved here (matched by id, else name and kind, else created).
-    const { claimantId, ...rest } = linkedAttrs(db, span, author);
+    const { claimantId: claimantAttr, ...rest } = linkedAttrs(db, span, author);
+    const claimantId = claimantAttr ?? ImportedEventLinks.claimantOf(span);
     const linked = typeof claimantId === 'string' ? idOf.get(claimantId) : undefined;
     const checked = checkAnnotation(draft.text, candidate(article.id, span, id, author, linked !== undefined && linked !== id ? { ...rest, claimantId: linked } : rest), refs);
     if (!checked.ok) {
@@ -326,7 +335,9 @@ function insertDraft(db: Db, draft: HashedDraft, author: string, problems: strin
       continue;
     }
     insertAnnotation(db, checked.value);
+    stored.push({ span, id, name });
   }
+  events.store(article.id, stored, idOf, (name, message) => problems.push(`${where(name)}: ${message}`));
   return article;
 }
 

@@ -54,7 +54,7 @@ async function mergeBundle(db: Db, file: string, options: ImportOptions): Promis
   try {
     const r = await importBundle(db, file, { ...(options.author ? { author: options.author } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     // Conflict copies are written too: the bundle changed the library even when that is all it brought.
-    const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length > 0;
+    const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length + (r.events?.rolesAdded ?? 0) + (r.events?.eventsJoined ?? 0) > 0;
     return {
       file,
       status: r.unplaced.length > 0 ? 'partial' : changed ? 'imported' : 'duplicate',
@@ -83,13 +83,22 @@ export function bundleSummary(r: BundleImportReport): string {
     [r.annotationsAdded, plural(r.annotationsAdded, 'new annotation')],
     [r.annotationsUpdated, `${plural(r.annotationsUpdated, 'annotation')} updated to the other machine's later edit`],
     [r.revived.length, `${plural(r.revived.length, 'annotation')} deleted here but edited there since, brought back`],
+    [r.events?.rolesAdded ?? 0, plural(r.events?.rolesAdded ?? 0, 'new role')],
+    [r.events?.eventsJoined ?? 0, `${plural(r.events?.eventsJoined ?? 0, 'event')} put in their incident`],
   ]);
   const kept = part('kept', [
     [r.articlesMatched, `${plural(r.articlesMatched, 'article')} already here`],
     [r.annotationsUnchanged, `${plural(r.annotationsUnchanged, 'annotation')} already the same here`],
     [r.annotationsKeptDeleted, `${plural(r.annotationsKeptDeleted, 'annotation')} deleted here, still deleted`],
   ]);
-  const conflicted = part('conflicts', [[r.conflicts.length, `${plural(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`]]);
-  const unplaced = part('not imported', [[r.unplaced.length, `${plural(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`]]);
+  const incidentConflicts = r.events?.incidentConflicts.length ?? 0;
+  const conflicted = part('conflicts', [
+    [r.conflicts.length, `${plural(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`],
+    [incidentConflicts, `${plural(incidentConflicts, 'event')} in another incident there, left in this library's`],
+  ]);
+  const unplaced = part('not imported', [
+    [r.unplaced.length, `${plural(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`],
+    [r.events?.rolesLeftOut ?? 0, `${plural(r.events?.rolesLeftOut ?? 0, 'role')} whose event or span is not here`],
+  ]);
   return [merged ?? 'merged: nothing new', kept, conflicted, unplaced].filter((p) => p !== null).join('; ');
 }

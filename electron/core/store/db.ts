@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { registerSegmenter } from './segment';
 import { inspectLibraryFile, type FileHeader } from './file-header';
 import { applyKey } from './encryption';
+import { asStoreError, checkAtOpen } from './open-check';
 
 export type Db = Database.Database;
 
@@ -108,6 +109,11 @@ export interface OpenOptions {
    * not exist yet, the new library is created encrypted; given for a plain library, it is refused.
    */
   passphrase?: string;
+  /**
+   * Up to this many bytes (file and -wal) the open checks every page; above, only what does not
+   * grow with the library (open-check.ts). Tests lower it to exercise the large-library path.
+   */
+  fullCheckUpToBytes?: number;
 }
 
 /** Whether a library file is encrypted, judged from its bytes without opening it. */
@@ -148,7 +154,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
       keyed(probe);
       probe.pragma('busy_timeout = 5000');
       refuseForeign(file, probeHeader(probe, file, encrypted), migrations.length);
-      checkIntegrity(probe, file, encrypted);
+      checkAtOpen(probe, file, encrypted, options.fullCheckUpToBytes);
     } finally {
       probe.close();
     }
@@ -158,7 +164,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     keyed(db);
     db.pragma('busy_timeout = 5000');
     // Before the first write (journal_mode below rewrites the file header).
-    if (!sidecars || options.readonly) checkIntegrity(db, file, encrypted);
+    if (!sidecars || options.readonly) checkAtOpen(db, file, encrypted, options.fullCheckUpToBytes);
     // A read-only open with a -wal had no probe, and an encrypted header was not read before:
     // this connection is the first to read them.
     if ((sidecars && options.readonly) || (encrypted && !sidecars)) refuseForeign(file, probeHeader(db, file, encrypted), migrations.length);
@@ -232,45 +238,14 @@ function probeHeader(probe: Db, file: string, encrypted = false): FileHeader {
       schemaEmpty: probe.prepare('SELECT count(*) FROM sqlite_master').pluck().get() === 0,
     };
   } catch (err) {
-    // The quick check names what is wrong; a file SQLite cannot read at all fails it the same way.
-    checkIntegrity(probe, file, encrypted);
-    throw err;
+    // The check names what is wrong; a file SQLite cannot read at all fails it the same way.
+    checkAtOpen(probe, file, encrypted);
+    throw asStoreError(err, file, encrypted);
   }
 }
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
-}
-
-/**
- * quick_check rather than integrity_check: it finds damaged pages and broken b-trees in time
- * proportional to the file, without cross-checking every index entry, so a large library still
- * opens promptly. A file that is not a database at all fails on its first read.
- */
-function checkIntegrity(db: Db, file: string, encrypted = false): void {
-  let problems: string[];
-  try {
-    problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check);
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    // SQLite3MultipleCiphers cannot authenticate the first page: a wrong key, or that page damaged.
-    if (code.startsWith('SQLITE_NOTADB') && encrypted) {
-      throw new StoreError('wrong_passphrase', `${file} did not open with this passphrase: the passphrase is wrong (or the library's first page is damaged); it was left untouched`);
-    }
-    if (code.startsWith('SQLITE_NOTADB')) {
-      throw new StoreError('corrupt', `${file} is not a Spanwise library (not a SQLite database); it was left untouched`);
-    }
-    if (code.startsWith('SQLITE_CORRUPT')) {
-      throw new StoreError('corrupt', `${file} is damaged (${(err as Error).message}); it was left untouched: restore it from a backup`);
-    }
-    throw err;
-  }
-  if (problems.length !== 1 || problems[0] !== 'ok') {
-    throw new StoreError(
-      'corrupt',
-      `${file} is damaged (integrity check: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; ...' : ''}); it was left untouched: restore it from a backup`,
-    );
-  }
 }
 
 function newerSchema(current: number, latest: number): StoreError {

@@ -6,6 +6,8 @@ import { filterSql } from './filters';
 import { provenanceOf } from './provenance';
 import { aliasesOf, historiesOf } from './revisions';
 import type { ArticleProvenance } from '../../../shared/ipc/provenance';
+import { roleRowsOfArticles, type RoleRow } from './roles';
+import { membershipsOfArticles, type MembershipRow } from './incidents';
 
 /** The library's filters (the list's ListInput without sorting and paging). */
 export interface ExportFilter {
@@ -37,6 +39,10 @@ export interface ExportItem {
   conflictCopiesLeftOut: number;
   /** Where the article came from (migration 0010); null when it came before provenance was kept. */
   provenance?: ArticleProvenance | null;
+  /** The article's event roles (migration 0009), dormant ones included: writers keep those whose both ends they write. */
+  roles?: RoleRow[];
+  /** Its events' incident memberships, with each incident's title, note and times. */
+  memberships?: MembershipRow[];
 }
 
 export interface PageOptions {
@@ -154,12 +160,28 @@ function withAnnotations(db: Db, rows: ArticleRow[], options: PageOptions): Expo
       }
     }
   }
-  const provenance = provenanceOf(db, rows.map((r) => r.id));
+  const articleIds = rows.map((r) => r.id);
+  const provenance = provenanceOf(db, articleIds);
+  const roles = groupBy(roleRowsOfArticles(db, articleIds), (r) => r.article_id);
+  const memberships = groupBy(membershipsOfArticles(db, articleIds), (m) => m.article_id);
   return rows.map((r) => ({
     article: rowToArticle(r),
     provenance: provenance.get(r.id) ?? null,
     textHash: r.text_hash,
     annotations: byArticle.get(r.id) ?? [],
     conflictCopiesLeftOut: leftOut.get(r.id) ?? 0,
+    roles: roles.get(r.id) ?? [],
+    memberships: memberships.get(r.id) ?? [],
   }));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

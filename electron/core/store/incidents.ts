@@ -63,6 +63,15 @@ export function assignIncident(db: Db, eventId: string, articleId: string, incid
   }
 }
 
+/**
+ * Puts an event in no incident yet into one, as a bundle merge does: the incident then reads as
+ * last changed when the later of the two libraries changed it, not at the moment of the merge.
+ */
+export function joinIncident(db: Db, eventId: string, articleId: string, incidentId: string, updatedAt: string): void {
+  cached(db, 'INSERT OR IGNORE INTO incident_events (event_id, incident_id, article_id) VALUES (?, ?, ?)').run(eventId, incidentId, articleId);
+  cached(db, 'UPDATE incidents SET updated_at = max(updated_at, ?) WHERE id = ?').run(updatedAt, incidentId);
+}
+
 export interface MembershipRow {
   event_id: string;
   incident_id: string;
@@ -75,9 +84,10 @@ export interface MembershipRow {
 
 /** Memberships of some articles' events with their incidents: what the trash keeps for an undo. */
 export function membershipsOfArticles(db: Db, articleIds: readonly string[]): MembershipRow[] {
-  return db
-    .prepare('SELECT m.event_id, m.incident_id, m.article_id, i.title, i.note, i.created_at, i.updated_at FROM incident_events m JOIN incidents i ON i.id = m.incident_id WHERE m.article_id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(articleIds)) as MembershipRow[];
+  return cached(
+    db,
+    'SELECT m.event_id, m.incident_id, m.article_id, i.title, i.note, i.created_at, i.updated_at FROM incident_events m JOIN incidents i ON i.id = m.incident_id WHERE m.article_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(articleIds)) as MembershipRow[];
 }
 
 export function restoreMemberships(db: Db, rows: readonly MembershipRow[], articleOf: (articleId: string) => string, idOf: (annotationId: string) => string = (id) => id): void {

@@ -52,6 +52,12 @@ function articlesLeafPage(file: string): { pageno: number; pageSize: number } {
   return { pageno: pages[Math.floor(pages.length / 2)] as number, pageSize };
 }
 
+/**
+ * These libraries are under the size up to which an open reads every page (open-check.ts), so a
+ * damaged page anywhere is refused at open. How a larger library's damage is caught (the edges of
+ * every b-tree at open, the rest by `spanwise check` and the app's check after start) is in
+ * check.test.ts.
+ */
 describe('opening a damaged or foreign library', () => {
   it('refuses a library with a damaged page as corrupt, naming the file, and leaves it byte for byte as it was', () => {
     const file = join(tmp(), 'damaged.db');

@@ -71,7 +71,7 @@ export function insertRoles(db: Db, eventId: string, articleId: string, roles: r
 
 /** Every role row of some articles, dormant ones included: what the trash keeps for an undo. */
 export function roleRowsOfArticles(db: Db, articleIds: readonly string[]): RoleRow[] {
-  return db.prepare('SELECT * FROM event_roles WHERE article_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(articleIds)) as RoleRow[];
+  return cached(db, 'SELECT * FROM event_roles WHERE article_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(articleIds)) as RoleRow[];
 }
 
 /** Puts role rows back (an undone article delete), onto the article and ids they now have. */

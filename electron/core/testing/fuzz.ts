@@ -323,6 +323,8 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
     case 'provenance/get':
     case 'provenance/saveOriginal':
       return { id: id(rng, pools.articleIds) };
+    case 'events/get':
+      return { ids: some(() => id(rng, pools.annotationIds)) };
     // Figures that disagree.
     case 'figures/disagreements':
       return pickKeys(rng, { kind: rng.pick(['conflict', 'variance', 'x']), scope: rng.pick(['article', 'incident', 'x']), unresolved: anyValue(rng), limit: anyNumber(rng), offset: anyNumber(rng) });

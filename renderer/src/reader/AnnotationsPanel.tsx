@@ -66,7 +66,6 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
             key={label}
             type="button"
             aria-pressed={filter === label}
-            aria-label={`Only ${LABEL_TITLES[label]} (${counts[label]})`}
             onClick={() => onFilter(filter === label ? null : label)}
           >
             {LABEL_TITLES[label]} {counts[label]}
@@ -97,7 +96,6 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
                 tabIndex={a.id === selectedId || (selectedId === null && a === ordered[0]) ? 0 : -1}
                 aria-current={a.id === selectedId ? 'true' : undefined}
                 aria-keyshortcuts="N P ArrowDown ArrowUp"
-                title={KEYS_HINT}
                 data-annotation-id={a.id}
                 className={`panel-row label-${a.label}${a.status === 'orphaned' ? ' orphaned' : ''}`}
                 style={style}

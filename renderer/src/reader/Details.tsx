@@ -9,7 +9,9 @@ import {
   type Label,
 } from '../../../shared/model';
 import type { ActorChoice, ClaimantLink } from './claimant';
+import { Fragment, type ReactNode } from 'react';
 import { DraftField } from './DraftField';
+import { DatePrecision } from './EventCodebook';
 import { formatValue, parseField, type FieldKind, type FieldValue } from './fieldDraft';
 import { LinkedEntity } from './LinkedEntity';
 import { LinkedPlace } from './LinkedPlace';
@@ -38,6 +40,8 @@ export interface DetailsProps {
   onOpenMention(articleId: string, annotationId: string): void;
   /** Tells the analyst why something outside the annotation's own fields (the registry) refused. */
   onProblem(message: string): void;
+  /** What an event has beside its attributes: its type from the codebook, its roles, its incident. */
+  eventRecord?: ReactNode;
 }
 
 type Field =
@@ -46,7 +50,7 @@ type Field =
 
 const FIELDS: Record<Label, Field[]> = {
   event: [
-    { key: 'date', title: 'Date (YYYY, YYYY-MM or YYYY-MM-DD)', kind: 'date' },
+    { key: 'date', title: 'Date (YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD)', kind: 'date' },
     { key: 'location', title: 'Location', kind: 'text' },
     { key: 'category', title: 'Category', kind: 'text' },
   ],
@@ -85,7 +89,7 @@ export function Details(props: DetailsProps) {
           ))}
         </select>
       </label>
-      <blockquote className="quote">{a.quote}</blockquote>
+      <blockquote className="quote" tabIndex={0}>{a.quote}</blockquote>
       {a.status === 'orphaned' ? (
         <div className="orphan-box" role="note">
           Its text was deleted by a correction. Select other text in the article to put it there.{' '}
@@ -132,17 +136,20 @@ export function Details(props: DetailsProps) {
             </select>
           </label>
         ) : (
-          <DraftField
-            key={field.key}
-            label={field.title}
-            stored={formatValue(a.attrs[field.key])}
-            parse={(text) => parseField(field.kind, text)}
-            save={saveAttr(field.key)}
-            {...(field.kind === 'number' ? { inputMode: 'decimal' as const } : {})}
-          />
+          <Fragment key={field.key}>
+            <DraftField
+              label={field.title}
+              stored={formatValue(a.attrs[field.key])}
+              parse={(text) => parseField(field.kind, text)}
+              save={saveAttr(field.key)}
+              {...(field.kind === 'number' ? { inputMode: 'decimal' as const } : {})}
+            />
+            {field.kind === 'date' ? <DatePrecision date={a.attrs[field.key]} /> : null}
+          </Fragment>
         ),
       )}
       {a.label === 'event' ? <LinkedPlace annotation={a} onLink={(attrs) => onEdit({ attrs })} onError={props.onProblem} /> : null}
+      {a.label === 'event' ? props.eventRecord : null}
       <div className="details-actions">
         <button type="button" onClick={onTagAll} disabled={occurrences === 0}>
           Tag all occurrences ({occurrences})

@@ -16,6 +16,8 @@ export interface ReaderProps {
   onDeleted(token: string, articles: number): void;
   /** Opens another article on one of its annotations (an entity's mention there). */
   onOpen(articleId: string, annotationId: string): void;
+  /** Shows an incident's page. */
+  onOpenIncident(incidentId: string): void;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ReaderProps {
  */
 let previous: ReaderSession | null = null;
 
-export function Reader({ articleId, focusId, takeFocus = false, onChanged, onDeleted, onOpen }: ReaderProps) {
+export function Reader({ articleId, focusId, takeFocus = false, onChanged, onDeleted, onOpen, onOpenIncident }: ReaderProps) {
   const [session, setSession] = useState<ReaderSession | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -58,7 +60,7 @@ export function Reader({ articleId, focusId, takeFocus = false, onChanged, onDel
         onError: (err: Error) => setError(`The reader failed: ${err.message}`),
       }}
     >
-      <ReaderView session={session} focusId={focusId ?? null} takeFocus={takeFocus} onChanged={onChanged} onDeleted={onDeleted} onOpenElsewhere={onOpen} />
+      <ReaderView session={session} focusId={focusId ?? null} takeFocus={takeFocus} onChanged={onChanged} onDeleted={onDeleted} onOpenElsewhere={onOpen} onOpenIncident={onOpenIncident} />
     </LexicalComposer>
   );
 }

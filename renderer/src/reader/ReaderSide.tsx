@@ -8,6 +8,10 @@ import { occurrencesOf, rivalOf } from './readerActions';
 import type { FieldEdit, Patch, Range, ReaderSession } from './session';
 import type { ReaderSuggestions } from './suggestions';
 import { SuggestionsBox } from './SuggestionsBox';
+import { EventCodebook } from './EventCodebook';
+import { IncidentBox } from './IncidentBox';
+import { RolePickers } from './RolePickers';
+import type { ArticleRoles } from './roles';
 
 export interface ReaderSideProps {
   session: ReaderSession;
@@ -27,6 +31,12 @@ export interface ReaderSideProps {
   /** The last request to focus an actor's Linked entity field. */
   linkFocus: { id: string; n: number } | null;
   onOpenMention(articleId: string, annotationId: string): void;
+  roles: ArticleRoles;
+  /** Changes with the roles (the column is memoised on its props). */
+  rolesVersion: number;
+  /** Scrolls the text to an annotation without selecting it (a role's span). */
+  onShow(id: string): void;
+  onOpenIncident(incidentId: string): void;
 }
 
 /**
@@ -34,7 +44,7 @@ export interface ReaderSideProps {
  * by the reader, so a key press draws its highlight first and this column follows.
  */
 export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
-  const { session, annotations, selectedId, view, filter, onFilter, onSelect, onStep, report, onReattach, suggestions, onShowSuggestion, linkFocus, onOpenMention } = props;
+  const { session, annotations, selectedId, view, filter, onFilter, onSelect, onStep, report, onReattach, suggestions, onShowSuggestion, linkFocus, onOpenMention, roles } = props;
   const text = session.article.text;
   const selected = selectedId ? (session.annotations.get(selectedId) ?? null) : null;
   const occurrences = useMemo<Range[]>(() => occurrencesOf(selected, annotations, text), [selected, annotations, text]);
@@ -43,7 +53,7 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
   const actors = useMemo(() => (isClaim ? actorChoices(annotations, text) : []), [isClaim, annotations, text]);
 
   return (
-    <div className="panel-column">
+    <div className="panel-column" id="annotations-panel">
       <SuggestionsBox suggestions={suggestions} report={report} onShow={onShowSuggestion} />
       <AnnotationsPanel
         view={view}
@@ -79,8 +89,45 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
           focusLink={linkFocus?.id === selected.id ? linkFocus.n : 0}
           onOpenMention={onOpenMention}
           onProblem={(message) => session.notify(message)}
+          eventRecord={selected.label === 'event' ? <EventRecordFields {...props} event={selected} /> : undefined}
         />
       ) : null}
     </div>
   );
 });
+
+/** What makes an event a record: its codebook type, its roles, its incident. */
+function EventRecordFields({ session, annotations, report, roles, rolesVersion, onShow, onOpenIncident, event }: ReaderSideProps & { event: Annotation }) {
+  const armed = roles.armed?.eventId === event.id ? roles.armed.role : null;
+  return (
+    <>
+      <EventCodebook
+        event={event}
+        onEdit={(attrs) => {
+          const saving = session.update(event.id, { attrs });
+          report(saving);
+          return saving;
+        }}
+        onProblem={(message) => session.notify(message)}
+      />
+      <RolePickers
+        roles={roles.rolesOf(event.id)}
+        annotations={annotations}
+        byId={session.annotations}
+        text={session.article.text}
+        armed={armed}
+        onArm={(role) => roles.arm(role ? { eventId: event.id, role } : null)}
+        onAdd={(role, spanId) => report(roles.add(event.id, role, spanId))}
+        onRemove={(role, spanId) => report(roles.remove(event.id, role, spanId))}
+        onJump={onShow}
+      />
+      <IncidentBox
+        eventId={event.id}
+        session={session}
+        revision={`${event.updatedAt}:${rolesVersion}:${session.undoDepth}`}
+        onOpenIncident={onOpenIncident}
+        onProblem={(message) => session.notify(message)}
+      />
+    </>
+  );
+}

@@ -3,9 +3,10 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { ROLE_TITLES } from '../../../shared/ipc/events';
 import { LABEL_TITLES, type Label } from '../../../shared/model';
 import { $readText, idsAtDomTarget, SUGGESTION_ATTR } from '../editor';
-import { useAfterPaint } from './afterPaint';
+import { afterPaint, useAfterPaint } from './afterPaint';
 import { ArticleHeader } from './ArticleHeader';
 import { placeCaret, registerCaret, textOffsetOf } from './caret';
 import { NOTHING_TO_REDO, NOTHING_TO_REMOVE, NOTHING_TO_UNDO, stepNotice } from './keyFeedback';
@@ -13,6 +14,8 @@ import { Menu, type MenuState } from './Menu';
 import { panelView, stepFrom } from './panelOrder';
 import { reattachToSelection, scrollToAnnotation, tagOrRetag } from './readerActions';
 import { ReaderSide } from './ReaderSide';
+import { drawRoleMarks } from './roleMarks';
+import { ArticleRoles, ROLE_LABEL } from './roles';
 import { registerUnloadGuard } from './history';
 import type { ReaderSession } from './session';
 import { ReaderSuggestions } from './suggestions';
@@ -29,6 +32,8 @@ export interface ReaderViewProps {
   onDeleted(token: string, articles: number): void;
   /** Opens an annotation of another article (an entity's mention there). */
   onOpenElsewhere(articleId: string, annotationId: string): void;
+  /** Shows an incident's page: every report of it side by side. */
+  onOpenIncident(incidentId: string): void;
 }
 
 /** The suggestion mark at a click target, if any. */
@@ -37,7 +42,7 @@ function suggestionAt(target: EventTarget | null): string | null {
   return el?.closest(`[${SUGGESTION_ATTR}]`)?.getAttribute(SUGGESTION_ATTR) ?? null;
 }
 
-export function ReaderView({ session, focusId, takeFocus = false, onChanged, onDeleted, onOpenElsewhere }: ReaderViewProps) {
+export function ReaderView({ session, focusId, takeFocus = false, onChanged, onDeleted, onOpenElsewhere, onOpenIncident }: ReaderViewProps) {
   const [editor] = useLexicalComposerContext();
   const [correcting, setCorrecting] = useState(false);
   const [applying, setApplying] = useState(false);
@@ -46,7 +51,9 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   /** A request (the L key) to put focus in the selected actor's Linked entity field; `n` tells requests apart. */
   const [linkFocus, setLinkFocus] = useState<{ id: string; n: number } | null>(null);
   const [suggestions] = useState(() => new ReaderSuggestions(session));
+  const [roles] = useState(() => new ArticleRoles(session));
   useSyncExternalStore(session.subscribe, session.getVersion);
+  const rolesVersion = useSyncExternalStore(roles.subscribe, roles.getVersion);
   const suggestionVersion = useSyncExternalStore(suggestions.subscribe, suggestions.getVersion);
   useEffect(() => suggestions.start(), [suggestions]);
   useEditorSync(editor, session, correcting);
@@ -117,6 +124,41 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
     return editor.registerUpdateListener(mark);
   }, [editor, suggestions, suggestionVersion]);
 
+  // The selected event's roles (or a claim's claimant) are drawn on their highlights: looked up
+  // after the frame that paints a selection, and again whenever the editor redraws marks.
+  const drawnRoles = useRef<Element[]>([]);
+  useEffect(() => {
+    const draw = () => {
+      const root = editor.getRootElement();
+      const selected = session.selectedId ? (session.annotations.get(session.selectedId) ?? null) : null;
+      drawnRoles.current = root ? drawRoleMarks(root, roles.drawnFor(selected), drawnRoles.current) : [];
+    };
+    const unregister = editor.registerUpdateListener(draw);
+    const unsubscribe = roles.subscribe(draw);
+    const cancel = afterPaint(draw);
+    return () => {
+      cancel();
+      unregister();
+      unsubscribe();
+    };
+  }, [editor, session, roles, session.selectedId]);
+
+  // A picker armed for one event stops when another annotation is chosen; Escape stops it too.
+  const armed = roles.armed;
+  useEffect(() => {
+    if (armed && armed.eventId !== session.selectedId) roles.arm(null);
+  }, [armed, roles, session.selectedId]);
+  useEffect(() => {
+    if (!armed) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      roles.arm(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [armed, roles]);
+
   const showSuggestion = useCallback(
     (id: string) => {
       editor.getRootElement()?.querySelector(`[${SUGGESTION_ATTR}="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
@@ -170,9 +212,18 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
     if (correcting) return;
     const dom = window.getSelection();
     if (dom && !dom.isCollapsed) return;
+    const ids = idsAtDomTarget(e.target);
+    if (roles.armed && ids.length > 0) {
+      // An armed picker takes the clicked highlight (the innermost of the role's label) and the event stays selected.
+      const { eventId, role } = roles.armed;
+      const wanted = ROLE_LABEL[role];
+      const span = ids.find((id) => session.annotations.get(id)?.label === wanted);
+      if (span) report(roles.add(eventId, role, span));
+      else session.notify(`Not added: that highlight is not ${wanted === 'actor' ? 'an actor' : `a ${wanted}`}, which ${ROLE_TITLES[role]} takes.`);
+      return;
+    }
     const suggested = suggestionAt(e.target);
     if (suggested) suggestions.choose(suggested);
-    const ids = idsAtDomTarget(e.target);
     if (ids.length === 1) select(ids[0] as string, false);
     else if (ids.length > 1) setMenu({ x: e.clientX, y: e.clientY, kind: 'pick', ids });
   };
@@ -216,7 +267,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   };
 
   return (
-    <div className="reader">
+    <div className="reader" data-picking={armed ? armed.role : undefined}>
       <div className="reader-main">
         <ArticleHeader article={session.article} annotationCount={annotations.length} onChanged={onChanged} onDeleted={onDeleted} />
         <Toolbar
@@ -278,6 +329,10 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
         onShowSuggestion={showSuggestion}
         linkFocus={linkFocus}
         onOpenMention={openMention}
+        roles={roles}
+        rolesVersion={rolesVersion}
+        onShow={(id) => scrollToAnnotation(editor.getRootElement(), id)}
+        onOpenIncident={onOpenIncident}
       />
       {menu ? (
         <Menu

@@ -34,23 +34,34 @@ function around(text: string, a: Annotation, paragraph: ParagraphRange): string 
 // the text itself changes.
 const choices = new WeakMap<Annotation, { text: string; choice: ActorChoice }>();
 
-/** The article's actor annotations that a claim can name as its claimant, in text order. */
-export function actorChoices(annotations: readonly Annotation[], text: string): ActorChoice[] {
+/** What a span is called in a picker: an actor by its canonical name, any other span by its text. */
+export function spanName(a: Annotation): string {
+  return a.label === 'actor' ? actorName(a) : a.quote.replace(/\s+/g, ' ');
+}
+
+/** The article's annotations of one label, each named with where it stands, in text order. */
+export function spanChoices(annotations: readonly Annotation[], text: string, label: Annotation['label']): ActorChoice[] {
   const ranges = cachedParagraphRanges(text);
   const out: ActorChoice[] = [];
   for (const a of annotations) {
-    if (a.label !== 'actor' || a.status !== 'ok') continue;
+    if (a.label !== label || a.status !== 'ok') continue;
     const known = choices.get(a);
     if (known?.text === text) {
       out.push(known.choice);
       continue;
     }
     const index = paragraphIndexAt(ranges, a.start);
-    const choice = { id: a.id, name: actorName(a), title: `${actorName(a)} (¶${index + 1}: ${around(text, a, ranges[index] as ParagraphRange)})` };
+    const name = spanName(a);
+    const choice = { id: a.id, name, title: `${name} (¶${index + 1}: ${around(text, a, ranges[index] as ParagraphRange)})` };
     choices.set(a, { text, choice });
     out.push(choice);
   }
   return out;
+}
+
+/** The article's actor annotations that a claim can name as its claimant, in text order. */
+export function actorChoices(annotations: readonly Annotation[], text: string): ActorChoice[] {
+  return spanChoices(annotations, text, 'actor');
 }
 
 /** Whether a claim's claimant is linked, and to what; broken when the actor was deleted or retagged. */

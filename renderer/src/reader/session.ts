@@ -230,6 +230,30 @@ export class ReaderSession {
     });
   }
 
+  /**
+   * An operation on what lies beside the annotations (an event's roles, its incident), queued with
+   * the rest and taken back by the same undo: `run` answers with its value and the calls that undo
+   * and redo it, which also bring the caller's own copy of what they changed up to date.
+   */
+  perform<T>(run: () => Promise<{ value: T; undo(): Promise<void>; redo(): Promise<void> } | null>): Promise<T | null> {
+    return this.run(async () => {
+      const done = await run();
+      if (!done) return null;
+      const none: Change = { full: false, ranges: [] };
+      this.history.record({
+        undo: async () => {
+          await done.undo();
+          return none;
+        },
+        redo: async () => {
+          await done.redo();
+          return none;
+        },
+      });
+      return this.finish(done.value, []);
+    });
+  }
+
   /** Draws these suggestions in place of the ones drawn before. */
   showSuggestions(list: readonly SuggestionSpan[]): void {
     const before = this.suggestionMarks;

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 export const VIEWS = [
   { id: 'library', title: 'Library' },
   { id: 'actors', title: 'Actors' },
+  { id: 'events', title: 'Events' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -105,6 +105,8 @@ export interface BratAnn {
   attributes: { id: string; name: string; target: string; value: string | null }[];
   notes: { id: string; type: string; target: string; text: string }[];
   relations: { id: string; type: string; args: Record<string, string> }[];
+  /** `E id \t TYPE:T role:T role2:T`: an event, its trigger and its arguments in order (brat numbers repeated roles). */
+  events: { id: string; type: string; trigger: string; args: [string, string][] }[];
   /** `N id \t Reference T db:key \t text`: a span normalized to an entry of a database. */
   normalizations: { id: string; target: string; db: string; key: string; text: string }[];
 }
@@ -115,7 +117,7 @@ export interface BratAnn {
  * was not escaped shows up here as a broken line, as it would in brat.
  */
 export function readAnn(content: string): BratAnn {
-  const ann: BratAnn = { entities: [], attributes: [], notes: [], relations: [], normalizations: [] };
+  const ann: BratAnn = { entities: [], attributes: [], notes: [], relations: [], events: [], normalizations: [] };
   for (const line of pythonSplitlines(content)) {
     if (line === '') continue;
     const firstTab = line.indexOf('\t');
@@ -140,6 +142,10 @@ export function readAnn(content: string): BratAnn {
     } else if (id.startsWith('R')) {
       const [type, ...args] = rest.split(' ');
       ann.relations.push({ id, type: type as string, args: Object.fromEntries(args.map((a) => a.split(':') as [string, string])) });
+    } else if (id.startsWith('E')) {
+      const [head = '', ...args] = rest.split(' ');
+      const [type = '', trigger = ''] = head.split(':');
+      ann.events.push({ id, type, trigger, args: args.map((a) => a.split(':') as [string, string]) });
     } else if (id.startsWith('N')) {
       const secondTab = rest.indexOf('\t');
       const [type, target, ref] = rest.slice(0, secondTab).split(' ');

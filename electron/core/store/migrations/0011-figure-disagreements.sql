@@ -63,37 +63,39 @@ CREATE TABLE figure_vocabulary (
   PRIMARY KEY (kind, form)
 ) WITHOUT ROWID;
 
--- Figures and events both matter: an event's figures are what an incident compares.
+-- Figures and events both matter: an event's figures are what an incident compares. The
+-- triggers test for the row rather than use INSERT OR IGNORE: the conflict policy of the statement
+-- that fires a trigger (an upsert's ABORT) overrides the trigger's own.
 CREATE TRIGGER annotations_figures_ai AFTER INSERT ON annotations WHEN new.label IN ('figure', 'event') BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('article', new.article_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'article', new.article_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'article' AND scope_id = new.article_id);
 END;
 CREATE TRIGGER annotations_figures_ad AFTER DELETE ON annotations WHEN old.label IN ('figure', 'event') BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('article', old.article_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'article', old.article_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'article' AND scope_id = old.article_id);
 END;
 CREATE TRIGGER annotations_figures_au AFTER UPDATE OF label, attrs, status, conflict_of, article_id, quote ON annotations
 WHEN old.label IN ('figure', 'event') OR new.label IN ('figure', 'event') BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('article', old.article_id);
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('article', new.article_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'article', old.article_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'article' AND scope_id = old.article_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'article', new.article_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'article' AND scope_id = new.article_id);
 END;
 CREATE TRIGGER event_roles_figures_ai AFTER INSERT ON event_roles WHEN new.role = 'figure' BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('article', new.article_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'article', new.article_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'article' AND scope_id = new.article_id);
 END;
 CREATE TRIGGER event_roles_figures_ad AFTER DELETE ON event_roles WHEN old.role = 'figure' BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('article', old.article_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'article', old.article_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'article' AND scope_id = old.article_id);
 END;
 CREATE TRIGGER incident_events_figures_ai AFTER INSERT ON incident_events BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('incident', new.incident_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'incident', new.incident_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'incident' AND scope_id = new.incident_id);
 END;
 CREATE TRIGGER incident_events_figures_ad AFTER DELETE ON incident_events BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('incident', old.incident_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'incident', old.incident_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'incident' AND scope_id = old.incident_id);
 END;
 CREATE TRIGGER incident_events_figures_au AFTER UPDATE ON incident_events BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('incident', old.incident_id);
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('incident', new.incident_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'incident', old.incident_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'incident' AND scope_id = old.incident_id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'incident', new.incident_id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'incident' AND scope_id = new.incident_id);
 END;
 -- A source or a date is shown, not compared: only the article's removal matters here.
 CREATE TRIGGER articles_figures_ad AFTER DELETE ON articles BEGIN
-  INSERT OR IGNORE INTO figure_dirty (scope, scope_id) VALUES ('article', old.id);
+  INSERT INTO figure_dirty (scope, scope_id) SELECT 'article', old.id WHERE NOT EXISTS (SELECT 1 FROM figure_dirty WHERE scope = 'article' AND scope_id = old.id);
 END;
 
 INSERT OR IGNORE INTO figure_dirty (scope, scope_id) SELECT DISTINCT 'article', article_id FROM annotations WHERE label = 'figure';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { EventRole } from '../../../shared/ipc/events';
+import { Id } from '../../../shared/model';
+import type { ExportItem } from '../store/export';
+
+/*
+ * The bundle's events-as-records section (DESIGN.md, "The analyst's layer"): each article line
+ * carries its events' roles and incident memberships, as optional fields so bundles written
+ * before them still read and older versions of Spanwise read these (ignoring them). Only roles
+ * whose both ends travel in the same line are written; an incident's title, note and times travel
+ * with each membership, so a line is complete on its own.
+ */
+
+export const BundleRole = z.object({ event_id: Id, role: EventRole, span_id: Id, position: z.number().int().nonnegative() });
+export type BundleRole = z.infer<typeof BundleRole>;
+
+export const BundleMembership = z.object({ event_id: Id, incident_id: Id, title: z.string().max(2000), note: z.string().max(100_000), created_at: z.string(), updated_at: z.string() });
+export type BundleMembership = z.infer<typeof BundleMembership>;
+
+export const BUNDLE_EVENT_FIELDS = {
+  roles: z.array(BundleRole).max(1_000_000).default([]),
+  incidents: z.array(BundleMembership).max(1_000_000).default([]),
+};
+
+export function bundleEventFields(item: ExportItem): { roles?: BundleRole[]; incidents?: BundleMembership[] } {
+  const written = new Set(item.annotations.map((a) => a.id));
+  const roles = (item.roles ?? [])
+    .filter((r) => written.has(r.event_id) && written.has(r.span_id))
+    .sort((a, b) => a.event_id.localeCompare(b.event_id) || a.role.localeCompare(b.role) || a.position - b.position || a.span_id.localeCompare(b.span_id))
+    .map((r) => ({ event_id: r.event_id, role: r.role, span_id: r.span_id, position: r.position }));
+  const incidents = (item.memberships ?? [])
+    .filter((m) => written.has(m.event_id))
+    .sort((a, b) => a.event_id.localeCompare(b.event_id))
+    .map((m) => ({ event_id: m.event_id, incident_id: m.incident_id, title: m.title, note: m.note, created_at: m.created_at, updated_at: m.updated_at }));
+  return { ...(roles.length ? { roles } : {}), ...(incidents.length ? { incidents } : {}) };
+}
