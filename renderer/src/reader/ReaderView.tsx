@@ -20,6 +20,7 @@ import { registerUnloadGuard } from './history';
 import type { ReaderSession } from './session';
 import { ReaderSuggestions } from './suggestions';
 import { Toolbar } from './Toolbar';
+import './filter.css';
 import { useEditorSync } from './useEditorSync';
 import { useReaderKeys } from './useReaderKeys';
 
@@ -299,7 +300,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
             </button>
           </div>
         ) : null}
-        <div className="reader-scroll" ref={scroller} onClick={onClick} onContextMenu={onContextMenu}>
+        <div className="reader-scroll" ref={scroller} data-filter={filter ?? undefined} onClick={onClick} onContextMenu={onContextMenu}>
           <RichTextPlugin
             contentEditable={
               <ContentEditable
