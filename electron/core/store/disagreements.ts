@@ -6,7 +6,7 @@ import { cached, type Db } from './db';
 import { resolutionsById } from './figure-resolutions';
 
 /**
- * Disagreements among figures (migration 0011), found within an article and within an incident
+ * Disagreements among figures (migration 0012), found within an article and within an incident
  * and kept in figure_disagreements. Triggers mark the scopes a write touches as dirty; every read
  * first recomputes those (refreshDisagreements), so one changed figure costs its article and its
  * incidents, and a library marked dirty whole (an upgrade, a new spread) is computed in pages,

@@ -5,7 +5,7 @@ import { nowIso } from './articles';
 import { cached, type Db } from './db';
 
 /**
- * The analyst's side of figures (migration 0011): resolutions of disagreements, the spread an
+ * The analyst's side of figures (migration 0012): resolutions of disagreements, the spread an
  * approximate value allows, and the vocabulary of units and counts words they use.
  */
 

@@ -2,33 +2,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
 import { insertArticle } from './articles';
-import { insertAnnotation } from './annotations';
 import { loadMigrations, openStore, schemaVersion } from './db';
-import { listDisagreements } from './disagreements';
+import { listRemovedParts, recordRemovedParts } from './removed-parts';
 
 const tmp = useTmpDir();
 
 describe('migration 0011', () => {
-  it('upgrades a library made before it: its figures are compared on the first read', () => {
+  it('upgrades a library made before it: its articles have nothing listed as removed, and new removals are kept and go with their article', () => {
     const file = join(tmp(), 'old.db');
     const old = openStore(file, { migrations: loadMigrations().slice(0, 10) });
-    const text = 'Air defence shot down 62 drones. The ministry said 76 drones.';
-    const article = insertArticle(old, { title: 'Drones', source: 'Wire', url: null, author: null, publishedAt: '2024-11-26', language: 'en', text });
-    for (const quote of ['62 drones', '76 drones']) {
-      const start = text.indexOf(quote);
-      insertAnnotation(old, { articleId: article.id, label: 'figure', start, end: start + quote.length, quote, attrs: { value: Number(quote.slice(0, 2)), unit: 'drone', counts: 'intercepted', qualifier: 'exact' } });
-    }
+    const article = insertArticle(old, { title: 'Depot', source: null, url: null, author: null, publishedAt: null, language: 'en', text: 'Shelling hit the depot on Friday.' });
     old.close();
 
     const db = openStore(file);
     expect(schemaVersion(db)).toBeGreaterThanOrEqual(11);
-    expect((db.prepare('SELECT count(*) FROM figure_dirty').pluck().get() as number)).toBe(1);
-    const { total, items } = listDisagreements(db);
-    expect(total).toBe(1);
-    expect(items[0]).toMatchObject({ kind: 'conflict', scope: 'article', scopeId: article.id, counts: 'intercepted', unit: 'drone', resolution: null });
-    expect(items[0]?.values.map((v) => v.value)).toEqual([62, 76]);
-    expect((db.prepare('SELECT count(*) FROM figure_dirty').pluck().get() as number)).toBe(0);
-    expect(() => db.prepare(`INSERT INTO figure_resolutions (id, scope, scope_id, counts, unit, decision, created_at, updated_at) VALUES ('x', 'article', 'a', 'c', 'u', 'value', '', '')`).run()).toThrow(/CHECK/);
+    expect(listRemovedParts(db, article.id)).toEqual([]);
+    recordRemovedParts(db, article.id, [{ kind: 'teaser', text: 'ALSO READ: other', at: 33, before: '\n\n', after: '', located: true }]);
+    expect(listRemovedParts(db, article.id)).toEqual([{ seq: 0, kind: 'teaser', text: 'ALSO READ: other', at: 33, before: '\n\n', after: '', located: true }]);
+    expect(() => db.prepare(`INSERT INTO article_removed_parts (article_id, seq, kind, text, at) VALUES (?, 1, 'navigation', 'x', 0)`).run(article.id)).toThrow(/CHECK/);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(article.id);
+    expect(db.prepare('SELECT count(*) FROM article_removed_parts').pluck().get()).toBe(0);
     db.close();
   });
 });
