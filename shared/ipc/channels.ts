@@ -57,6 +57,8 @@ export const CHANNELS = [
   'provenance/saveOriginal',
   // An event's record by id, for the reader (shared/ipc/events.ts).
   'events/get',
+  // What the extraction removed from an article (shared/ipc/provenance.ts).
+  'provenance/removed',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -322,6 +322,7 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return pickKeys(rng, { accept: rng.chance(0.5) ? false : anyValue(rng) });
     case 'provenance/get':
     case 'provenance/saveOriginal':
+    case 'provenance/removed':
       return { id: id(rng, pools.articleIds) };
     case 'events/get':
       return { ids: some(() => id(rng, pools.annotationIds)) };

@@ -270,7 +270,13 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   return (
     <div className="reader" data-picking={armed ? armed.role : undefined}>
       <div className="reader-main">
-        <ArticleHeader article={session.article} annotationCount={annotations.length} onChanged={onChanged} onDeleted={onDeleted} />
+        <ArticleHeader
+          article={session.article}
+          annotationCount={annotations.length}
+          onChanged={onChanged}
+          onDeleted={onDeleted}
+          onPutBack={(corrected) => session.correctText(corrected).then(onChanged)}
+        />
         <Toolbar
           onTag={keyActions.tag}
           onUndo={keyActions.undo}
