@@ -4,6 +4,7 @@ import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 import { provenanceContract } from './provenance';
+import { figuresContract } from './figures';
 import { timelineContract } from './timeline';
 import { networkContract } from './network';
 
@@ -299,6 +300,8 @@ export const contract = {
   'suggestions/start': { input: SuggestStart, output: Job },
   // Provenance (shared/ipc/provenance.ts).
   ...provenanceContract,
+  // Figures that disagree (shared/ipc/figures.ts).
+  ...figuresContract,
   // The Timeline and the actor Network (shared/ipc/timeline.ts, shared/ipc/network.ts).
   ...timelineContract,
   ...networkContract,
