@@ -57,6 +57,9 @@ export const CHANNELS = [
   'provenance/saveOriginal',
   // An event's record by id, for the reader (shared/ipc/events.ts).
   'events/get',
+  // Unlocking an encrypted library (shared/ipc/library.ts).
+  'library/lockState',
+  'library/unlock',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -76,6 +79,8 @@ export const ERROR_CODES = [
   'cancelled',
   'store_error',
   'internal',
+  /** The library is encrypted and not unlocked yet (shared/ipc/library.ts). */
+  'locked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

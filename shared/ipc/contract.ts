@@ -3,6 +3,7 @@ import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSu
 import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
+import { libraryLockContract } from './library';
 import { provenanceContract } from './provenance';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
@@ -297,6 +298,8 @@ export const contract = {
   'suggestions/start': { input: SuggestStart, output: Job },
   // Provenance (shared/ipc/provenance.ts).
   ...provenanceContract,
+  // Unlocking an encrypted library (shared/ipc/library.ts).
+  ...libraryLockContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -325,6 +325,10 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return { id: id(rng, pools.articleIds) };
     case 'events/get':
       return { ids: some(() => id(rng, pools.annotationIds)) };
+    case 'library/lockState':
+      return {};
+    case 'library/unlock':
+      return pickKeys(rng, { passphrase: anyString(rng), remember: anyValue(rng) });
     default:
       // A new channel needs its own generator here. No channel takes a file path: the renderer is
       // untrusted, so paths come only from the platform's dialogs.
