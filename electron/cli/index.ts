@@ -13,6 +13,7 @@ import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
 import { originalCommand } from './original';
 import { eventsCommand } from './events';
+import { figuresCommand } from './figures';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 import { BUNDLE_PASSPHRASE, encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
@@ -40,6 +41,9 @@ export const USAGE = `usage:
                                                who and when); with --out, its original file as imported
   spanwise events --db FILE                    every event as a record: date, type, actor, target (canonical
                                                names), location, figures, incident
+  spanwise figures --db FILE --disagreements   figures of one count and unit that disagree within an
+                                               article or an incident: conflict or variance, with
+                                               their quotes, sources, dates and resolution
   spanwise entities --db FILE [--kind actor|place]
                                                the actor and place registry, with mention counts
   spanwise entities import --db FILE REGISTRY  add or merge entities from CSV (name,kind,actor_kind,
@@ -85,6 +89,7 @@ interface Flags extends ExportFlags {
   article?: string;
   acceptAll?: boolean;
   dbFile?: string;
+  disagreements?: boolean;
 }
 
 const commands: Record<string, Command> = {
@@ -111,6 +116,8 @@ const commands: Record<string, Command> = {
   export: exportCommand,
 
   events: eventsCommand,
+
+  figures: (db, args, out, flags) => figuresCommand(db, args, out, flags),
 
   async search(db, words, out, flags) {
     const query = words.join(' ').trim();
@@ -164,6 +171,7 @@ const OPTIONS = {
   article: { type: 'string' },
   'accept-all': { type: 'boolean', default: false },
   quick: { type: 'boolean', default: false },
+  disagreements: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -242,6 +250,7 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       ...(values.kind !== undefined ? { kind: values.kind } : {}),
       ...(values.article !== undefined ? { article: values.article } : {}),
       ...(values['accept-all'] ? { acceptAll: true } : {}),
+      ...(values.disagreements ? { disagreements: true } : {}),
       dbFile,
     });
   } catch (err) {

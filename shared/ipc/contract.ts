@@ -5,6 +5,7 @@ import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 import { libraryLockContract } from './library';
 import { provenanceContract } from './provenance';
+import { figuresContract } from './figures';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
 /**
@@ -298,6 +299,8 @@ export const contract = {
   'suggestions/start': { input: SuggestStart, output: Job },
   // Provenance (shared/ipc/provenance.ts).
   ...provenanceContract,
+  // Figures that disagree (shared/ipc/figures.ts).
+  ...figuresContract,
   // Unlocking an encrypted library (shared/ipc/library.ts).
   ...libraryLockContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
