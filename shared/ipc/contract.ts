@@ -3,6 +3,7 @@ import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSu
 import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
+import { libraryLockContract } from './library';
 import { provenanceContract } from './provenance';
 import { figuresContract } from './figures';
 import { timelineContract } from './timeline';
@@ -102,10 +103,10 @@ export const Job = z.object({
 });
 export type Job = z.infer<typeof Job>;
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'brat', 'w3c', 'bundle', 'acled', 'plover'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'brat', 'w3c', 'bundle', 'acled', 'plover', 'refi'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 /** File name endings the save dialog suggests; brat writes a folder. */
-export const EXPORT_EXTENSIONS = { jsonl: '.jsonl', csv: '.csv', brat: '', w3c: '.jsonld', bundle: '.spanwise', acled: '.csv', plover: '.jsonl' } as const;
+export const EXPORT_EXTENSIONS = { jsonl: '.jsonl', csv: '.csv', brat: '', w3c: '.jsonld', bundle: '.spanwise', acled: '.csv', plover: '.jsonl', refi: '.qdpx' } as const;
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What to export: everything, what a library filter matches, or chosen articles. */
@@ -302,6 +303,8 @@ export const contract = {
   ...provenanceContract,
   // Figures that disagree (shared/ipc/figures.ts).
   ...figuresContract,
+  // Unlocking an encrypted library (shared/ipc/library.ts).
+  ...libraryLockContract,
   // The Timeline and the actor Network (shared/ipc/timeline.ts, shared/ipc/network.ts).
   ...timelineContract,
   ...networkContract,

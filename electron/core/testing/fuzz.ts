@@ -340,6 +340,10 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return pickKeys(rng, { spread: rng.chance(0.5) ? rng.int(100) / 100 : anyNumber(rng) });
     case 'figures/vocabulary':
       return {};
+    case 'library/lockState':
+      return {};
+    case 'library/unlock':
+      return pickKeys(rng, { passphrase: anyString(rng), remember: anyValue(rng) });
     // The Timeline and the actor Network.
     case 'timeline/counts':
       return pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), actor: rng.pick(['rus', '%_\\', anyString(rng)]), source: anyString(rng) });
