@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view] [--profile] [--renderer DIR] [--keep] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption] [--profile] [--renderer DIR] [--keep] [--out FILE]
  *
  * Prints one JSON line per figure on stdout (progress goes to stderr). See BENCHMARKS.md.
  */
@@ -19,8 +19,9 @@ import { searchSuite } from './suites/search';
 import { registrySuite } from './suites/registry';
 import { startupSuite } from './suites/startup';
 import { eventsViewSuite } from './suites/events-view';
+import { encryptionSuite } from './suites/encryption';
 
-const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -73,6 +74,7 @@ try {
   if (only.has('registry')) await registrySuite(cfg);
   if (only.has('startup')) await startupSuite(cfg);
   if (only.has('events-view')) await eventsViewSuite(cfg);
+  if (only.has('encryption')) await encryptionSuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);
