@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { saved, stored } from './support/articles';
 import { selectionText, tabTo } from './support/keys';
+import { entities } from './support/registry';
 
 const FIRST = `Harbour report
 
@@ -14,7 +15,7 @@ const SECOND = `Bridge closure
 
 The bridge at Velm stays closed, engineers said.`;
 
-test('import, search, open, select, tag, note and export with the keyboard alone', async ({ page, host, workDir }) => {
+test('import, search, open, select, tag, link, note and export with the keyboard alone', async ({ page, host, workDir }) => {
   writeFileSync(join(workDir, 'harbour.txt'), FIRST);
   writeFileSync(join(workDir, 'bridge.txt'), SECOND);
   host.setDialogAnswer([join(workDir, 'harbour.txt'), join(workDir, 'bridge.txt')]);
@@ -53,6 +54,19 @@ test('import, search, open, select, tag, note and export with the keyboard alone
   // Focus and the caret stay in the text after the tag.
   await expect(text).toBeFocused();
   expect(await selectionText(page)).toBe('');
+
+  // Link: L reaches the actor's Linked entity field; Enter creates an entity from the span and
+  // links it; Escape goes back to the text, where the caret was.
+  await page.keyboard.press('l');
+  const linked = page.getByRole('combobox', { name: 'Linked entity' });
+  await expect(linked).toBeFocused();
+  await expect(page.getByRole('option', { name: /Create “Officials in Dorn”/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await saved(page);
+  await expect(page.getByRole('region', { name: 'Annotation details' })).toContainText('Linked to Officials in Dorn');
+  const [entity] = await entities(host);
+  expect((await stored(host)).find((a) => a.quote === 'Officials in Dorn')?.attrs.entityId).toBe(entity?.id);
+  await tabTo(page, text, { back: true });
 
   // On by a word and a character, then select "40 trucks" by character and word.
   await page.keyboard.press('Control+ArrowRight');

@@ -22,9 +22,9 @@ test('retagging to Figure reads the value from the quote; what the old label had
   await saved(page);
   await expect(details.getByLabel('Value')).toHaveValue('90');
   await expect(details.getByLabel('Qualifier')).toHaveValue('at least');
-  await expect(details.getByLabel('Unit')).toHaveValue('shells');
+  await expect(details.getByLabel('Unit')).toHaveValue('shell');
   await expect(page.locator('.notice-line')).toHaveText('Retagged as Figure: dropped date, location (undo brings them back)');
-  expect((await stored(host))[0]).toMatchObject({ label: 'figure', attrs: { value: 90, qualifier: 'at least', unit: 'shells' } });
+  expect((await stored(host))[0]).toMatchObject({ label: 'figure', attrs: { value: 90, qualifier: 'at least', unit: 'shell' } });
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await saved(page);
@@ -35,7 +35,7 @@ test('retagging to Figure reads the value from the quote; what the old label had
   await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').click();
   await page.keyboard.press('4');
   await saved(page);
-  expect((await stored(host))[0]).toMatchObject({ label: 'figure', attrs: { value: 90, qualifier: 'at least', unit: 'shells' } });
+  expect((await stored(host))[0]).toMatchObject({ label: 'figure', attrs: { value: 90, qualifier: 'at least', unit: 'shell' } });
 });
 
 test('a claimant links to the actor picked, shows as broken when that actor goes, and jumps to it', async ({ page, host, workDir }) => {

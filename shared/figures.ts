@@ -6,7 +6,7 @@
 import type { FIGURE_QUALIFIERS } from './model';
 
 export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
-export type ParsedFigure = { value: number; qualifier?: FigureQualifier; unit?: string };
+export type ParsedFigure = { value: number; qualifier?: FigureQualifier; unit?: string; min?: number; max?: number };
 
 type Token = { text: string; lower: string; start: number; end: number };
 type NumberWord = { kind: 'unit' | 'multiplier' | 'scale'; value: number };
@@ -218,7 +218,7 @@ function unitAfter(text: string, tokens: readonly Token[], from: number): string
  * Parses a figure's quote into a value, a qualifier and a unit, or null when it holds no number.
  * - value: digits ("1,200", "1.5", "-3", "minus 3"), words ("four", "twenty-five", "a dozen",
  *   "half a million"), scaled ("1.5 million", "2.3bn", "$5m"). A range ("80-90", "80 to 90",
- *   "between 80 and 90") gives its lower bound with 'at least'.
+ *   "between 80 and 90") gives its bounds as min and max, and the lower one as the value.
  * - qualifier: 'exact' unless a phrase says otherwise: "around", "about", "some", "roughly" →
  *   'approximate'; "more than", "over", "at least", "80+", "80 or more" → 'at least'; "fewer
  *   than", "up to", "at most" → 'at most'. "nearly" and "almost" are 'at most' too: they promise
@@ -242,10 +242,11 @@ export function parseFigure(quote: string): ParsedFigure | null {
   const joiner = tokens[i];
   const isRange = joiner !== undefined && (joiner.text === '-' || joiner.lower === 'to' || (joiner.lower === 'and' && endsWith(tokens, before, ['between'])));
   const upper = isRange ? parseNumberAt(tokens, i + 1, currency !== undefined) : null;
+  let max: number | undefined;
   if (upper !== null) {
     // A scale written once applies to both ends: "1-2 million".
     if (number.scale === 1) value *= upper.scale;
-    qualifier = 'at least';
+    max = upper.value;
     i = upper.next;
   }
 
@@ -264,5 +265,9 @@ export function parseFigure(quote: string): ParsedFigure | null {
   // toPrecision rounds away binary noise such as 2.3 * 1e9 = 2299999999.9999995.
   const result: ParsedFigure = { value: Number((sign * value).toPrecision(12)), qualifier };
   if (unit !== undefined) result.unit = unit;
+  if (max !== undefined && max > result.value) {
+    result.min = result.value;
+    result.max = Number((sign * max).toPrecision(12));
+  }
   return result;
 }

@@ -56,7 +56,15 @@ export function words(text: string): Word[] {
   // then cut as WORD cuts it.
   for (const m of text.matchAll(RUN)) {
     const run = m[0];
-    if (!UNSPACED_ANY.test(run)) {
+    // The highest code unit tells the common cases apart without a Unicode regex: plain ASCII
+    // only needs lowering, and nothing below U+0E00 (Thai, the first unspaced script) is unspaced.
+    let top = 0;
+    for (let i = 0; i < run.length; i++) top = Math.max(top, run.charCodeAt(i));
+    if (top < 0x80) {
+      out.push({ start: m.index, end: m.index + run.length, key: run.toLowerCase(), unspaced: false });
+      continue;
+    }
+    if (top < 0x0e00 || !UNSPACED_ANY.test(run)) {
       out.push({ start: m.index, end: m.index + run.length, key: foldWord(run), unspaced: false });
       continue;
     }

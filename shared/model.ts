@@ -55,6 +55,15 @@ export const FigureAttrs = z
     value: z.number().finite().optional(),
     unit: text(100).optional(),
     qualifier: z.enum(FIGURE_QUALIFIERS).optional(),
+    /** What is counted: killed, injured, launched, intercepted, arrested, displaced, or the analyst's own word. */
+    counts: text(100).optional(),
+    /** A range the figure gives ("between 80 and 90"): its bounds. */
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    /** A word standing for a number ("dozens", ACLED's 12): an estimate, not a count. */
+    estimate: z.boolean().optional(),
+    /** True while the value was filled in by the app and not yet confirmed by the analyst. */
+    auto: z.boolean().optional(),
   })
   .strict();
 
@@ -72,7 +81,7 @@ export type FigureAttrs = z.infer<typeof FigureAttrs>;
 export type Attrs = EventAttrs | ClaimAttrs | ActorAttrs | FigureAttrs;
 
 /** Attributes as carried over the wire; narrowed per label by `parseAttrs`. */
-export const AnyAttrs = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export const AnyAttrs = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 export type AnyAttrs = z.infer<typeof AnyAttrs>;
 
 /**

@@ -320,3 +320,17 @@ export function remapSpans<T extends SpanRef>(oldText: string, newText: string, 
   const hunks = diffHunks(oldText, newText);
   return spans.map((span) => remapOne({ oldText, newText }, hunks, span));
 }
+
+/**
+ * Where a position of the old text is in the new one: moved by what changed before it, and at
+ * the end of a change it falls inside (the text it stood next to was replaced).
+ */
+export function mapPoint(oldText: string, newText: string, at: number): number {
+  let delta = 0;
+  for (const h of diffHunks(oldText, newText)) {
+    if (at <= h.oldStart) break;
+    if (at < h.oldEnd) return h.newEnd;
+    delta = h.newEnd - h.oldEnd;
+  }
+  return Math.min(Math.max(0, at + delta), newText.length);
+}

@@ -41,8 +41,8 @@ interface AnnotationRow {
   updated_at: string;
 }
 
-const CSV_HEAD = 'article_id,article_title,span_id,label,start,end,text,note,event_date,event_location,event_category,event_type,event_sub_type,claim_claimant,claim_claimant_id,claim_status,actor_canonical_name,actor_kind,figure_value,figure_unit,figure_qualifier';
-const CSV_ATTRS = ['date', 'location', 'category', 'type', 'subType', 'claimant', 'claimantId', 'status', 'canonicalName', 'kind', 'value', 'unit', 'qualifier'];
+const CSV_HEAD = 'article_id,article_title,span_id,label,start,end,text,note,event_date,event_location,event_category,event_type,event_sub_type,claim_claimant,claim_claimant_id,claim_status,actor_canonical_name,actor_kind,figure_value,figure_unit,figure_qualifier,figure_counts,figure_min,figure_max,figure_estimate,figure_auto';
+const CSV_ATTRS = ['date', 'location', 'category', 'type', 'subType', 'claimant', 'claimantId', 'status', 'canonicalName', 'kind', 'value', 'unit', 'qualifier', 'counts', 'min', 'max', 'estimate', 'auto'];
 const ENUMERATED: Record<string, string> = { status: 'Status', kind: 'Kind', qualifier: 'Qualifier' };
 
 function codePoints(text: string): (i: number) => number {

@@ -92,11 +92,17 @@ export function selections(article: GenArticle, count: number, seed: string): { 
   const words = [...article.text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length] as const);
   const rng = rngFor(seed, 'keystrokes', article.text.length);
   const out: { start: number; end: number }[] = [];
+  // A span already annotated (by the corpus or an earlier key) would be refused as a duplicate
+  // when the key's label matches, and draw nothing: each key tags text that has no annotation
+  // of exactly that extent.
+  const taken = new Set(article.spans.map((s) => `${s.start}:${s.end}`));
   while (out.length < count) {
     const i = int(rng, 0, words.length - 4);
     const [start] = words[i] as readonly [number, number];
     const [, end] = words[i + int(rng, 0, 2)] as readonly [number, number];
-    if (!article.text.slice(start, end).includes('\n')) out.push({ start, end });
+    if (article.text.slice(start, end).includes('\n') || taken.has(`${start}:${end}`)) continue;
+    taken.add(`${start}:${end}`);
+    out.push({ start, end });
   }
   return out;
 }

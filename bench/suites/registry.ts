@@ -88,13 +88,19 @@ function ftsPhrase(name: string): string {
 }
 
 export async function registrySuite(cfg: Config): Promise<void> {
-  const entities = cfg.quick ? 1_000 : 10_000;
-  const articles = cfg.quick ? 2_000 : 100_000;
+  await registryRun(cfg, { entities: cfg.quick ? 1_000 : 10_000, articles: cfg.quick ? 2_000 : 100_000, samples: cfg.quick ? 500 : 2_000 });
+}
+
+/** The suite at any size (bench/probes/registry-scale.ts runs it at others than the ladder's). */
+export async function registryRun(cfg: Config, size: { entities: number; articles: number; samples: number }): Promise<void> {
+  const { entities, articles } = size;
   const names = registryNames(entities);
   note(`registry: ${names.length} entities, ${articles} articles`);
+  const t0Build = performance.now();
   const db = makeStore(join(cfg.work, 'registry.db'), articles, names);
+  note(`registry: store built in ${((performance.now() - t0Build) / 1000).toFixed(1)} s`);
   try {
-    const t = typeAhead(db, names, cfg.quick ? 500 : 2_000);
+    const t = typeAhead(db, names, size.samples);
     emit({
       suite: 'registry',
       figure: 'type-ahead-p95',

@@ -11,6 +11,8 @@ export interface EncryptFlags {
 }
 
 export const LIBRARY_PASSPHRASE = { fileOption: '--passphrase-file', envName: 'SPANWISE_PASSPHRASE' } as const;
+/** An encrypted bundle's passphrase: asked twice when one is written, once when one is imported. */
+export const BUNDLE_PASSPHRASE = { fileOption: '--bundle-passphrase-file', envName: 'SPANWISE_BUNDLE_PASSPHRASE' } as const;
 export const NEW_PASSPHRASE = { fileOption: '--new-passphrase-file', envName: 'SPANWISE_NEW_PASSPHRASE', confirm: true } as const;
 
 /**

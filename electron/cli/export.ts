@@ -21,6 +21,9 @@ export interface ExportFlags {
   publishedTo?: string;
   /** CSV: an apostrophe before cells a spreadsheet would run as a formula. */
   spreadsheetSafe?: boolean;
+  /** `--encrypt` (bundle): sealed with the passphrase this gives. */
+  encrypt?: boolean;
+  bundlePassphrase?: (confirm: boolean) => Promise<string>;
 }
 
 function parseLabel(value: string, flag: string): Label {
@@ -93,6 +96,9 @@ export async function exportCommand(db: Db, rest: string[], out: Output, flags: 
   }
   if (!flags.out) throw new UsageError('export needs --out PATH');
   if (flags.spreadsheetSafe && flags.format !== 'csv') throw new UsageError(`--spreadsheet-safe applies to --format csv only (got ${flags.format})`);
+  if (flags.encrypt && flags.format !== 'bundle') throw new UsageError(`--encrypt applies to --format bundle only (got ${flags.format})`);
+  const passphrase = flags.encrypt ? await flags.bundlePassphrase?.(true) : undefined;
+  if (flags.encrypt && passphrase === undefined) throw new UsageError('--encrypt needs a passphrase');
   const labels = flags.labels === undefined ? undefined : [...new Set(flags.labels.split(',').map((l) => parseLabel(l, '--labels')))];
   const scope = scopeFromFlags(flags);
   const controller = new AbortController();
@@ -100,15 +106,15 @@ export async function exportCommand(db: Db, rest: string[], out: Output, flags: 
   try {
     const result = await exportCorpus(
       db,
-      { format: flags.format as ExportFormat, out: resolve(flags.out), scope, ...(labels ? { labels } : {}), ...(flags.spreadsheetSafe ? { spreadsheetSafe: true } : {}) },
+      { format: flags.format as ExportFormat, out: resolve(flags.out), scope, ...(labels ? { labels } : {}), ...(flags.spreadsheetSafe ? { spreadsheetSafe: true } : {}), ...(passphrase !== undefined ? { passphrase } : {}) },
       { signal: controller.signal },
     );
     const leftOut = result.conflictsLeftOut
       ? `${result.conflictsLeftOut} unresolved conflict version(s) left out: each conflicted annotation is exported as this library's version; resolve them in the reader, or export a bundle, which keeps both`
       : null;
     out.result(
-      { type: 'export', format: flags.format, ...result },
-      [`exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}`, ...(leftOut ? [leftOut] : []), ...result.notes],
+      { type: 'export', format: flags.format, ...result, encrypted: passphrase !== undefined },
+      [`exported ${result.articles} article(s), ${result.spans} span(s), ${result.bytes} bytes to ${result.out}${passphrase !== undefined ? ', encrypted' : ''}`, ...(leftOut ? [leftOut] : []), ...result.notes],
     );
     return EXIT.ok;
   } catch (err) {

@@ -13,9 +13,10 @@ import { searchWordsAsPositionals, wantsJson } from './search-args';
 import { exportCommand, type ExportFlags } from './export';
 import { originalCommand } from './original';
 import { eventsCommand } from './events';
+import { figuresCommand } from './figures';
 import { entitiesCommand } from './entities';
 import { createOutput, EXIT, UsageError, type Output } from './output';
-import { encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
+import { BUNDLE_PASSPHRASE, encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
 import { checkCommand } from './check';
 import { PromptCancelled, readPassphrase, terminalIo, type PassphraseIo } from './passphrase';
 
@@ -24,11 +25,13 @@ export const USAGE = `usage:
                                                brat .txt+.ann, .spanwise bundles: merged)
   spanwise export --db FILE --format jsonl|csv|brat|w3c|bundle|acled|plover --out PATH [--labels event,claim]
                   [--query Q] [--source S] [--label L] [--unannotated] [--published-from DATE] [--published-to DATE]
-                  [--ids ID,ID...] [--spreadsheet-safe]
+                  [--ids ID,ID...] [--spreadsheet-safe] [--encrypt]
                                                export the whole library, what the filters match
                                                (as in the library), or the named articles; --labels
                                                keeps only those spans; --spreadsheet-safe (CSV) puts an
-                                               apostrophe before cells starting with = + - @, tab or CR.
+                                               apostrophe before cells starting with = + - @, tab or CR;
+                                               --encrypt (bundle) seals it with a passphrase (scrypt,
+                                               AES-256-GCM), which import then asks for.
                                                Ctrl-C removes the partial output
   spanwise search --db FILE [--limit N] [--] QUERY
                                                full-text search over titles and texts (after --,
@@ -38,6 +41,9 @@ export const USAGE = `usage:
                                                who and when); with --out, its original file as imported
   spanwise events --db FILE                    every event as a record: date, type, actor, target (canonical
                                                names), location, figures, incident
+  spanwise figures --db FILE --disagreements   figures of one count and unit that disagree within an
+                                               article or an incident: conflict or variance, with
+                                               their quotes, sources, dates and resolution
   spanwise entities --db FILE [--kind actor|place]
                                                the actor and place registry, with mention counts
   spanwise entities import --db FILE REGISTRY  add or merge entities from CSV (name,kind,actor_kind,
@@ -62,6 +68,8 @@ options (before or after the command):
                                else $SPANWISE_PASSPHRASE, else asked on the terminal without echo
   --new-passphrase-file FILE   the new passphrase for encrypt and change-passphrase;
                                else $SPANWISE_NEW_PASSPHRASE, else asked twice on the terminal
+  --bundle-passphrase-file FILE  an encrypted bundle's passphrase (export --encrypt, import);
+                               else $SPANWISE_BUNDLE_PASSPHRASE, else asked on the terminal
 exit status: 0 all succeeded, 1 some inputs failed (the rest were imported), 2 usage error (including
   a --db library that does not exist, for any command but import, which creates it;
   an output the export may not use: the library or its -wal/-shm/-journal, a missing folder, a non-empty
@@ -75,17 +83,22 @@ interface Flags extends ExportFlags {
   /** The library's passphrase, when it is encrypted: backups are encrypted with it. */
   passphrase?: string;
   passphraseFile?: string;
+  bundlePassphraseFile?: string;
   io: PassphraseIo;
   kind?: string;
   article?: string;
   acceptAll?: boolean;
   dbFile?: string;
+  disagreements?: boolean;
 }
 
 const commands: Record<string, Command> = {
   async import(db, paths, out, flags) {
     if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
-    const report = await importPaths(db, paths.map((p) => resolve(p)), { author: flags.author });
+    const report = await importPaths(db, paths.map((p) => resolve(p)), {
+      author: flags.author,
+      bundlePassphrase: (file) => readPassphrase({ what: file, file: flags.bundlePassphraseFile, ...BUNDLE_PASSPHRASE }, flags.io),
+    });
     for (const o of report.outcomes) {
       const value = { type: 'file', ...o };
       const line = `${o.status.padEnd(9)} ${o.file}${o.message ? `: ${o.message}` : ''}`;
@@ -103,6 +116,8 @@ const commands: Record<string, Command> = {
   export: exportCommand,
 
   events: eventsCommand,
+
+  figures: (db, args, out, flags) => figuresCommand(db, args, out, flags),
 
   async search(db, words, out, flags) {
     const query = words.join(' ').trim();
@@ -150,10 +165,13 @@ const OPTIONS = {
   from: { type: 'string' },
   'passphrase-file': { type: 'string' },
   'new-passphrase-file': { type: 'string' },
+  'bundle-passphrase-file': { type: 'string' },
+  encrypt: { type: 'boolean', default: false },
   kind: { type: 'string' },
   article: { type: 'string' },
   'accept-all': { type: 'boolean', default: false },
   quick: { type: 'boolean', default: false },
+  disagreements: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -225,9 +243,14 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
       ...(values['published-to'] !== undefined ? { publishedTo: values['published-to'] } : {}),
       ...(values.from ? { from: values.from } : {}),
       ...(values['spreadsheet-safe'] ? { spreadsheetSafe: true } : {}),
+      ...(values.encrypt ? { encrypt: true } : {}),
+      ...(values['bundle-passphrase-file'] !== undefined ? { bundlePassphraseFile: values['bundle-passphrase-file'] } : {}),
+      bundlePassphrase: (confirm: boolean) =>
+        readPassphrase({ what: `${values.out ? resolve(values.out) : 'the bundle'} (new)`, file: values['bundle-passphrase-file'], ...BUNDLE_PASSPHRASE, confirm }, io),
       ...(values.kind !== undefined ? { kind: values.kind } : {}),
       ...(values.article !== undefined ? { article: values.article } : {}),
       ...(values['accept-all'] ? { acceptAll: true } : {}),
+      ...(values.disagreements ? { disagreements: true } : {}),
       dbFile,
     });
   } catch (err) {

@@ -3,6 +3,7 @@ import type { ImportReport } from '../../shared/ipc/contract';
 import { ActorsView } from './actors/ActorsView';
 import { backendAvailable, call } from './api/client';
 import { EventsView } from './events/EventsView';
+import { FiguresView } from './figures/FiguresView';
 import './events/events.css';
 import { ExportDialog } from './library/ExportDialog';
 import { ImportProgress } from './library/ImportProgress';
@@ -176,7 +177,9 @@ export function App() {
           }}
         />
       ) : null}
-      {view === 'events' ? (
+      {view === 'figures' ? (
+        <FiguresView onOpenFigure={openFromView} revision={revision} />
+      ) : view === 'events' ? (
         <EventsView incidentId={incidentId} onOpenIncident={setIncidentId} onOpenReport={openFromView} revision={revision} />
       ) : view === 'actors' ? (
         <ActorsView

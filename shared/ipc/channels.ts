@@ -57,6 +57,14 @@ export const CHANNELS = [
   'provenance/saveOriginal',
   // An event's record by id, for the reader (shared/ipc/events.ts).
   'events/get',
+  // What the extraction removed from an article (shared/ipc/provenance.ts).
+  'provenance/removed',
+  // Figures that disagree, their resolutions and the analyst's vocabulary (shared/ipc/figures.ts).
+  'figures/disagreements',
+  'figures/resolve',
+  'figures/restoreResolution',
+  'figures/settings',
+  'figures/vocabulary',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,6 +4,7 @@ import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
 import { provenanceContract } from './provenance';
+import { figuresContract } from './figures';
 
 /** 'relevance' (bm25) applies to searches; without a query it falls back to 'imported'. */
 /**
@@ -297,6 +298,8 @@ export const contract = {
   'suggestions/start': { input: SuggestStart, output: Job },
   // Provenance (shared/ipc/provenance.ts).
   ...provenanceContract,
+  // Figures that disagree (shared/ipc/figures.ts).
+  ...figuresContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

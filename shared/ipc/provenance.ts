@@ -22,6 +22,34 @@ export const ArticleProvenance = z.object({
 });
 export type ArticleProvenance = z.infer<typeof ArticleProvenance>;
 
+/**
+ * What the extraction took out of an article as page furniture: a teaser line ("ALSO READ: …"),
+ * a notice ("Advertisement"), a post credit, a share bar, an embedded post's media link, a page
+ * block marked by its class as a share bar, ad or teaser, the caption of an embed removed whole,
+ * or a plain text's headline, taken out of the body into the title. Putting one back is a correction of the text: `before + text + after` goes in at `at`.
+ */
+export const RemovedKind = z.enum(['teaser', 'notice', 'credit', 'share', 'media_link', 'page_block', 'embed', 'headline']);
+export type RemovedKind = z.infer<typeof RemovedKind>;
+
+export const RemovedPart = z.object({
+  kind: RemovedKind,
+  text: z.string(),
+  /** UTF-16 offset into the text: as imported when stored, in the current text when listed. */
+  at: z.number().int().nonnegative(),
+  before: z.string(),
+  after: z.string(),
+  /** False when where it stood is not known (a page block taken out before the article was found): it goes back at the end. */
+  located: z.boolean(),
+});
+export type RemovedPart = z.infer<typeof RemovedPart>;
+
+export const ListedRemoval = RemovedPart.extend({
+  seq: z.number().int(),
+  /** Its text is in the article's text again (put back, or typed in by a correction). */
+  inText: z.boolean(),
+});
+export type ListedRemoval = z.infer<typeof ListedRemoval>;
+
 export const provenanceContract = {
   /** The open article's provenance; null for an article from before provenance was kept. */
   'provenance/get': { input: z.object({ id: Id }).strict(), output: z.object({ provenance: ArticleProvenance.nullable() }) },
@@ -30,4 +58,6 @@ export const provenanceContract = {
     input: z.object({ id: Id }).strict(),
     output: z.object({ saved: z.object({ file: z.string(), bytes: z.number() }).nullable() }),
   },
+  /** What the extraction removed from the article, each placed in its current text. */
+  'provenance/removed': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.array(ListedRemoval) }) },
 } as const;

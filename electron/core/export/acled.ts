@@ -1,6 +1,8 @@
 import { disorderType, type DatePrecision } from '../../../shared/codebook';
 import type { EventRecord } from '../../../shared/ipc/events';
+import type { Disagreement } from '../../../shared/ipc/figures';
 import type { IncidentGroup } from '../store/incident-groups';
+import { disputedFatalities, figureNotes } from './figure-notes';
 
 /** ACLED's columns in ACLED's order (DESIGN.md). */
 export const ACLED_COLUMNS = [
@@ -84,10 +86,13 @@ const KILLED = new Set(['killed', 'fatalities', 'dead', 'deaths']);
 
 /**
  * Reported fatalities: the figures counting deaths across the reports. Where reports disagree
- * ACLED codes the most conservative figure, so the lowest; with none, the cell stays empty (an
+ * ACLED codes the most conservative figure, so the lowest, unless the analyst resolved the
+ * disagreement with a value (or a range: its lower bound); with none, the cell stays empty (an
  * unreported toll is not zero).
  */
-function fatalities(reports: readonly EventRecord[]): string {
+function fatalities(reports: readonly EventRecord[], disagreements: readonly Disagreement[]): string {
+  const resolved = disputedFatalities(disagreements, (counts) => KILLED.has(counts.toLowerCase()));
+  if (resolved !== null) return String(resolved);
   const values = reports.flatMap((r) => r.figures.filter((f) => f.counts !== null && KILLED.has(f.counts.toLowerCase()) && f.value !== null).map((f) => f.value as number));
   return values.length ? String(Math.min(...values)) : '';
 }
@@ -103,7 +108,7 @@ function timestamp(group: IncidentGroup): string {
  * actors' inter codes, the interaction, civilian targeting, geography beyond the location's name,
  * coordinates, the source scale and tags stay empty, never guessed.
  */
-export function acledRow(group: IncidentGroup): Record<AcledColumn, string> {
+export function acledRow(group: IncidentGroup, disagreements: readonly Disagreement[] = []): Record<AcledColumn, string> {
   const { reports } = group;
   const date = incidentDate(reports);
   const eventType = mostGiven(reports.map((r) => r.eventType));
@@ -139,8 +144,8 @@ export function acledRow(group: IncidentGroup): Record<AcledColumn, string> {
     geo_precision: '',
     source: distinct(reports.map((r) => r.source)).join(JOIN),
     source_scale: '',
-    notes: group.incident?.note || (reports[0]?.quote ?? ''),
-    fatalities: fatalities(reports),
+    notes: [group.incident?.note || (reports[0]?.quote ?? ''), ...figureNotes(disagreements)].filter((n) => n !== '').join(' '),
+    fatalities: fatalities(reports, disagreements),
     tags: '',
     timestamp: timestamp(group),
   };

@@ -156,7 +156,7 @@ function annFile(item: ExportItem, refs: EntityRefs): { ann: string; spans: numb
       ann += normalization;
     }
     if (a.note !== '') ann += `#${++noteN}\t${NOTE_TYPE} ${ref}\t${escapeNote(a.note)}\n`;
-    let free: Record<string, string | number> | null = null;
+    let free: Record<string, string | number | boolean> | null = null;
     for (const { key, name } of other) {
       const value = a.attrs[key];
       if (value === undefined || value === null || value === '') continue;

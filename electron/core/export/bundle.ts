@@ -74,7 +74,14 @@ export const BundleArticle = z.object({
   updated_at: z.string(),
   // Where the article came from (its original file's sha256, name, importer); optional like history.
   original: z
-    .object({ sha256: z.string(), file_name: z.string(), size: z.number(), importer: z.string(), imported_by: z.string(), imported_at: z.string() })
+    .object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits'),
+      file_name: z.string().max(1000),
+      size: z.number().int().nonnegative(),
+      importer: z.string().max(100),
+      imported_by: z.string().max(500),
+      imported_at: z.string().max(64),
+    })
     .optional(),
   annotations: z.array(BundleAnnotation),
   ...BUNDLE_EVENT_FIELDS,

@@ -24,6 +24,11 @@ const ATTRIBUTE_COLUMNS: Record<string, [string, string]> = {
   figure_value: ['figure', 'value'],
   figure_unit: ['figure', 'unit'],
   figure_qualifier: ['figure', 'qualifier'],
+  figure_counts: ['figure', 'counts'],
+  figure_min: ['figure', 'min'],
+  figure_max: ['figure', 'max'],
+  figure_estimate: ['figure', 'estimate'],
+  figure_auto: ['figure', 'auto'],
 };
 
 describe('CSV export', () => {

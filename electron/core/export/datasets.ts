@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../store/db';
-import { incidentGroups } from '../store/incident-groups';
+import { disagreementsOfScopes, refreshDisagreements } from '../store/disagreements';
+import { incidentGroups, type IncidentGroup } from '../store/incident-groups';
 import { ACLED_COLUMNS, acledRow } from './acled';
 import { csvRecord } from './csv';
 import { commitFile, discard, prepareDestination, sizeOnDisk } from './output';
@@ -36,7 +37,20 @@ export async function exportDataset(db: Db, options: ExportOptions & { format: D
   const tmp = await prepareDestination(out, 'file', db.memory ? null : db.name);
   let rows = 0;
   let events = 0;
-  const line = options.format === 'acled' ? (g: Parameters<typeof acledRow>[0]) => csvRecord(ACLED_COLUMNS.map((c) => acledRow(g)[c])) : (g: Parameters<typeof ploverRecord>[0]) => `${JSON.stringify(ploverRecord(g))}\n`;
+  // Figures that disagree feed the records' notes and fatalities: brought up to date once.
+  refreshDisagreements(db);
+  const disputes = (g: IncidentGroup) =>
+    disagreementsOfScopes(db, [
+      ...(g.incident ? [{ scope: 'incident' as const, id: g.id }] : []),
+      ...[...new Set(g.reports.map((r) => r.articleId))].map((id) => ({ scope: 'article' as const, id })),
+    ]);
+  const line =
+    options.format === 'acled'
+      ? (g: IncidentGroup) => {
+          const row = acledRow(g, disputes(g));
+          return csvRecord(ACLED_COLUMNS.map((c) => row[c]));
+        }
+      : (g: IncidentGroup) => `${JSON.stringify(ploverRecord(g, disputes(g)))}\n`;
   async function* chunks(): AsyncGenerator<Buffer> {
     let pending = options.format === 'acled' ? csvRecord(ACLED_COLUMNS) : '';
     for (const page of incidentGroups(db)) {

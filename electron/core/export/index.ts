@@ -26,6 +26,8 @@ import {
   type Writer,
 } from './types';
 import { w3cWriter } from './w3c';
+import { BUNDLE_FORMAT } from './bundle';
+import { sealStream } from './sealed';
 import { entityRefs, type EntityRefs } from './entity-export';
 import { exportDataset, isDatasetFormat, type DatasetFormat } from './datasets';
 
@@ -66,6 +68,7 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
   if (signal?.aborted) throw cancelled();
 
   if (options.spreadsheetSafe && options.format !== 'csv') throw new ExportError('invalid', `spreadsheet-safe applies to CSV only, not ${options.format}`);
+  if (options.passphrase !== undefined && options.format !== 'bundle') throw new ExportError('invalid', `only a bundle is written encrypted, not ${options.format}`);
   const format = options.format;
   if (isDatasetFormat(format)) return exportDataset(db, { ...options, format }, control);
   const writer = writerFor({ ...options, format }, entityRefs(db));
@@ -79,7 +82,7 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
       readScope(db, scope, { labels: options.labels, includeOrphaned: writer.includeOrphaned, includeConflictCopies: writer.includeConflictCopies, includeHistory: writer.includeHistory, pageSize: options.pageSize }),
       signal,
     );
-    const totals = writer.kind === 'stream' ? await writeStream(writer, items, tmp, progress, signal) : await writeFolder(writer, items, tmp, progress);
+    const totals = writer.kind === 'stream' ? await writeStream(writer, items, tmp, progress, signal, options.passphrase) : await writeFolder(writer, items, tmp, progress);
     if (signal?.aborted) throw cancelled();
     progress.finish(totals.articles);
     const bytes = await sizeOnDisk(tmp);
@@ -131,7 +134,7 @@ function progressReporter(total: number, onProgress: ExportControl['onProgress']
   };
 }
 
-async function writeStream(writer: StreamWriter, items: Iterable<ExportItem>, tmp: string, progress: Progress, signal: AbortSignal | undefined): Promise<Totals> {
+async function writeStream(writer: StreamWriter, items: Iterable<ExportItem>, tmp: string, progress: Progress, signal: AbortSignal | undefined, passphrase?: string): Promise<Totals> {
   const totals: Totals = { articles: 0, spans: 0, conflictsLeftOut: 0 };
   async function* chunks(): AsyncGenerator<Buffer> {
     let pending = writer.begin();
@@ -158,7 +161,9 @@ async function writeStream(writer: StreamWriter, items: Iterable<ExportItem>, tm
   // 'wx': the temporary's name is random, so an existing file there is not ours to overwrite.
   const file = createWriteStream(tmp, { flags: 'wx' });
   const options = signal ? { signal } : {};
-  if (writer.gzip) await pipeline(Readable.from(chunks()), createGzip(), file, options);
+  // The plain bundle's bytes are what is sealed: an encrypted bundle opens into the same file.
+  if (writer.gzip && passphrase !== undefined) await pipeline(Readable.from(chunks()), createGzip(), await sealStream(passphrase, { content: BUNDLE_FORMAT }), file, options);
+  else if (writer.gzip) await pipeline(Readable.from(chunks()), createGzip(), file, options);
   else await pipeline(Readable.from(chunks()), file, options);
   return totals;
 }

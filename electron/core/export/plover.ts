@@ -1,6 +1,8 @@
 import type { EventRecord } from '../../../shared/ipc/events';
+import type { Disagreement } from '../../../shared/ipc/figures';
 import type { IncidentGroup } from '../store/incident-groups';
 import { acledRow } from './acled';
+import { figureNotes } from './figure-notes';
 
 /** The fields of a PLOVER record, in PLOVER's order (DESIGN.md). */
 export const PLOVER_FIELDS = ['id', 'date', 'actor', 'recipient', 'event', 'event_loc', 'event_text', 'text_info', 'cite_info', 'coder', 'coded_date', 'comment'] as const;
@@ -17,8 +19,9 @@ function citation(r: EventRecord): string {
  * coded (the codebook's, ACLED's by default): the library holds no PLOVER category of its own and
  * none is inferred. The date is the incident's date as precise as a report gives it.
  */
-export function ploverRecord(group: IncidentGroup): Record<(typeof PLOVER_FIELDS)[number], unknown> {
-  const row = acledRow(group);
+export function ploverRecord(group: IncidentGroup, disagreements: readonly Disagreement[] = []): Record<(typeof PLOVER_FIELDS)[number], unknown> {
+  const row = acledRow(group, disagreements);
+  const comment = [group.incident?.note ?? '', ...figureNotes(disagreements)].filter((n) => n !== '').join(' ');
   const dates = group.reports.map((r) => r.date).filter((d): d is string => d !== null);
   const date = row.event_date || (dates.find((d) => d.slice(0, 4) === row.year) ?? null);
   const updated = [group.incident?.updatedAt, ...group.reports.map((r) => r.updatedAt)].filter((t): t is string => !!t).sort();
@@ -34,6 +37,6 @@ export function ploverRecord(group: IncidentGroup): Record<(typeof PLOVER_FIELDS
     cite_info: group.reports.map(citation),
     coder: distinct(group.reports.map((r) => r.author)).join('; ') || null,
     coded_date: updated.length ? (updated[updated.length - 1] as string).slice(0, 10) : null,
-    comment: group.incident?.note || null,
+    comment: comment || null,
   };
 }

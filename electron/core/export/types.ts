@@ -17,6 +17,8 @@ export interface ExportOptions {
   pageSize?: number;
   /** CSV only: cells a spreadsheet would run as a formula get an apostrophe first (spreadsheet-safe.ts). */
   spreadsheetSafe?: boolean;
+  /** Bundle only: the file is sealed with this passphrase (sealed.ts); nothing of it is in the clear. */
+  passphrase?: string;
 }
 
 export interface ExportControl {

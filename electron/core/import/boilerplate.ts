@@ -1,3 +1,4 @@
+import type { RemovedKind, RemovedPart } from '../../../shared/ipc/provenance';
 import { blocksOf, isElement, textLength, type DomDocument, type DomElement, type DomNode } from './dom';
 
 /**
@@ -72,24 +73,42 @@ const OPAQUE_EMBEDS = ['instagram-media', 'tiktok-embed', 'fb-post', 'fb-video',
 
 /**
  * Embedded social posts. A quoted post's own words are part of what the article reports (a
- * figure, a claim), so its paragraphs stay; the embed's signature, date link and media link go.
- * Embeds that carry only a caption and widget chrome are removed whole.
+ * figure, a claim), so its paragraphs stay, and so does its signature ("— Name (@handle) date"),
+ * the only place the article says who posted them; other widget chrome goes. Embeds that carry
+ * only a caption and widget chrome are removed whole, and their text is returned, so the
+ * article's details can list it.
  */
-export function reduceEmbeds(doc: DomDocument): void {
+export function reduceEmbeds(doc: DomDocument): string[] {
   const body = doc.body;
-  if (!body) return;
+  if (!body) return [];
+  const removed: string[] = [];
   for (const el of [...body.querySelectorAll('[class]')]) {
     const classes = (el.getAttribute('class') ?? '').toLowerCase().split(/\s+/);
     if (classes.some((c) => OPAQUE_EMBEDS.includes(c))) {
+      const text = blocksOf(el).join(' ').replace(/\s+/g, ' ').trim();
+      if (text !== '') removed.push(text);
       el.remove();
       continue;
     }
     if (!classes.some((c) => POST_EMBEDS.includes(c))) continue;
     const kept = [...el.querySelectorAll('p')];
-    for (const child of [...el.childNodes]) if (!(isElement(child) && child.localName === 'p')) child.remove();
-    if (kept.length === 0) el.remove();
-    else for (const p of kept) if (p.parentNode !== el) el.append(p);
+    const rest = [...el.childNodes].filter((child) => !(isElement(child) && child.localName === 'p'));
+    const signature = rest.map((child) => child.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+    for (const child of rest) child.remove();
+    if (kept.length === 0) {
+      el.remove();
+      continue;
+    }
+    for (const p of kept) if (p.parentNode !== el) el.append(p);
+    if (signature !== '' && isPostSignature(signature)) {
+      const line = doc.createElement('p');
+      line.textContent = signature;
+      el.append(line);
+    } else if (signature !== '') {
+      removed.push(signature);
+    }
   }
+  return removed;
 }
 
 const TEASER =
@@ -131,46 +150,101 @@ function isLoneShareWord(line: string): boolean {
   return words !== null && words.length === 1 && words[0] !== 'share';
 }
 
-const MEDIA_LINK = /\s*(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/[A-Za-z0-9]+/g;
+const MEDIA_LINK = /[ \t]*(?:https?:\/\/)?(?:pic\.twitter\.com|t\.co)\/[A-Za-z0-9]+/g;
+
+/** What kind of page furniture a line is, or null for article text (whatever lines surround it). */
+export function boilerplateKind(line: string): RemovedKind | null {
+  const t = line.trim();
+  if (t === '') return null;
+  if (TEASER.test(t)) return 'teaser';
+  if (STANDALONE.test(t)) return 'notice';
+  if (POST_CREDIT.test(t)) return 'credit';
+  if (isShareLine(t)) return 'share';
+  return null;
+}
 
 /** True for a line that is page furniture rather than article text, whatever lines surround it. */
 export function isBoilerplateLine(line: string): boolean {
-  const t = line.trim();
-  return t !== '' && (TEASER.test(t) || STANDALONE.test(t) || SIGNATURE.test(t) || POST_CREDIT.test(t) || isShareLine(t));
+  return boilerplateKind(line) !== null;
 }
 
 /**
- * Removes teaser lines ("ALSO READ: …"), embedded-post signatures ("— Name (@handle) March 3,
- * 2024"), media links of embedded posts and share-button lines from paragraph text, and says what
- * went so the import report can show it. A lone network name goes only in a run of share lines.
+ * An embedded post's signature ("— Name / Name (@handle) November 26, 2024"). It is the only
+ * place an article says who posted the words quoted above it, so it is content and stays.
  */
-export function stripBoilerplateLines(text: string): { text: string; removed: string[] } {
-  const removed: string[] = [];
-  const paragraphs = text.split(/\n[ \t]*\n/).map((para) =>
-    para.split('\n').map((line) => {
-      const links = line.match(MEDIA_LINK);
-      if (!links) return line;
-      removed.push(...links.map((l) => l.trim()));
-      return line.replace(MEDIA_LINK, '');
-    }),
-  );
-  const lines = paragraphs.flat().filter((l) => l.trim() !== '');
-  const share = lines.map((l) => isShareLine(l.trim()) || isLoneShareWord(l.trim()));
-  const drop = new Set<string>();
-  lines.forEach((line, i) => {
-    const t = line.trim();
-    if (isBoilerplateLine(t) || (isLoneShareWord(t) && (share[i - 1] === true || share[i + 1] === true))) drop.add(line);
-  });
-  const kept = paragraphs.map((para) =>
-    para
-      .filter((line) => {
-        if (!drop.has(line)) return true;
-        removed.push(line.trim());
-        return false;
-      })
-      .join('\n'),
-  );
-  return { text: kept.filter((p) => p.trim() !== '').join('\n\n'), removed };
+export function isPostSignature(line: string): boolean {
+  return SIGNATURE.test(line.trim());
+}
+
+/**
+ * Removes teaser lines ("ALSO READ: …"), media links of embedded posts and share-button lines
+ * from canonical text, and says what went and where, so the article's details can list it and
+ * put it back. A lone network name goes only in a run of share lines. The text given and the
+ * text returned are canonical (shared/text.ts), and each removal's `at` is an offset into the
+ * returned text: the end of what was kept before it (`before` and `after` rebuild the break).
+ */
+export function stripBoilerplate(text: string): { text: string; removed: RemovedPart[] } {
+  const paragraphs = text === '' ? [] : text.split('\n\n').map((p) => p.split('\n'));
+  const share = paragraphs.flat().map((l) => isShareLine(l.trim()) || isLoneShareWord(l.trim()));
+  const removed: RemovedPart[] = [];
+  let out = '';
+  let index = 0;
+  for (const para of paragraphs) {
+    let paraOpen = false;
+    // Where a line left out would go back: a line of the paragraph being written, else a paragraph of its own.
+    const asLine = (kind: RemovedKind, line: string): RemovedPart =>
+      out === '' ? { kind, text: line, at: 0, before: '', after: '\n\n', located: true } : { kind, text: line, at: out.length, before: paraOpen ? '\n' : '\n\n', after: '', located: true };
+    for (const line of para) {
+      const i = index++;
+      const kind = boilerplateKind(line) ?? (isLoneShareWord(line.trim()) && (share[i - 1] === true || share[i + 1] === true) ? 'share' : null);
+      if (kind) {
+        removed.push(asLine(kind, line.trim()));
+        continue;
+      }
+      const { kept, links } = withoutMediaLinks(line);
+      if (kept.trim() === '') {
+        for (const link of links) removed.push(asLine('media_link', link.text));
+        continue;
+      }
+      const lineStart = out === '' ? 0 : out.length + (paraOpen ? 1 : 2);
+      out += out === '' ? kept : paraOpen ? `\n${kept}` : `\n\n${kept}`;
+      paraOpen = true;
+      for (const link of links) {
+        const at = Math.min(link.at, kept.length);
+        removed.push({ kind: 'media_link', text: link.text, at: lineStart + at, before: at > 0 ? ' ' : '', after: at < kept.length && at === 0 ? ' ' : '', located: true });
+      }
+    }
+  }
+  // Nothing was kept: whatever went stands on its own.
+  if (out === '') for (const r of removed) Object.assign(r, { at: 0, before: '', after: '' });
+  return { text: out, removed };
+}
+
+/** A line without its embedded posts' media links, with where each was in what is kept. */
+function withoutMediaLinks(line: string): { kept: string; links: { text: string; at: number }[] } {
+  const links: { text: string; at: number }[] = [];
+  let kept = '';
+  let from = 0;
+  for (const m of line.matchAll(MEDIA_LINK)) {
+    kept += line.slice(from, m.index);
+    from = m.index + m[0].length;
+    links.push({ text: m[0].trim(), at: kept.length });
+  }
+  kept = (kept + line.slice(from)).replace(/[ \t\u00a0]+$/u, '');
+  // A link that opened the line leaves the space that followed it.
+  const lead = links[0]?.at === 0 ? (/^[ \t]+/.exec(kept)?.[0].length ?? 0) : 0;
+  if (lead > 0) kept = kept.slice(lead);
+  return { kept, links: links.map((l) => ({ text: l.text, at: Math.max(0, l.at - lead) })) };
+}
+
+/** The texts of the removed parts, for the import report. */
+export function removedTexts(removed: readonly RemovedPart[]): string[] {
+  return removed.map((r) => r.text);
+}
+
+/** Parts removed before the article was found in its page: they go back at the end of the text. */
+export function unlocated(kind: RemovedKind, texts: readonly string[], text: string): RemovedPart[] {
+  return texts.map((t) => ({ kind, text: t, at: text.length, before: text === '' ? '' : '\n\n', after: '', located: false }));
 }
 
 /** The warning naming blocks of a page removed because of their class or id, or none. */

@@ -101,8 +101,17 @@ describe('parseHtml: structure and boilerplate', () => {
        <blockquote class="instagram-media"><a href="https://instagram.example/p/1">View this post on Instagram</a><p>A post shared by Outlet (@outlet)</p></blockquote>`,
     );
     const outcome = parseHtml(html, 'f');
-    expect(draftOf(outcome).text).toBe([BODY[0], 'Around 80 drones were shot down.', BODY[1], BODY[2]].join('\n\n'));
+    // The post's signature names who posted the words above it: it stays, as text.
+    expect(draftOf(outcome).text).toBe([BODY[0], 'Around 80 drones were shot down.', '— Volodymyr Zelenskyy (@ZelenskyyUa) November 26, 2024', BODY[1], BODY[2]].join('\n\n'));
     expect(outcome.ok && outcome.warnings.join()).toMatch(/removed 3 boilerplate items/);
+    // What went is kept with the draft: placed where it was, or at the end when the page block went before the article was found.
+    expect(draftOf(outcome).removed?.map((r) => [r.kind, r.text, r.located])).toEqual([
+      ['media_link', 'pic.twitter.com/o701zePjHd', true],
+      ['teaser', 'ALSO READ: ‘Shoot at sight’ orders amid protests', true],
+      ['teaser', 'Read more: Earlier coverage', true],
+      ['page_block', 'Share Facebook Twitter', false],
+      ['embed', 'View this post on Instagram A post shared by Outlet (@outlet)', false],
+    ]);
   });
 
   it('falls back to the body text when the page has no article markup', () => {

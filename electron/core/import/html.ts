@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { canonicalize } from '../../../shared/text';
-import { boilerplateWarning, furnitureWarning, reduceEmbeds, removeFurniture, stripBoilerplateLines } from './boilerplate';
+import { boilerplateWarning, furnitureWarning, reduceEmbeds, removedTexts, removeFurniture, stripBoilerplate, unlocated } from './boilerplate';
 import { blocksOf, isHidden, isScriptLink, NEVER_TEXT, parseDocument, textLength, type DomDocument, type DomElement, type DomNode } from './dom';
 import { pageMeta } from './htmlmeta';
 import { markupBeyondBounds, MAX_ELEMENTS } from './markup-scan';
@@ -20,7 +20,7 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   const { meta, warnings: metaWarnings } = pageMeta(doc, raw);
   const pageTitle = cleanField(doc.title, META_LIMITS.title);
   defuse(doc);
-  reduceEmbeds(doc);
+  const embeds = reduceEmbeds(doc);
   const guessed = removeFurniture(doc);
   const body = doc.body;
   // Readability rearranges the document it reads, so the fallback keeps its own copy.
@@ -39,10 +39,11 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
   }
   if (blocks.join('').trim() === '' && wholeBody) blocks = blocksOf(wholeBody);
 
-  const stripped = stripBoilerplateLines(blocks.join('\n\n'));
-  warnings.push(...furnitureWarning(guessed), ...boilerplateWarning(stripped.removed));
-  const text = canonicalize(stripped.text);
+  const stripped = stripBoilerplate(canonicalize(blocks.join('\n\n')));
+  warnings.push(...furnitureWarning(guessed), ...boilerplateWarning(removedTexts(stripped.removed)));
+  const text = stripped.text;
   if (text === '') return { ok: false, reason: 'no article text found in the page' };
+  const removed = [...stripped.removed, ...unlocated('page_block', guessed, text), ...unlocated('embed', embeds, text)];
 
   const title = meta.title ?? cleanField(article?.title, META_LIMITS.title) ?? pageTitle ?? firstHeading(wholeBody) ?? fallbackTitle;
   return {
@@ -56,6 +57,7 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
         publishedAt: meta.publishedAt,
         language: meta.language,
         text,
+        ...(removed.length > 0 ? { removed } : {}),
       },
     ],
     warnings,

@@ -52,7 +52,7 @@ describe('parseFile', () => {
     expect(['a.ann', 'annotation.conf', 'a.pdf', 'a.docx'].some(isImportable)).toBe(false);
   });
 
-  it('reads pasted-style plain text one paragraph per line, dropping boilerplate lines', () => {
+  it('reads pasted-style plain text one paragraph per line, dropping boilerplate lines but keeping a post signature', () => {
     const text = [
       'Moscow pledges retaliation after missile strikes',
       'Ukraine used the missiles in strikes on two days last week.',
@@ -63,9 +63,9 @@ describe('parseFile', () => {
     ].join('\r\n');
     const outcome = parseFile('paste.txt', utf8(text));
     expect(outcome.ok && outcome.drafts[0]?.text).toBe(
-      'Moscow pledges retaliation after missile strikes\n\nUkraine used the missiles in strikes on two days last week.\n\nAround 80 drones were shot down.\n\nKyiv later said 76 drones were downed.',
+      'Moscow pledges retaliation after missile strikes\n\nUkraine used the missiles in strikes on two days last week.\n\nAround 80 drones were shot down.\n\n— Some Official (@official) November 26, 2024\n\nKyiv later said 76 drones were downed.',
     );
-    expect(outcome.ok && outcome.warnings[0]).toMatch(/^removed 3 boilerplate items: "pic\.twitter\.com\/AbCdEf123"/);
+    expect(outcome.ok && outcome.warnings[0]).toMatch(/^removed 2 boilerplate items: "pic\.twitter\.com\/AbCdEf123", "ALSO READ: Unrelated story"$/);
   });
 
   it('refuses a text file that is only whitespace', () => {

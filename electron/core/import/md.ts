@@ -1,7 +1,7 @@
 import { lexer, type MarkedToken, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { canonicalize } from '../../../shared/text';
-import { boilerplateWarning, stripBoilerplateLines } from './boilerplate';
+import { boilerplateWarning, removedTexts, stripBoilerplate } from './boilerplate';
 import { fragmentBlocks } from './dom';
 import { cleanField, META_LIMITS, normalizeLanguage, readPublished, safeUrl } from './meta';
 import { titleFrom } from './txt';
@@ -34,9 +34,8 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParseOutcome 
   const tokens = lexer(body, { gfm: true });
   const paragraphs: string[] = [];
   blocks(tokens, paragraphs);
-  const stripped = stripBoilerplateLines(paragraphs.join('\n\n'));
-  warnings.push(...boilerplateWarning(stripped.removed));
-  const text = canonicalize(stripped.text);
+  const { text, removed } = stripBoilerplate(canonicalize(paragraphs.join('\n\n')));
+  warnings.push(...boilerplateWarning(removedTexts(removed)));
   if (text === '') return { ok: false, reason: 'no text in file' };
 
   const pick = (...keys: string[]) => keys.map((k) => fields[k]).find((v) => v !== undefined && v !== null && v !== '');
@@ -55,6 +54,7 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParseOutcome 
         publishedAt: published.value,
         language: normalizeLanguage(pick('language', 'lang', 'locale')),
         text,
+        ...(removed.length > 0 ? { removed } : {}),
       },
     ],
     warnings,

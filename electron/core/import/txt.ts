@@ -1,6 +1,6 @@
-import type { ArticleDraft } from '../../../shared/model';
 import { canonicalize } from '../../../shared/text';
-import { boilerplateWarning, stripBoilerplateLines } from './boilerplate';
+import { boilerplateWarning, removedTexts, stripBoilerplate } from './boilerplate';
+import type { ImportDraft } from './types';
 
 /**
  * Plain text: the first line is the title when it is short and followed by more text. Pasted news
@@ -9,15 +9,14 @@ import { boilerplateWarning, stripBoilerplateLines } from './boilerplate';
  * furniture copied along with the article ("ALSO READ: …", an embedded post's signature) are
  * removed and named in the warnings.
  */
-export function parseTxt(raw: string, fallbackTitle: string): { draft: ArticleDraft; warnings: string[] } {
+export function parseTxt(raw: string, fallbackTitle: string): { draft: ImportDraft; warnings: string[] } {
   let body = raw.replace(/\r\n?/g, '\n');
   const hasBlankLines = /\n[ \t]*\n/.test(body.trim());
   if (!hasBlankLines) body = body.split('\n').join('\n\n');
-  const stripped = stripBoilerplateLines(body);
-  const text = canonicalize(stripped.text);
+  const { text, removed } = stripBoilerplate(canonicalize(body));
   return {
-    draft: { title: titleFrom(text, fallbackTitle), source: null, url: null, author: null, publishedAt: null, language: null, text },
-    warnings: boilerplateWarning(stripped.removed),
+    draft: { title: titleFrom(text, fallbackTitle), source: null, url: null, author: null, publishedAt: null, language: null, text, ...(removed.length > 0 ? { removed } : {}) },
+    warnings: boilerplateWarning(removedTexts(removed)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ArticleDraft } from '../../../shared/model';
+import type { RemovedPart } from '../../../shared/ipc/provenance';
 import type { OriginalFile } from './original';
 
 /** A draft as a parser produced it, with what the importer needs to keep ids and name records. */
@@ -7,6 +8,8 @@ export interface ImportDraft extends ArticleDraft {
   id?: string;
   /** Where the record came from inside its file ("line 4", "record 2"), for messages about it. */
   origin?: string;
+  /** What the extraction took out as page furniture, placed in `text` (stored with the article). */
+  removed?: RemovedPart[];
 }
 
 /**

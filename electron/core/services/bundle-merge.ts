@@ -5,6 +5,7 @@ import { codePointText } from '../export/spans';
 import { insertArticle, textHash } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
+import { getProvenance, recordProvenance, recordSourceFile } from '../store/provenance';
 import type { ExportAnnotation } from '../store/export';
 import {
   annotationsAt,
@@ -116,12 +117,33 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
     report.articlesAdded++;
   }
   claimed.add(local.id);
+  if (incoming.original) keepProvenance(db, local.id, incoming.original);
   // Originals before conflict copies, so a copy can find the annotation it is a version of.
   const ordered = [...incoming.annotations].sort((a, b) => Number(a.conflict_of !== null) - Number(b.conflict_of !== null));
   const merger = new AnnotationMerger(db, incoming.text, incoming.annotations, local, author, report);
   for (const x of ordered) merger.merge(x);
   merger.settleLinks();
   mergeEventLinks(db, incoming, local.id, (id) => merger.localId(id), (report.events ??= emptyEventLinksReport()));
+}
+
+/**
+ * Where the article came from travels with it: a bundle carries the original file's hash, name,
+ * importer, who and when, not its bytes, so the library learns the hash (a later import of the
+ * same file is recognised) and shows the rest. An article that already says where it came from
+ * keeps what it says.
+ */
+function keepProvenance(db: Db, articleId: string, original: NonNullable<BundleArticle['original']>): void {
+  if (getProvenance(db, articleId)) return;
+  recordSourceFile(db, { sha256: original.sha256, size: original.size, compression: null, content: null });
+  recordProvenance(db, {
+    articleId,
+    sha256: original.sha256,
+    fileName: original.file_name,
+    importer: original.importer,
+    importedBy: original.imported_by,
+    importedAt: original.imported_at,
+    origin: null,
+  });
 }
 
 interface Content {

@@ -7,6 +7,7 @@ import { boundedLines, LineLimitError, type LineLimits } from '../import/lines';
 import type { Db } from '../store/db';
 import { attachStagingArea, type StagingArea } from '../store/merge';
 import { checkAnnotation } from './annotation-invariants';
+import { openStream, sealedHeaderOf, SealedError } from '../export/sealed';
 import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
 import { eventLinksProblem } from './bundle-events';
 
@@ -19,6 +20,8 @@ export interface BundleImportOptions {
   signal?: AbortSignal;
   /** Bounds on the decompressed bundle (BUNDLE_LIMITS unless a test says otherwise). */
   limits?: LineLimits;
+  /** An encrypted bundle's passphrase (export/sealed.ts); asked for only when the file is one. */
+  passphrase?: string;
 }
 
 /**
@@ -31,7 +34,7 @@ export const BUNDLE_LIMITS: LineLimits = { maxLineBytes: 256 * 1024 * 1024, maxT
 
 export class BundleError extends Error {
   constructor(
-    readonly code: 'invalid' | 'newer_version' | 'cancelled',
+    readonly code: 'invalid' | 'newer_version' | 'cancelled' | 'locked' | 'wrong_passphrase',
     message: string,
   ) {
     super(message);
@@ -48,12 +51,22 @@ const STAGE_BATCH = 200;
 export function sniffBundle(file: string): boolean {
   try {
     const head = readRegularHead(file, 4096);
+    if (sealedHeaderOf(head)?.content === BUNDLE_FORMAT) return true;
     if (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b) return false;
     // A truncated stream is expected here: decompress what there is instead of failing on the missing end.
     const text = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 }).toString('utf8');
     const newline = text.indexOf('\n');
     const header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as { format?: unknown };
     return header.format === BUNDLE_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
+/** An encrypted bundle: a sealed file (export/sealed.ts) holding a bundle. */
+export function isSealedBundle(file: string): boolean {
+  try {
+    return sealedHeaderOf(readRegularHead(file, 4096))?.content === BUNDLE_FORMAT;
   } catch {
     return false;
   }
@@ -72,7 +85,7 @@ export function sniffBundle(file: string): boolean {
 export async function importBundle(db: Db, file: string, options: BundleImportOptions = {}): Promise<BundleImportReport> {
   const stage = attachStagingArea(db);
   try {
-    await readBundle(file, stage, options.signal, options.limits ?? BUNDLE_LIMITS);
+    await readBundle(file, stage, options.signal, options.limits ?? BUNDLE_LIMITS, options.passphrase);
     try {
       return db.transaction(() => merge(db, stage, options))();
     } catch (err) {
@@ -84,7 +97,9 @@ export async function importBundle(db: Db, file: string, options: BundleImportOp
   }
 }
 
-async function readBundle(file: string, stage: StagingArea, signal: AbortSignal | undefined, limits: LineLimits): Promise<void> {
+async function readBundle(file: string, stage: StagingArea, signal: AbortSignal | undefined, limits: LineLimits, passphrase: string | undefined): Promise<void> {
+  const sealed = isSealedBundle(file);
+  if (sealed && passphrase === undefined) throw new BundleError('locked', `${file} is an encrypted bundle: it needs its passphrase (spanwise import asks for it); nothing was imported`);
   let lineNo = 0;
   let ended = false;
   let articles = 0;
@@ -127,7 +142,12 @@ async function readBundle(file: string, stage: StagingArea, signal: AbortSignal 
   const gunzip = createGunzip();
   // A stream error (not gzip data, cut short) ends the loop below through the gunzip stream.
   opened.stream.on('error', (err) => gunzip.destroy(err));
-  opened.stream.pipe(gunzip);
+  // Each chunk of an encrypted bundle is authenticated before gunzip sees a byte of it.
+  const unsealed = sealed ? openStream(passphrase as string, BUNDLE_FORMAT) : null;
+  if (unsealed) {
+    unsealed.on('error', (err) => gunzip.destroy(err));
+    opened.stream.pipe(unsealed).pipe(gunzip);
+  } else opened.stream.pipe(gunzip);
   try {
     for await (const lines of boundedLines(gunzip, limits)) {
       if (signal?.aborted) throw new BundleError('cancelled', 'bundle import cancelled');
@@ -136,12 +156,17 @@ async function readBundle(file: string, stage: StagingArea, signal: AbortSignal 
   } catch (err) {
     if (err instanceof BundleError) throw err;
     if (err instanceof LineLimitError) throw new BundleError('invalid', `${file} is refused: ${err.message}`);
+    if (err instanceof SealedError) {
+      const code = err.code === 'wrong_passphrase' ? 'wrong_passphrase' : err.code === 'newer_version' ? 'newer_version' : 'invalid';
+      throw new BundleError(code, `${file} is an encrypted bundle that was not imported: ${err.message}; nothing was imported`);
+    }
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'Z_DATA_ERROR') throw new BundleError('invalid', `${file} is not a Spanwise bundle (not gzip data)`);
     if (code === 'Z_BUF_ERROR') throw new BundleError('invalid', `${file} is cut short: the bundle is incomplete`);
     throw err;
   } finally {
     opened.stream.destroy();
+    unsealed?.destroy();
     gunzip.destroy();
   }
   if (lineNo === 0) throw new BundleError('invalid', `${file} is empty`);

@@ -28,6 +28,7 @@ import { createProvenanceHandlers } from './provenance-handlers';
 import { createJobs } from './jobs';
 import { createTrash } from './trash';
 import { checkEventType, eventHandlers } from './events';
+import { figureHandlers, rememberFigureEdit } from './figures';
 
 export type Handlers = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
 
@@ -130,6 +131,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     ...createEntityHandlers(db, jobs, platform.author),
     // Provenance: where an article came from, and its original file.
     ...createProvenanceHandlers(db, (name) => platform.pickOriginalTarget(name)),
+    // Figures that disagree, their resolutions, the analyst's vocabulary.
+    ...figureHandlers(db, platform.author),
 
     'articles/list': (input) => listArticles(db, input),
 
@@ -187,7 +190,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         const placed = span ? placeSpan(text, span) : {};
         const linked = checkedLinks(db, nextLabel, parsed.attrs, current.attrs);
         const next = valid(text, { ...current, label: nextLabel, note: note ?? current.note, attrs: linked, ...placed }, storeReferences(db));
-        return updateAnnotation(db, id, { label: next.label, note: next.note, attrs: next.attrs, start: next.start, end: next.end, quote: next.quote, status: next.status });
+        const updated = updateAnnotation(db, id, { label: next.label, note: next.note, attrs: next.attrs, start: next.start, end: next.end, quote: next.quote, status: next.status });
+        rememberFigureEdit(db, current, updated);
+        return updated;
       })(),
 
     'annotations/delete': ({ ids }) => purgedAfter(db.transaction(() => ids.map((id) => deleteAnnotation(db, id)))()),

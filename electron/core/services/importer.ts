@@ -7,6 +7,7 @@ import { articleExists, findArticleIdByText, insertArticle } from '../store/arti
 import { annotationExists, insertAnnotation } from '../store/annotations';
 import { findBySha256, recordProvenance, recordSourceFile } from '../store/provenance';
 import type { OriginalFile } from '../import/original';
+import { recordRemovedParts } from '../store/removed-parts';
 import { linkedAttrs } from './entity-import-links';
 import { ImportedEventLinks } from './import-event-links';
 import type { Db } from '../store/db';
@@ -269,6 +270,7 @@ function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<s
         }
         added.set(draft.hash, draft.origin ? `${state.outcome.file} (${draft.origin})` : state.outcome.file);
         const article = insertDraft(db, draft, author, problems);
+        if (draft.removed?.length) recordRemovedParts(db, article.id, draft.removed);
         if (original) {
           if (!stored) recordSourceFile(db, original);
           stored = true;

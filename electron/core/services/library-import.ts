@@ -3,7 +3,7 @@ import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
 import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
 import { IMPORTABLE_EXTENSIONS } from '../import';
-import { BundleError, importBundle, sniffBundle, type BundleImportReport } from './bundle';
+import { BundleError, importBundle, isSealedBundle, sniffBundle, type BundleImportReport } from './bundle';
 import { plural } from '../../../shared/plural';
 import { expandPaths, fileSource, importBatch, type ImportOptions } from './importer';
 
@@ -21,7 +21,15 @@ export const isBundle = (path: string) => {
  * each written on its own (importBatch), then bundles, each merged in one transaction. Every input
  * gets its own outcome in one report, skipped and cancelled ones included.
  */
-export async function importPaths(db: Db, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
+export interface LibraryImportOptions extends ImportOptions {
+  /**
+   * Asked for an encrypted bundle's passphrase, once per such bundle. Without it (or when it
+   * throws) the bundle fails with the reason and nothing of it is imported.
+   */
+  bundlePassphrase?: (file: string) => Promise<string>;
+}
+
+export async function importPaths(db: Db, paths: string[], options: LibraryImportOptions = {}): Promise<ImportReport> {
   const bundles = paths.filter(isBundle);
   const { files, outcomes: expanded } = expandPaths(paths.filter((p) => !isBundle(p)));
   // A bundle met in a folder is no article file, so the folder walk lists it as skipped: it is
@@ -50,9 +58,21 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
   return reportOf(outcomes, report.cancelled || outcomes.some((o) => o.status === 'cancelled'));
 }
 
-async function mergeBundle(db: Db, file: string, options: ImportOptions): Promise<FileOutcome> {
+async function mergeBundle(db: Db, file: string, options: LibraryImportOptions): Promise<FileOutcome> {
   try {
-    const r = await importBundle(db, file, { ...(options.author ? { author: options.author } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    let passphrase: string | undefined;
+    if (options.bundlePassphrase && isSealedBundle(file)) {
+      try {
+        passphrase = await options.bundlePassphrase(file);
+      } catch (err) {
+        return { file, status: 'failed', articleIds: [], message: `an encrypted bundle, not imported: ${(err as Error).message}` };
+      }
+    }
+    const r = await importBundle(db, file, {
+      ...(options.author ? { author: options.author } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(passphrase !== undefined ? { passphrase } : {}),
+    });
     // Conflict copies are written too: the bundle changed the library even when that is all it brought.
     const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length + (r.events?.rolesAdded ?? 0) + (r.events?.eventsJoined ?? 0) > 0;
     return {

@@ -2,7 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import type { Channel } from '../../../shared/ipc/channels';
 import type { OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
 import type { provenanceContract } from '../../../shared/ipc/provenance';
-import { articleExists } from '../store/articles';
+import { articleExists, requireArticle } from '../store/articles';
+import { listRemovedParts } from '../store/removed-parts';
+import { mapPoint } from '../../../shared/remap';
 import type { Db } from '../store/db';
 import { getProvenance, originalBytes } from '../store/provenance';
 import { HandlerError } from './errors';
@@ -37,6 +39,18 @@ export function createProvenanceHandlers(db: Db, pickTarget: (fileName: string) 
       // 'wx' is not used: the save dialog already asked before replacing a file.
       await writeFile(file, original.bytes);
       return { saved: { file, bytes: original.bytes.length } };
+    },
+    'provenance/removed': ({ id }) => {
+      const article = requireArticle(db, id);
+      const imported = article.originalText ?? article.text;
+      return {
+        removed: listRemovedParts(db, id).map((r) => ({
+          ...r,
+          // Placed by the corrections made since, or at the end when it never had a place.
+          at: r.located ? mapPoint(imported, article.text, Math.min(r.at, imported.length)) : article.text.length,
+          inText: article.text.includes(r.text),
+        })),
+      };
     },
   };
 }

@@ -15,6 +15,7 @@ import { useTmpDir } from '../testing/tmp';
 import { createHandlers } from './handlers';
 import { fileSource, importBatch, textSource } from './importer';
 import { createTrash } from './trash';
+import { importBundle } from './bundle';
 
 const tmp = useTmpDir();
 const opened: Db[] = [];
@@ -106,6 +107,24 @@ describe('provenance of imported files', () => {
     expect(readJsonl(readFileSync(join(dir, 'x.jsonl'), 'utf8'))[0]?.original).toMatchObject(expected);
     await exportCorpus(db, { format: 'bundle', out: join(dir, 'x.spanwise') });
     expect(readBundleLines(readFileSync(join(dir, 'x.spanwise')))[1]?.original).toMatchObject(expected);
+  });
+
+  it('travels through a bundle merge: the other library knows the hash, file, importer, who and when, and recognises the same file', async () => {
+    const a = library();
+    writeFileSync(join(a.dir, 'a.txt'), EMBEDDED_POST_ARTICLE);
+    const id = (await importBatch(a.db, [fileSource(join(a.dir, 'a.txt'))], { author: 'alice' })).outcomes[0]?.articleIds[0] as string;
+    const mine = getProvenance(a.db, id);
+    await exportCorpus(a.db, { format: 'bundle', out: join(a.dir, 'x.spanwise') });
+    const b = library(tmp());
+    expect((await importBundle(b.db, join(a.dir, 'x.spanwise'), { author: 'bob' })).articlesAdded).toBe(1);
+    // The bytes stay on the machine that imported the file: only what proves and names them travels.
+    expect(getProvenance(b.db, id)).toEqual({ ...mine, kept: false });
+    writeFileSync(join(b.dir, 'again.txt'), EMBEDDED_POST_ARTICLE);
+    const again = await importBatch(b.db, [fileSource(join(b.dir, 'again.txt'))], { author: 'bob' });
+    expect(again.outcomes[0]?.message).toMatch(/^already imported: the same file \(sha256 [0-9a-f]{12}…\) as a\.txt, imported .* by alice$/);
+    // Merged again, the article keeps what it says.
+    await importBundle(b.db, join(a.dir, 'x.spanwise'), { author: 'bob' });
+    expect(b.db.prepare('SELECT count(*) FROM article_provenance').pluck().get()).toBe(1);
   });
 
   it('is read through the contract and saved where the analyst says', async () => {

@@ -4,6 +4,7 @@ import { articleExists, findArticleIdByText, getArticle, insertArticle } from '.
 import { annotationExists, insertAnnotation, listAnnotations } from '../store/annotations';
 import { cached, type Db } from '../store/db';
 import { provenanceSnapshot, recordProvenance, recordSourceFile } from '../store/provenance';
+import { listRemovedParts, recordRemovedParts, type StoredRemoval } from '../store/removed-parts';
 import { articleHistory, restoreArticleHistory, type ArticleHistory } from '../store/revisions';
 import { HandlerError } from './errors';
 import { checkAnnotation, storeReferences, withBatch } from './annotation-invariants';
@@ -18,6 +19,8 @@ interface DeletedSet {
   provenance: Map<string, NonNullable<ReturnType<typeof provenanceSnapshot>>>;
   /** The articles' event roles and incident memberships. */
   events?: EventLinks;
+  /** Per deleted article: what its extraction removed (migration 0011). */
+  removed?: Map<string, StoredRemoval[]>;
 }
 
 export interface RestoreResult {
@@ -53,6 +56,8 @@ export function createTrash(db: Db) {
         set.histories.set(id, articleHistory(db, id));
         const provenance = provenanceSnapshot(db, id);
         if (provenance) set.provenance.set(id, provenance);
+        const removed = listRemovedParts(db, id);
+        if (removed.length > 0) (set.removed ??= new Map()).set(id, removed);
         remove.run(id);
       }
       dropEmptyIncidents(db);
@@ -84,6 +89,8 @@ export function createTrash(db: Db) {
           recordSourceFile(db, provenance.file);
           recordProvenance(db, { ...provenance.record, articleId: id });
         }
+        const removed = set.removed?.get(a.id);
+        if (removed) recordRemovedParts(db, id, removed);
       }
       let annotations = 0;
       // The copy may carry the same spans under other ids (a brat pair gets new ones): not twice.

@@ -2,7 +2,7 @@ import { nameKey } from '../../../shared/fold';
 import type { EntityHit, EntityKind } from '../../../shared/ipc/entities';
 import type { Db } from './db';
 import { cached } from './db';
-import { getStoredEntity, summarize } from './entities';
+import { summarizeMany } from './entities';
 
 /**
  * Type-ahead over names and aliases. entity_name_words holds every name's folded key from the
@@ -23,8 +23,12 @@ export function searchEntities(db: Db, input: { query: string; kind?: EntityKind
      LIMIT @limit`,
   ).all({ key, hi: `${key}\u{10ffff}`, kind: input.kind ?? null, limit: input.limit }) as { id: string; name: string; rank: 0 | 1 | 2 }[];
   const match = ['exact', 'prefix', 'word'] as const;
+  const summaries = summarizeMany(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.flatMap((r) => {
-    const entity = getStoredEntity(db, r.id);
-    return entity ? [{ entity: summarize(db, entity), matched: r.name, match: match[r.rank] }] : [];
+    const entity = summaries.get(r.id);
+    return entity ? [{ entity, matched: r.name, match: match[r.rank] }] : [];
   });
 }

@@ -22,6 +22,8 @@ const PINNED: Record<string, string> = {
   '0008-entity-registry.sql': '848556eddf372bbd6913001e550af09fc76bebb454d350d8727a5459d93ee7ae',
   '0009-event-roles-and-incidents.sql': '3b55a384fea10c262cc4c278735176a80386bb1d95c105e5be6ab658b011511d',
   '0010-article-provenance.sql': '4eb97c0b970894b29fe9f27aef868588d2bf3e0515426d782163e40671860acf',
+  '0011-article-removed-parts.sql': '448d462f3d1bc7ee154c280521a494c059da0205e9bd42822e830406420bc3a9',
+  '0012-figure-disagreements.sql': '83707b60572bdd1292e8ad5b204ff715bd0db3f0fbc43d8ef62ec6df13e1a2e4',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');

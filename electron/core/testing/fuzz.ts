@@ -322,9 +322,24 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return pickKeys(rng, { accept: rng.chance(0.5) ? false : anyValue(rng) });
     case 'provenance/get':
     case 'provenance/saveOriginal':
+    case 'provenance/removed':
       return { id: id(rng, pools.articleIds) };
     case 'events/get':
       return { ids: some(() => id(rng, pools.annotationIds)) };
+    // Figures that disagree.
+    case 'figures/disagreements':
+      return pickKeys(rng, { kind: rng.pick(['conflict', 'variance', 'x']), scope: rng.pick(['article', 'incident', 'x']), unresolved: anyValue(rng), limit: anyNumber(rng), offset: anyNumber(rng) });
+    case 'figures/resolve':
+      return {
+        id: rng.chance(0.5) ? rng.uuid() : anyString(rng),
+        resolution: rng.chance(0.2) ? null : { decision: rng.pick(['value', 'range', 'not_same_count', 'maybe']), ...pickKeys(rng, { value: anyNumber(rng), min: anyNumber(rng), max: anyNumber(rng), note: anyString(rng) }) },
+      };
+    case 'figures/restoreResolution':
+      return { id: rng.chance(0.5) ? rng.uuid() : anyString(rng), resolution: rng.chance(0.5) ? null : anyValue(rng) };
+    case 'figures/settings':
+      return pickKeys(rng, { spread: rng.chance(0.5) ? rng.int(100) / 100 : anyNumber(rng) });
+    case 'figures/vocabulary':
+      return {};
     default:
       // A new channel needs its own generator here. No channel takes a file path: the renderer is
       // untrusted, so paths come only from the platform's dialogs.

@@ -2,11 +2,14 @@ import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { LABELS, LABEL_TITLES, type Annotation, type Label } from '../../../shared/model';
 import { countByLabel, revealOffset, type PanelView } from './panelOrder';
+import { attrSummary, rowContext } from './rowSummary';
 
 export interface AnnotationsPanelProps {
   /** What the panel lists, in order (panelView); next and previous follow the same order. */
   view: PanelView;
   annotations: Annotation[];
+  /** The article's text, for each row's paragraph context. */
+  text: string;
   filter: Label | null;
   onFilter(filter: Label | null): void;
   selectedId: string | null;
@@ -15,14 +18,14 @@ export interface AnnotationsPanelProps {
 }
 
 const GROUP_HEIGHT = 30;
-const ITEM_HEIGHT = 48;
+const ITEM_HEIGHT = 66;
 const KEYS_HINT = 'N or ↓: next annotation · P or ↑: previous';
 
 /**
  * The annotations of the open article, grouped by label, filterable and navigable by keyboard.
  * Virtualised: an article with thousands of annotations renders only the rows in view.
  */
-export function AnnotationsPanel({ view, annotations, filter, onFilter, selectedId, onSelect, onStep }: AnnotationsPanelProps) {
+export function AnnotationsPanel({ view, annotations, text, filter, onFilter, selectedId, onSelect, onStep }: AnnotationsPanelProps) {
   const counts = useMemo(() => countByLabel(annotations), [annotations]);
   const inConflict = useMemo(() => conflictedIds(annotations), [annotations]);
   const { rows, ordered } = view;
@@ -121,6 +124,7 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
                   ) : null}
                   {a.quote}
                 </span>
+                <RowDetails annotation={a} text={text} />
                 {a.note ? <span className="note">{a.note.slice(0, 120)}</span> : null}
               </div>
             );
@@ -129,6 +133,29 @@ export function AnnotationsPanel({ view, annotations, filter, onFilter, selected
         {annotations.length === 0 ? <div className="panel-empty">Select text and press 1–4 to tag it.</div> : null}
       </div>
     </aside>
+  );
+}
+
+/**
+ * What tells rows with the same quote apart: the attributes in a few words and the words around
+ * the quote in its paragraph. Drawn by the stylesheet from data attributes (generated content,
+ * which screen readers read as part of the row), so the row's own text stays the quote: finding
+ * a row by its text finds the annotation, not the ones beside it in the paragraph.
+ */
+function RowDetails({ annotation: a, text }: { annotation: Annotation; text: string }) {
+  const summary = attrSummary(a);
+  const context = a.status === 'orphaned' ? null : rowContext(text, a.start, a.end);
+  return (
+    <>
+      {summary ? <span className="row-attrs" data-text={summary} /> : null}
+      {context && (context.before || context.after) ? (
+        <span className="row-context">
+          <span data-text={context.before} />
+          <span className="row-context-quote" data-text={a.quote} />
+          <span data-text={context.after} />
+        </span>
+      ) : null}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Article, ArticleMeta } from '../../../shared/model';
 import { call } from '../api/client';
 import { ProvenanceDetails } from './ProvenanceDetails';
+import { RemovedParts } from './RemovedParts';
 
 const FIELDS: { key: keyof ArticleMeta; title: string }[] = [
   { key: 'title', title: 'Title' },
@@ -17,10 +18,12 @@ export interface ArticleHeaderProps {
   annotationCount: number;
   onChanged(): void;
   onDeleted?(token: string, articles: number): void;
+  /** Puts a part the extraction removed back into the text, as a correction. */
+  onPutBack?(text: string): Promise<void>;
 }
 
 /** Title and metadata of the open article, editable; deleting asks first and says what goes with it. */
-export function ArticleHeader({ article, annotationCount, onChanged, onDeleted }: ArticleHeaderProps) {
+export function ArticleHeader({ article, annotationCount, onChanged, onDeleted, onPutBack }: ArticleHeaderProps) {
   const [meta, setMeta] = useState<ArticleMeta>(article);
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -83,6 +86,7 @@ export function ArticleHeader({ article, annotationCount, onChanged, onDeleted }
         </form>
       ) : null}
       {editing ? <ProvenanceDetails articleId={article.id} /> : null}
+      {editing && onPutBack ? <RemovedParts articleId={article.id} text={article.text} onPutBack={onPutBack} /> : null}
       {confirming ? (
         <div className="dialog-backdrop">
           <div className="dialog" role="alertdialog" aria-label="Delete article">

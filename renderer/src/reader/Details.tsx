@@ -15,6 +15,7 @@ import { DatePrecision } from './EventCodebook';
 import { formatValue, parseField, type FieldKind, type FieldValue } from './fieldDraft';
 import { LinkedEntity } from './LinkedEntity';
 import { LinkedPlace } from './LinkedPlace';
+import { FigureReading } from './FigureReading';
 import type { FieldEdit, Patch } from './session';
 
 export interface DetailsProps {
@@ -63,6 +64,9 @@ const FIELDS: Record<Label, Field[]> = {
     { key: 'value', title: 'Value', kind: 'number' },
     { key: 'unit', title: 'Unit', kind: 'text' },
     { key: 'qualifier', title: 'Qualifier', kind: 'choice', choices: FIGURE_QUALIFIERS },
+    { key: 'counts', title: 'Counts', kind: 'text' },
+    { key: 'min', title: 'Range from', kind: 'number' },
+    { key: 'max', title: 'Range to', kind: 'number' },
   ],
 };
 
@@ -74,8 +78,10 @@ const anyText = (text: string) => ({ ok: true as const, value: text });
  */
 export function Details(props: DetailsProps) {
   const { annotation: a, rival, onKeep, occurrences, onEdit, onRetag, onDelete, onTagAll, onReattach } = props;
+  // The analyst's own edit of a figure confirms it: the values are no longer the app's reading.
+  const confirmed: AnyAttrs = a.label === 'figure' ? { auto: null } : {};
   const saveAttr = (key: string) => (value: FieldValue, edit: number) =>
-    onEdit({ attrs: { [key]: value } }, { field: `attr-${key}`, edit }).then((after) => (after ? formatValue(after.attrs[key]) : undefined));
+    onEdit({ attrs: { [key]: value, ...confirmed } }, { field: `attr-${key}`, edit }).then((after) => (after ? formatValue(after.attrs[key]) : undefined));
 
   return (
     <section className="details" aria-label="Annotation details">
@@ -125,7 +131,7 @@ export function Details(props: DetailsProps) {
             <select
               aria-label={field.title}
               value={formatValue(a.attrs[field.key])}
-              onChange={(e) => void onEdit({ attrs: { [field.key]: e.target.value === '' ? null : e.target.value } }).catch(() => undefined)}
+              onChange={(e) => void onEdit({ attrs: { [field.key]: e.target.value === '' ? null : e.target.value, ...confirmed } }).catch(() => undefined)}
             >
               <option value="">—</option>
               {field.choices.map((c) => (
@@ -148,6 +154,7 @@ export function Details(props: DetailsProps) {
           </Fragment>
         ),
       )}
+      {a.label === 'figure' ? <FigureReading annotation={a} language={null} onEdit={(attrs) => void onEdit({ attrs }).catch(() => undefined)} /> : null}
       {a.label === 'event' ? <LinkedPlace annotation={a} onLink={(attrs) => onEdit({ attrs })} onError={props.onProblem} /> : null}
       {a.label === 'event' ? props.eventRecord : null}
       <div className="details-actions">

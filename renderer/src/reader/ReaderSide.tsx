@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { Annotation, Label } from '../../../shared/model';
 import { AnnotationsPanel } from './AnnotationsPanel';
+import { ArticleSummary } from './ArticleSummary';
 import { actorChoices, claimantLink } from './claimant';
 import { Details } from './Details';
 import type { PanelView } from './panelOrder';
@@ -54,10 +55,12 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
 
   return (
     <div className="panel-column" id="annotations-panel">
+      <ArticleSummary annotations={annotations} />
       <SuggestionsBox suggestions={suggestions} report={report} onShow={onShowSuggestion} />
       <AnnotationsPanel
         view={view}
         annotations={annotations}
+        text={text}
         filter={filter}
         onFilter={onFilter}
         selectedId={selectedId}

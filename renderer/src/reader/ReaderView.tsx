@@ -20,6 +20,7 @@ import { registerUnloadGuard } from './history';
 import type { ReaderSession } from './session';
 import { ReaderSuggestions } from './suggestions';
 import { Toolbar } from './Toolbar';
+import './filter.css';
 import { useEditorSync } from './useEditorSync';
 import { useReaderKeys } from './useReaderKeys';
 
@@ -269,7 +270,13 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   return (
     <div className="reader" data-picking={armed ? armed.role : undefined}>
       <div className="reader-main">
-        <ArticleHeader article={session.article} annotationCount={annotations.length} onChanged={onChanged} onDeleted={onDeleted} />
+        <ArticleHeader
+          article={session.article}
+          annotationCount={annotations.length}
+          onChanged={onChanged}
+          onDeleted={onDeleted}
+          onPutBack={(corrected) => session.correctText(corrected).then(onChanged)}
+        />
         <Toolbar
           onTag={keyActions.tag}
           onUndo={keyActions.undo}
@@ -299,7 +306,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
             </button>
           </div>
         ) : null}
-        <div className="reader-scroll" ref={scroller} onClick={onClick} onContextMenu={onContextMenu}>
+        <div className="reader-scroll" ref={scroller} data-filter={filter ?? undefined} onClick={onClick} onContextMenu={onContextMenu}>
           <RichTextPlugin
             contentEditable={
               <ContentEditable

@@ -8,13 +8,13 @@ const annotation = (over: Partial<Annotation>): Annotation => ({ ...(figure as A
 
 describe('annotation drafts', () => {
   it('reads a new figure from its quote, and nothing for other labels', () => {
-    expect(initialAttrs('figure', 'about 40 trucks')).toEqual({ value: 40, qualifier: 'approximate', unit: 'trucks' });
+    expect(initialAttrs('figure', 'about 40 trucks')).toEqual({ value: 40, qualifier: 'approximate', unit: 'truck', auto: true });
     expect(initialAttrs('figure', 'many trucks')).toEqual({});
     expect(initialAttrs('event', 'about 40 trucks')).toEqual({});
   });
 
   it('reads a retagged figure from its quote only when it has no value yet', () => {
-    expect(retagAttrs(annotation({ label: 'event', attrs: {} }), 'figure')).toEqual({ value: 40, qualifier: 'approximate', unit: 'trucks' });
+    expect(retagAttrs(annotation({ label: 'event', attrs: {} }), 'figure')).toEqual({ value: 40, qualifier: 'approximate', unit: 'truck', auto: true });
     expect(retagAttrs(annotation({ label: 'event', attrs: { value: 7 } }), 'figure')).toEqual({});
     expect(retagAttrs(annotation({ label: 'figure', attrs: {} }), 'actor')).toEqual({});
   });

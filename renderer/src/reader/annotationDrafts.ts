@@ -1,10 +1,15 @@
-import { parseFigure } from '../../../shared/figures';
+import { normaliseFigure } from '../../../shared/figure-normalise';
 import { ATTR_SCHEMAS, LABEL_TITLES, type Annotation, type AnyAttrs, type Article, type Label } from '../../../shared/model';
 import type { Range } from './history';
 
-/** Attributes a new annotation starts with: a figure's value, qualifier and unit read from its quote. */
+/**
+ * Attributes a new annotation starts with: a figure's value, range, qualifier, unit and counts read
+ * from its quote by the normaliser, marked auto until the analyst confirms them.
+ */
 export function initialAttrs(label: Label, quote: string): AnyAttrs {
-  return label === 'figure' ? { ...(parseFigure(quote) ?? {}) } : {};
+  if (label !== 'figure') return {};
+  const reading = normaliseFigure(quote);
+  return reading.ok ? { ...reading.attrs } : {};
 }
 
 /** What a retag adds: a figure without a value yet reads it from its quote, as a new figure does. */

@@ -165,7 +165,10 @@ export function registerCaret(root: HTMLElement, scroller: HTMLElement, options:
   };
 
   const onFocus = () => {
-    placeAtStart();
+    // Back in the text after a field or a button (a link chosen, a note typed): the caret is where
+    // it was left, not at the top. A click sets its own selection, which this leaves alone.
+    if (state.saved && !selectionIn(root)) restore(root, state.saved);
+    else placeAtStart();
     rememberCaret(root);
     draw(true);
   };

@@ -19,7 +19,7 @@ export function parseField(kind: FieldKind, raw: string): Parsed {
   return { ok: true, value: raw };
 }
 
-export function formatValue(value: FieldValue | undefined): string {
+export function formatValue(value: FieldValue | boolean | undefined): string {
   return value === null || value === undefined ? '' : String(value);
 }
 

@@ -5,6 +5,7 @@ export const VIEWS = [
   { id: 'library', title: 'Library' },
   { id: 'actors', title: 'Actors' },
   { id: 'events', title: 'Events' },
+  { id: 'figures', title: 'Figures' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];

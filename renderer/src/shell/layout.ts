@@ -9,8 +9,8 @@ import { useEffect, useState } from 'react';
  * spec measures the result at every width from 800 px up.
  */
 export const READER_CHARS = 60;
-/** What the text column needs besides its characters: its padding (24 px each side), the scroll bar, the borders. */
-export const READER_CHROME = 48 + 20;
+/** What the text column needs besides its characters: its padding (24 px each side), the scroll bar and borders, the library's splitter. */
+export const READER_CHROME = 48 + 20 + 6;
 
 export type PanelId = 'library' | 'side';
 export const PANEL_LIMITS: Record<PanelId, { min: number; max: number; initial: number }> = {

@@ -85,7 +85,10 @@ export const Combobox = forwardRef<HTMLInputElement, ComboboxProps>(function Com
         onKeyDown={onKeyDown}
       />
       <ul ref={list} id={listId} role="listbox" aria-label={label} className="combobox-list" hidden={!state.open || count === 0}>
-        {options.map((option, index) => (
+        {/* Options are drawn only while the list is open: a closed picker over an article's 750
+            actors (an event's details hold five) would otherwise add thousands of hidden rows to
+            every render of the details, on the path from a tagging key to its highlight. */}
+        {!state.open ? null : options.map((option, index) => (
           <li
             key={option.id}
             id={optionId(index)}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { DISAGREEMENT_KINDS } from '../disagreements';
+import { FIGURE_QUALIFIERS, Id } from '../model';
+
+/**
+ * Figures that disagree (DESIGN.md, "Disagreement"): the list the Figures view shows and
+ * `spanwise figures --disagreements` prints, the analyst's resolutions, the spread an approximate
+ * value allows and the vocabulary of units and counts the library remembers.
+ */
+
+export const DisagreementKind = z.enum(DISAGREEMENT_KINDS);
+export const DisagreementScope = z.enum(['article', 'incident']);
+export type DisagreementScope = z.infer<typeof DisagreementScope>;
+
+export const RESOLUTION_DECISIONS = ['value', 'range', 'not_same_count'] as const;
+export const ResolutionDecision = z.enum(RESOLUTION_DECISIONS);
+export type ResolutionDecision = z.infer<typeof ResolutionDecision>;
+
+/** One figure of a disagreement, with where it was reported. */
+export const DisagreementValue = z.object({
+  spanId: Id,
+  articleId: Id,
+  articleTitle: z.string(),
+  value: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  qualifier: z.enum(FIGURE_QUALIFIERS).nullable(),
+  /** True while the app filled the value in and the analyst has not confirmed it. */
+  auto: z.boolean(),
+  quote: z.string(),
+  source: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type DisagreementValue = z.infer<typeof DisagreementValue>;
+
+export const ResolutionInput = z
+  .object({
+    decision: ResolutionDecision,
+    value: z.number().finite().optional(),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    note: z.string().max(100_000).default(''),
+  })
+  .strict()
+  .refine((r) => r.decision !== 'value' || r.value !== undefined, { message: 'an accepted value needs a value' })
+  .refine((r) => r.decision !== 'range' || (r.min !== undefined && r.max !== undefined && r.min <= r.max), { message: 'an accepted range needs min <= max' });
+export type ResolutionInput = z.input<typeof ResolutionInput>;
+
+export const Resolution = z.object({
+  decision: ResolutionDecision,
+  value: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  note: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Resolution = z.infer<typeof Resolution>;
+
+export const Disagreement = z.object({
+  id: Id,
+  kind: DisagreementKind,
+  scope: DisagreementScope,
+  /** The article's or the incident's id. */
+  scopeId: Id,
+  counts: z.string(),
+  unit: z.string(),
+  values: z.array(DisagreementValue),
+  resolution: Resolution.nullable(),
+});
+export type Disagreement = z.infer<typeof Disagreement>;
+
+export const DISAGREEMENTS_PAGE_SIZE = 100;
+
+export const DisagreementsQuery = z
+  .object({
+    kind: DisagreementKind.optional(),
+    scope: DisagreementScope.optional(),
+    /** Only those left to resolve. */
+    unresolved: z.boolean().optional(),
+    limit: z.number().int().min(1).max(1000).default(DISAGREEMENTS_PAGE_SIZE),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type DisagreementsQuery = z.input<typeof DisagreementsQuery>;
+
+export const FigureVocabularySchema = z.object({ units: z.record(z.string(), z.string()), unitWords: z.array(z.string()), countsWords: z.array(z.string()) });
+
+export const figuresContract = {
+  'figures/disagreements': { input: DisagreementsQuery, output: z.object({ total: z.number(), items: z.array(Disagreement) }) },
+  /** Records the analyst's decision (null takes it away); `previous` is what undo sends back. */
+  'figures/resolve': {
+    input: z.object({ id: Id, resolution: ResolutionInput.nullable() }).strict(),
+    output: z.object({ disagreement: Disagreement.nullable(), previous: Resolution.nullable() }),
+  },
+  /** Puts a resolution back exactly as it was (undo and redo). */
+  'figures/restoreResolution': {
+    input: z.object({ id: Id, resolution: Resolution.nullable() }).strict(),
+    output: z.object({ disagreement: Disagreement.nullable() }),
+  },
+  'figures/settings': { input: z.object({ spread: z.number().min(0).max(1).optional() }).strict(), output: z.object({ spread: z.number() }) },
+  'figures/vocabulary': { input: z.object({}).strict(), output: FigureVocabularySchema },
+} as const;
