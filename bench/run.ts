@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup] [--profile] [--renderer DIR] [--keep] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption] [--profile] [--renderer DIR] [--keep] [--out FILE]
  *
  * Prints one JSON line per figure on stdout (progress goes to stderr). See BENCHMARKS.md.
  */
@@ -18,8 +18,10 @@ import { importSuite } from './suites/import';
 import { searchSuite } from './suites/search';
 import { registrySuite } from './suites/registry';
 import { startupSuite } from './suites/startup';
+import { eventsViewSuite } from './suites/events-view';
+import { encryptionSuite } from './suites/encryption';
 
-const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -71,6 +73,8 @@ try {
   if (only.has('actors')) await actorsSuite(cfg);
   if (only.has('registry')) await registrySuite(cfg);
   if (only.has('startup')) await startupSuite(cfg);
+  if (only.has('events-view')) await eventsViewSuite(cfg);
+  if (only.has('encryption')) await encryptionSuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);

@@ -23,12 +23,12 @@ import { FUNCTION_WORDS } from '../lib/vocab';
  * library's side pays for its total as a first search does.
  */
 const PAGE = LIBRARY_PAGE_SIZE;
-const KINDS = ['word', 'prefix', 'phrase'] as const;
-type Kind = (typeof KINDS)[number];
+export const KINDS = ['word', 'prefix', 'phrase'] as const;
+export type Kind = (typeof KINDS)[number];
 
 const STOP = new Set(Object.values(FUNCTION_WORDS).flat());
 
-function queries(cfg: Config, articles: number, kind: Kind): string[] {
+export function queries(cfg: Config, articles: number, kind: Kind): string[] {
   const rng = rngFor(cfg.seed, 'queries', kind, articles);
   const out: string[] = [];
   while (out.length < cfg.queries) {

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { CHANNELS, functionName } from '../../shared/ipc/channels';
 import { EXPORT_EXTENSIONS, type ExportFormat } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from '../../electron/main/app-path';
-import { startBackend, type Backend } from '../../electron/core/services/app';
+import type { Backend } from '../../electron/core/services/app';
+import { openLibraryGate } from '../../electron/core/services/library-gate';
 
 export interface HostOptions {
   dbFile: string;
@@ -40,7 +41,8 @@ export interface Host {
   url: string;
   origin: string;
   token: string;
-  backend: Backend;
+  /** The open library's backend (an encrypted library's once the page has unlocked it). */
+  readonly backend: Backend;
   /** What the next "Import" file dialog answers; the app would show a native picker here. */
   setDialogAnswer(paths: string[]): void;
   /** What the export save dialog answers (null: the user cancelled). */
@@ -77,7 +79,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   let latencyMs = options.latencyMs ?? 0;
   const holds = new Set<{ channels: Set<string>; released: Promise<void> }>();
   const refusals = new Map<string, string>();
-  const backend = await startBackend(
+  // As in the app: an encrypted library stays locked until the page gives its passphrase. The
+  // host keeps no passphrase between starts (it has no system keychain to trust).
+  const gate = await openLibraryGate(
     options.dbFile,
     {
       author: options.author ?? 'analyst',
@@ -127,7 +131,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       }
       // A call that was on its way when the host closed (a test's restart) finds no store to answer it.
       if (closing) return send(res, 503, 'text/plain', 'the host is closing');
-      return sendJson(res, await backend.dispatch(channel, input));
+      return sendJson(res, await gate.dispatch(channel, input));
     }
     if (url.pathname === '/__host/dialog' && req.method === 'POST') {
       if (!sameOrigin(req) && req.headers.origin !== undefined) return send(res, 403, 'text/plain', 'forbidden');
@@ -172,7 +176,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    backend,
+    get backend(): Backend {
+      const open = gate.current();
+      if (!open) throw new Error('the library is locked: the page has not unlocked it yet');
+      return open.backend;
+    },
     setDialogAnswer: (paths) => {
       dialogAnswer = paths;
     },
@@ -198,7 +206,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       (closing ??= new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => {
-          backend.close();
+          gate.close();
           ok();
         });
       })),

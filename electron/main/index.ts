@@ -2,12 +2,15 @@
 import { installSecurityPolicy } from './security';
 installSecurityPolicy();
 
-import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPORT_EXTENSIONS } from '../../shared/ipc/contract';
-import { startBackend, type Backend } from '../core/services/app';
+import type { StagedRestoreOutcome } from '../core/store/backup';
+import type { CheckOptions } from '../core/store/check';
+import { openLibraryGate, type LibraryGate } from '../core/services/library-gate';
+import { safeStorageKeychain } from './keychain';
 import { readRendererFile, serveAppRequest } from './app-protocol';
 import { importDialogOptions } from './dialogs';
 import { bindContract } from './ipc';
@@ -22,7 +25,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = join(here, '../renderer');
-let backend: Backend | null = null;
+let gate: LibraryGate | null = null;
 let fullCheck: BackgroundCheck | null = null;
 
 /** The addon built for Electron's ABI (scripts/electron-native.ts), in a checkout and in a package alike. */
@@ -55,9 +58,9 @@ function applicationMenu(): Menu {
  * The open checked only what does not grow with the library (core/store/open-check.ts); the full
  * check runs once the window is up, on a thread of its own, and speaks only if it finds damage.
  */
-function checkAfterShown(win: BrowserWindow, dbFile: string, nativeBinding: string | undefined): void {
+function checkAfterShown(win: BrowserWindow, dbFile: string, options: CheckOptions): void {
   if (fullCheck) return;
-  fullCheck = checkInBackground(dbFile, nativeBinding ? { nativeBinding } : {});
+  fullCheck = checkInBackground(dbFile, options);
   void reportCheck(dbFile, fullCheck, (options) => dialog.showMessageBox(win, options), (message) => console.log(message));
 }
 
@@ -107,7 +110,8 @@ async function start(): Promise<void> {
   const dbFile = join(app.getPath('userData'), 'spanwise.db');
   try {
     const nativeBinding = electronNativeBinding();
-    backend = await startBackend(
+    // An encrypted library waits, locked, for its passphrase: the window asks for it (library/unlock).
+    gate = await openLibraryGate(
       dbFile,
       {
         author: process.env.SPANWISE_AUTHOR ?? (process.env.USER || process.env.USERNAME || 'analyst'),
@@ -150,7 +154,11 @@ async function start(): Promise<void> {
             });
         },
       },
-      { ...(nativeBinding ? { nativeBinding } : {}), sampleDir: join(app.getAppPath(), 'resources', 'sample') },
+      {
+        ...(nativeBinding ? { nativeBinding } : {}),
+        sampleDir: join(app.getAppPath(), 'resources', 'sample'),
+        keychain: safeStorageKeychain(safeStorage, join(app.getPath('userData'), 'library-key')),
+      },
     );
   } catch (err) {
     // A newer or damaged store is reported and left exactly as it is.
@@ -158,21 +166,24 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  if (backend.restored) {
-    const r = backend.restored;
-    void dialog.showMessageBox(
-      r.applied
-        ? { type: 'info', message: `Restored ${r.articles} article(s) and ${r.annotations} annotation(s) from the backup.`, detail: r.previous ? `The library it replaced is kept as ${r.previous}` : '' }
-        : { type: 'warning', message: 'The chosen backup could not be restored; the library is unchanged.', detail: `${r.reason}\n\nThe copy was set aside as ${r.setAsideAs}` },
-    );
-  }
-  bindContract(backend.dispatch);
+  const opened = gate.opened;
+  void opened.then((open) => reportRestore(open.backend.restored));
+  bindContract(gate.dispatch);
   Menu.setApplicationMenu(applicationMenu());
   const nativeBinding = electronNativeBinding();
-  createWindow((win) => checkAfterShown(win, dbFile, nativeBinding));
+  createWindow((win) => void opened.then((open) => checkAfterShown(win, dbFile, { ...(nativeBinding ? { nativeBinding } : {}), ...(open.passphrase !== undefined ? { passphrase: open.passphrase } : {}) })));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}
+
+function reportRestore(r: StagedRestoreOutcome | null): void {
+  if (!r) return;
+  void dialog.showMessageBox(
+    r.applied
+      ? { type: 'info', message: `Restored ${r.articles} article(s) and ${r.annotations} annotation(s) from the backup.`, detail: r.previous ? `The library it replaced is kept as ${r.previous}` : '' }
+      : { type: 'warning', message: 'The chosen backup could not be restored; the library is unchanged.', detail: `${r.reason}\n\nThe copy was set aside as ${r.setAsideAs}` },
+  );
 }
 
 /** A second start hands over to the window already open rather than opening the library twice. */
@@ -189,7 +200,7 @@ app.on('window-all-closed', () => {
 });
 app.on('will-quit', () => {
   fullCheck?.cancel();
-  backend?.close();
+  gate?.close();
 });
 
 // Two instances on one library is how people lose work: each holds its own undo history and

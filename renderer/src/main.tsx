@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { LibraryGate } from './unlock/LibraryGate';
 import './styles.css';
 import './shell/layout.css';
 import './shell/theme.css';
@@ -9,6 +10,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <LibraryGate>
+      <App />
+    </LibraryGate>
   </StrictMode>,
 );

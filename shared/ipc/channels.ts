@@ -65,6 +65,9 @@ export const CHANNELS = [
   'figures/restoreResolution',
   'figures/settings',
   'figures/vocabulary',
+  // Unlocking an encrypted library (shared/ipc/library.ts).
+  'library/lockState',
+  'library/unlock',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -84,6 +87,8 @@ export const ERROR_CODES = [
   'cancelled',
   'store_error',
   'internal',
+  /** The library is encrypted and not unlocked yet (shared/ipc/library.ts). */
+  'locked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

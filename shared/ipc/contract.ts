@@ -3,6 +3,7 @@ import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSu
 import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
+import { libraryLockContract } from './library';
 import { provenanceContract } from './provenance';
 import { figuresContract } from './figures';
 
@@ -300,6 +301,8 @@ export const contract = {
   ...provenanceContract,
   // Figures that disagree (shared/ipc/figures.ts).
   ...figuresContract,
+  // Unlocking an encrypted library (shared/ipc/library.ts).
+  ...libraryLockContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

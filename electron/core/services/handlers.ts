@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
 import type { Channel } from '../../../shared/ipc/channels';
 import type { ExportFormat, ExportRequest, OutputOf, ParsedInputOf } from '../../../shared/ipc/contract';
 import { parseAttrs, type Annotation, type AnyAttrs } from '../../../shared/model';
@@ -227,6 +228,10 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     'annotations/search': (input) => searchAnnotations(db, input),
 
     'library/stats': () => libraryStats(db),
+
+    // Answered here once the library is open; while an encrypted one is locked, library-gate.ts answers them.
+    'library/lockState': () => ({ locked: false, library: basename(db.name), canRemember: false }),
+    'library/unlock': () => ({ unlocked: true, reason: null }),
 
     'library/backup': async () => {
       const file = await platform.pickBackupTarget();

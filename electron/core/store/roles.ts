@@ -28,7 +28,12 @@ export function eventRoles(db: Db, eventId: string): Role[] {
 export function rolesOfEvents(db: Db, eventIds: readonly string[]): Map<string, Role[]> {
   const out = new Map<string, Role[]>();
   if (eventIds.length === 0) return out;
-  const rows = cached(db, `SELECT r.event_id, r.role, r.span_id FROM event_roles r ${LIVE} WHERE r.event_id IN (SELECT value FROM json_each(?)) ORDER BY r.event_id, r.role, r.position`).all(
+  // The page's ids drive the join (CROSS JOIN keeps SQLite from scanning every event of the
+  // library against them instead): a page of the Events table reads its own roles only.
+  const rows = cached(
+    db,
+    `SELECT r.event_id, r.role, r.span_id FROM json_each(?) ids CROSS JOIN event_roles r ON r.event_id = ids.value ${LIVE} ORDER BY r.event_id, r.role, r.position`,
+  ).all(
     JSON.stringify(eventIds),
   ) as { event_id: string; role: EventRole; span_id: string }[];
   for (const r of rows) {

@@ -340,6 +340,10 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return pickKeys(rng, { spread: rng.chance(0.5) ? rng.int(100) / 100 : anyNumber(rng) });
     case 'figures/vocabulary':
       return {};
+    case 'library/lockState':
+      return {};
+    case 'library/unlock':
+      return pickKeys(rng, { passphrase: anyString(rng), remember: anyValue(rng) });
     default:
       // A new channel needs its own generator here. No channel takes a file path: the renderer is
       // untrusted, so paths come only from the platform's dialogs.
