@@ -3,7 +3,7 @@
  * article files and the rest before any file is read.
  */
 
-export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl' | 'qdpx';
 
 export const ARTICLE_FORMATS: Readonly<Record<string, ArticleFormat>> = {
   '.txt': 'txt',
@@ -15,6 +15,8 @@ export const ARTICLE_FORMATS: Readonly<Record<string, ArticleFormat>> = {
   '.json': 'json',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  // A REFI-QDA project (zip): read from its bytes, never as text.
+  '.qdpx': 'qdpx',
 };
 
 export const IMPORTABLE_EXTENSIONS = Object.keys(ARTICLE_FORMATS);

@@ -101,10 +101,10 @@ export const Job = z.object({
 });
 export type Job = z.infer<typeof Job>;
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'brat', 'w3c', 'bundle', 'acled', 'plover'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'brat', 'w3c', 'bundle', 'acled', 'plover', 'refi'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 /** File name endings the save dialog suggests; brat writes a folder. */
-export const EXPORT_EXTENSIONS = { jsonl: '.jsonl', csv: '.csv', brat: '', w3c: '.jsonld', bundle: '.spanwise', acled: '.csv', plover: '.jsonl' } as const;
+export const EXPORT_EXTENSIONS = { jsonl: '.jsonl', csv: '.csv', brat: '', w3c: '.jsonld', bundle: '.spanwise', acled: '.csv', plover: '.jsonl', refi: '.qdpx' } as const;
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What to export: everything, what a library filter matches, or chosen articles. */

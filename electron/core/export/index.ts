@@ -30,11 +30,12 @@ import { BUNDLE_FORMAT } from './bundle';
 import { sealStream } from './sealed';
 import { entityRefs, type EntityRefs } from './entity-export';
 import { exportDataset, isDatasetFormat, type DatasetFormat } from './datasets';
+import { exportRefi } from './refi/write';
 
 export { EXPORT_FORMATS, ExportError };
 export type { ExportControl, ExportFormat, ExportOptions, ExportResult };
 
-function writerFor({ format, spreadsheetSafe }: ExportOptions & { format: Exclude<ExportFormat, DatasetFormat> }, refs: EntityRefs): Writer {
+function writerFor({ format, spreadsheetSafe }: ExportOptions & { format: Exclude<ExportFormat, DatasetFormat | 'refi'> }, refs: EntityRefs): Writer {
   switch (format) {
     case 'jsonl':
       return jsonlWriter(refs);
@@ -71,6 +72,7 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
   if (options.passphrase !== undefined && options.format !== 'bundle') throw new ExportError('invalid', `only a bundle is written encrypted, not ${options.format}`);
   const format = options.format;
   if (isDatasetFormat(format)) return exportDataset(db, { ...options, format }, control);
+  if (format === 'refi') return exportRefi(db, options, control);
   const writer = writerFor({ ...options, format }, entityRefs(db));
   const out = resolve(options.out);
   const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file', db.memory ? null : db.name);

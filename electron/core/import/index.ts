@@ -5,6 +5,7 @@ import { parseHtml } from './html';
 import { parseJson } from './json';
 import { parseJsonl } from './jsonl';
 import { parseMarkdown } from './md';
+import { parseQdpx } from './qdpx';
 import { parseTxt } from './txt';
 import { ARTICLE_FORMATS, IMPORTABLE_EXTENSIONS, isImportable, type ArticleFormat } from '../../../shared/formats';
 import { withoutBom } from '../../../shared/text';
@@ -24,6 +25,10 @@ export function parseFile(name: string, bytes: Uint8Array): ParseOutcome {
   const ext = extname(name).toLowerCase();
   const format = FORMATS[ext];
   if (!format) return { ok: false, reason: `unsupported file type "${ext || '(no extension)'}"; Spanwise reads ${IMPORTABLE_EXTENSIONS.join(', ')}` };
+  if (format === 'qdpx') {
+    if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
+    return guarded(() => parseQdpx(bytes, basename(name, extname(name)) || name));
+  }
   const decoded = decodeFile(bytes, format === 'html' ? declaredCharset(bytes) : null);
   if (!decoded.ok) return decoded;
   return parseDecoded(name, decoded.text, decoded.warnings);
@@ -80,6 +85,8 @@ function parseAs(format: Format, text: string, base: string): ParseOutcome {
       return parseJson(text, base);
     case 'jsonl':
       return parseJsonl(text, base);
+    case 'qdpx':
+      return { ok: false, reason: 'a REFI-QDA project (.qdpx) is a zip file: import the file itself, not its text' };
     case 'txt': {
       const { draft, warnings } = parseTxt(text, base);
       if (draft.text === '') return { ok: false, reason: 'no text in file' };

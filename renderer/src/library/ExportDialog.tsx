@@ -15,6 +15,7 @@ const FORMAT_TITLES: Record<ExportFormat, string> = {
   bundle: 'Spanwise bundle (everything, for another Spanwise)',
   acled: 'ACLED (CSV, one row per incident, the whole library)',
   plover: 'PLOVER (JSONL, one record per incident, the whole library)',
+  refi: 'REFI-QDA project (.qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder)',
 };
 
 export interface ExportDialogProps {
