@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWellFormed } from './text';
 
 export const LABELS = ['event', 'claim', 'actor', 'figure'] as const;
 export const Label = z.enum(LABELS);
@@ -103,7 +104,12 @@ export function parseAttrs(label: Label, attrs: unknown): { ok: true; attrs: Any
   return { ok: true, attrs: result.data as AnyAttrs };
 }
 
-export const Id = z.string().min(1).max(64);
+/**
+ * An id: 1 to 64 UTF-16 units of well-formed text. A lone surrogate has no UTF-8 form: SQLite
+ * would store it as bytes that read back as other characters, and the record could never be
+ * found again by the id it was given.
+ */
+export const Id = z.string().min(1).max(64).refine(isWellFormed, { message: 'an id must be well-formed text (no lone UTF-16 surrogate)' });
 
 export const ArticleMeta = z.object({
   title: z.string().max(2000),

@@ -17,6 +17,11 @@ export function wellFormed(s: string): string {
   return LONE_SURROGATE.test(s) ? s.replace(LONE_SURROGATES, '\ufffd') : s;
 }
 
+/** True when no UTF-16 surrogate in `s` is missing its other half: text SQLite stores as it is given. */
+export function isWellFormed(s: string): boolean {
+  return !LONE_SURROGATE.test(s);
+}
+
 /** True when the UTF-16 unit at `i` is half of a surrogate pair with its other half missing. */
 export function isLoneSurrogate(s: string, i: number): boolean {
   const c = s.charCodeAt(i);

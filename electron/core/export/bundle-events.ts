@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventRole } from '../../../shared/ipc/events';
+import { EventRole, ROLE_TARGET_LABEL } from '../../../shared/ipc/events';
 import { Id } from '../../../shared/model';
 import type { ExportItem } from '../store/export';
 
@@ -24,8 +24,11 @@ export const BUNDLE_EVENT_FIELDS = {
 
 export function bundleEventFields(item: ExportItem): { roles?: BundleRole[]; incidents?: BundleMembership[] } {
   const written = new Set(item.annotations.map((a) => a.id));
+  const labelOf = new Map(item.annotations.map((a) => [a.id, a.label]));
+  // Dormant roles stay behind as a deleted span's do: one whose span was retagged since (an actor
+  // made a figure) no longer fits its role, and a bundle holding it would be refused on import.
   const roles = (item.roles ?? [])
-    .filter((r) => written.has(r.event_id) && written.has(r.span_id))
+    .filter((r) => written.has(r.event_id) && written.has(r.span_id) && labelOf.get(r.event_id) === 'event' && labelOf.get(r.span_id) === ROLE_TARGET_LABEL[r.role])
     .sort((a, b) => a.event_id.localeCompare(b.event_id) || a.role.localeCompare(b.role) || a.position - b.position || a.span_id.localeCompare(b.span_id))
     .map((r) => ({ event_id: r.event_id, role: r.role, span_id: r.span_id, position: r.position }));
   const incidents = (item.memberships ?? [])

@@ -1,4 +1,4 @@
-import { ATTR_SCHEMAS, LABELS, parseAttrs, type AnyAttrs, type Label, type SpanDraft } from '../../../shared/model';
+import { ATTR_SCHEMAS, Id, LABELS, parseAttrs, type AnyAttrs, type Label, type SpanDraft } from '../../../shared/model';
 import { codePointLength, makeUtf16Converter } from '../../../shared/text';
 import { cleanField, META_LIMITS, normalizeDate, normalizeLanguage, safeUrl } from './meta';
 import { excerpt } from './problems';
@@ -79,7 +79,7 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
 
   for (const [i, item] of rawSpans.entries()) {
     const span = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
-    const id = typeof span.id === 'string' && span.id.length > 0 && span.id.length <= 64 ? span.id : undefined;
+    const id = typeof span.id === 'string' && Id.safeParse(span.id).success ? span.id : undefined;
     const name = id ?? `#${i + 1}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       problems.push(`span ${name} is not an object; left out`);
@@ -147,7 +147,7 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
   keepRolesInRecord(spans, new Set(spans.flatMap((s) => (s.id ? [s.id] : []))), (p) => problems.push(p));
   if (canonical.changed && spans.length) warnings.push(`text normalized (line endings, spacing or Unicode form); ${spans.length} span(s) moved with it`);
 
-  const id = typeof record.id === 'string' && record.id.length > 0 && record.id.length <= 64 ? record.id : undefined;
+  const id = typeof record.id === 'string' && Id.safeParse(record.id).success ? record.id : undefined;
   const published = record.published_at ?? record.publishedAt;
   const draft: ImportDraft = {
     title: cleanField(record.title, META_LIMITS.title) ?? titleFrom(canonical.text, fallbackTitle),

@@ -16,6 +16,8 @@ import { resolveId, tombstoneOf } from '../store/revisions';
  * - a claim's claimantId names an annotation of the same article (live, written in the same
  *   batch, or deleted from it: a link a delete broke is kept so undo can put it back), and a
  *   conflict copy's conflictOf a live annotation of the same article other than itself;
+ * - an id that named an annotation of another article (deleted there, or an alias there) is not
+ *   given to one of this article: links to it there would silently lead here;
  * - times are ISO 8601 instants; author, note and quote are bounded.
  */
 
@@ -114,6 +116,12 @@ export function checkAnnotation<T extends AnnotationCandidate>(text: string, a: 
     if (claimant === a.id) return fail('a claim cannot be its own claimant');
     const where = refs.liveArticleOf(claimant) ?? refs.formerArticleOf(claimant);
     if (where !== a.articleId) return fail(`its claimant ${claimant} is not an annotation of this article`);
+  }
+  if (refs) {
+    // An id once given to an annotation of another article (deleted there, or an alias there)
+    // still names that annotation: a claim left linked to it, an undo, a merge all read it so.
+    const former = refs.liveArticleOf(a.id) === null ? refs.formerArticleOf(a.id) : null;
+    if (former !== null && former !== a.articleId) return fail('its id is that of an annotation of another article');
   }
   if (refs && a.conflictOf !== null) {
     if (a.conflictOf === a.id) return fail('it cannot be a conflict copy of itself');

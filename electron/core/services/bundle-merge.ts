@@ -98,8 +98,14 @@ function findLocal(db: Db, incoming: BundleArticle): MergeArticle | null {
   return articleByOriginalText(db, incoming.text) ?? (incoming.original_text !== null ? articleByOriginalText(db, incoming.original_text) : null);
 }
 
-export function mergeArticle(db: Db, incoming: BundleArticle, author: string | undefined, report: BundleImportReport): void {
+/**
+ * `claimed` holds the local articles earlier lines of the same bundle went into: a bundle holds
+ * each of its library's articles once, so two of its lines are never one article here (one whose
+ * text is the other's text as first imported is its own article, not a correction of it).
+ */
+export function mergeArticle(db: Db, incoming: BundleArticle, author: string | undefined, report: BundleImportReport, claimed: Set<string> = new Set()): void {
   let local = findLocal(db, incoming);
+  if (local && claimed.has(local.id) && local.text !== incoming.text) local = null;
   if (local) {
     report.articlesMatched++;
   } else {
@@ -110,6 +116,7 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
     local = { id, text: incoming.text, originalText: incoming.original_text, textHash: hash };
     report.articlesAdded++;
   }
+  claimed.add(local.id);
   if (incoming.original) keepProvenance(db, local.id, incoming.original);
   // Originals before conflict copies, so a copy can find the annotation it is a version of.
   const ordered = [...incoming.annotations].sort((a, b) => Number(a.conflict_of !== null) - Number(b.conflict_of !== null));

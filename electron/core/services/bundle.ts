@@ -236,10 +236,11 @@ function checkAnnotations(article: BundleArticle, lineNo: number): void {
 
 function merge(db: Db, stage: StagingArea, options: BundleImportOptions): BundleImportReport {
   const report = emptyReport();
+  const claimed = new Set<string>();
   for (let after = 0; ; ) {
     const rows = stage.page(after, STAGE_BATCH);
     if (rows.length === 0) break;
-    for (const row of rows) mergeArticle(db, BundleArticle.parse(JSON.parse(row.line)), options.author, report);
+    for (const row of rows) mergeArticle(db, BundleArticle.parse(JSON.parse(row.line)), options.author, report, claimed);
     after = (rows[rows.length - 1] as { n: number }).n;
   }
   return report;

@@ -302,8 +302,10 @@ function insertDraft(db: Db, draft: HashedDraft, author: string, problems: strin
   const taken = new Set<string>();
   const accepted: { span: SpanDraft; id: string; name: string }[] = [];
   const events = new ImportedEventLinks(db);
+  const store = storeReferences(db);
   for (const [i, span] of (draft.spans ?? []).entries()) {
-    const id = span.id && !taken.has(span.id) && !annotationExists(db, span.id) ? span.id : randomUUID();
+    // An id the library knows, live or as a former annotation's, is not reused: links to it would lead here.
+    const id = span.id && !taken.has(span.id) && !annotationExists(db, span.id) && store.formerArticleOf(span.id) === null ? span.id : randomUUID();
     const name = span.id ?? String(i + 1);
     const { claimantId: _link, ...attrs } = span.attrs ?? {};
     const typeProblem = events.typeProblem(span, attrs);

@@ -9,6 +9,7 @@ import { openStore, type Db } from '../store/db';
 import { historyOf, tombstoneOf } from '../store/revisions';
 import { startBackend, type Backend } from './app';
 import { createTrash } from './trash';
+import { libraryProblems } from '../testing/library-check';
 import { ok, importText } from '../testing/backend';
 
 const tmp = useTmpDir();
@@ -103,6 +104,39 @@ describe('undoing an article delete keeps what bundle merges rely on', () => {
     expect(trash.restore(token)).toEqual({ articles: 1, merged: 1, annotations: 0 });
     expect(historyOf(db, 'theirs')).toEqual(history);
     expect(aliasesOf(db)).toEqual([['mine', 'theirs']]);
+    db.close();
+  });
+
+  it('keeps the invariants on the way back: a claimant follows its actor onto the copy, and the library re-imports its own bundle', async () => {
+    const dir = tmp();
+    const db = openStore(join(dir, 'library.db'));
+    insertArticle(db, article, { id: 'art' });
+    insertAnnotation(db, { id: 'actor', articleId: 'art', label: 'actor', ...span('Ostrava'), quote: 'Ostrava' });
+    insertAnnotation(db, { id: 'claim', articleId: 'art', label: 'claim', ...span('closed on Friday'), quote: 'closed on Friday', attrs: { claimantId: 'actor' } });
+    const trash = createTrash(db);
+    const { token } = trash.remove(['art']);
+    // The copy imported since holds the actor span under an id of its own.
+    insertArticle(db, article, { id: 'copy' });
+    insertAnnotation(db, { id: 'their-actor', articleId: 'copy', label: 'actor', ...span('Ostrava'), quote: 'Ostrava' });
+
+    expect(trash.restore(token)).toEqual({ articles: 1, merged: 1, annotations: 1 });
+    expect(db.prepare("SELECT article_id, attrs FROM annotations WHERE id = 'claim'").raw().get()).toEqual(['copy', JSON.stringify({ claimantId: 'their-actor' })]);
+    expect(await libraryProblems(db, dir)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses, with the reason and writing nothing, a deleted annotation that breaks an invariant', async () => {
+    const dir = tmp();
+    const db = openStore(join(dir, 'library.db'));
+    insertArticle(db, article, { id: 'art' });
+    // Written past the checks, as a library from before them may hold: a span of whitespace only.
+    const blank = TEXT.indexOf('\n\n');
+    insertAnnotation(db, { id: 'blank', articleId: 'art', label: 'event', start: blank, end: blank + 2, quote: '\n\n' });
+    const trash = createTrash(db);
+    const { token } = trash.remove(['art']);
+    expect(() => trash.restore(token)).toThrow(`the delete cannot be undone: annotation blank: offsets ${blank}-${blank + 2} hold only whitespace`);
+    expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0);
+    expect(await libraryProblems(db, dir)).toEqual([]);
     db.close();
   });
 });

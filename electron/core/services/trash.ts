@@ -7,6 +7,7 @@ import { provenanceSnapshot, recordProvenance, recordSourceFile } from '../store
 import { listRemovedParts, recordRemovedParts, type StoredRemoval } from '../store/removed-parts';
 import { articleHistory, restoreArticleHistory, type ArticleHistory } from '../store/revisions';
 import { HandlerError } from './errors';
+import { checkAnnotation, storeReferences, withBatch } from './annotation-invariants';
 import { dropEmptyIncidents, keepEventLinks, restoreEventLinks, type EventLinks } from './trash-events';
 
 interface DeletedSet {
@@ -92,7 +93,6 @@ export function createTrash(db: Db) {
         if (removed) recordRemovedParts(db, id, removed);
       }
       let annotations = 0;
-      const restored = new Set<string>();
       // The copy may carry the same spans under other ids (a brat pair gets new ones): not twice.
       const present = new Map<string, string>();
       for (const copy of new Set(set.articles.map((a) => target.get(a.id)).filter((id) => id !== undefined))) {
@@ -100,7 +100,18 @@ export function createTrash(db: Db) {
       }
       // Where each deleted annotation's history goes: to itself restored, or to the copy's same span.
       const heirs = new Map<string, string>();
+      const refs = withBatch(storeReferences(db));
+      const texts = new Map<string, string>();
+      const textOf = (articleId: string): string => {
+        let text = texts.get(articleId);
+        if (text === undefined) {
+          text = getArticle(db, articleId)?.text ?? '';
+          texts.set(articleId, text);
+        }
+        return text;
+      };
       // Originals before their conflict copies, so a copy's link finds its target.
+      const going: { n: Annotation; articleId: string }[] = [];
       for (const n of [...set.annotations].sort((x, y) => Number(x.conflictOf !== null) - Number(y.conflictOf !== null))) {
         const articleId = target.get(n.articleId) ?? n.articleId;
         // Already there: the copy imported since brought the same span with the same id.
@@ -110,10 +121,13 @@ export function createTrash(db: Db) {
           heirs.set(n.id, same);
           continue;
         }
-        const conflictOf = n.conflictOf && (restored.has(n.conflictOf) || annotationExists(db, n.conflictOf)) ? n.conflictOf : null;
-        insertAnnotation(db, { ...n, articleId, conflictOf });
-        restored.add(n.id);
+        going.push({ n, articleId });
         heirs.set(n.id, n.id);
+        // Known before any is checked, so a link to one restored after it holds.
+        refs.add(n.id, articleId);
+      }
+      for (const { n, articleId } of going) {
+        insertAnnotation(db, restorable(n, articleId, heirs, refs, textOf(articleId)));
         annotations++;
       }
       for (const a of set.articles) {
@@ -129,6 +143,31 @@ export function createTrash(db: Db) {
   }
 
   return { remove, restore };
+}
+
+/**
+ * A deleted annotation as it goes back, through the invariants every write keeps
+ * (annotation-invariants.ts). Its links follow the annotations they named to where those went
+ * (themselves, or the same span on a copy imported since); a link that still cannot hold in the
+ * article it goes back to is dropped, as an import drops one. Anything else that breaks an
+ * invariant refuses the whole restore, with the reason, before anything is written.
+ */
+function restorable(n: Annotation, articleId: string, heirs: Map<string, string>, refs: ReturnType<typeof withBatch>, text: string): Annotation {
+  const follow = (id: string) => heirs.get(id) ?? id;
+  const claimant = typeof n.attrs.claimantId === 'string' ? follow(n.attrs.claimantId) : undefined;
+  const candidate = {
+    ...n,
+    articleId,
+    conflictOf: n.conflictOf !== null && refs.liveArticleOf(follow(n.conflictOf)) === articleId ? follow(n.conflictOf) : null,
+    attrs: claimant !== undefined ? { ...n.attrs, claimantId: claimant } : n.attrs,
+  };
+  let checked = checkAnnotation(text, candidate, refs);
+  if (!checked.ok && claimant !== undefined) {
+    const { claimantId: _dropped, ...attrs } = candidate.attrs;
+    checked = checkAnnotation(text, { ...candidate, attrs }, refs);
+  }
+  if (!checked.ok) throw new HandlerError('invalid_input', `the delete cannot be undone: ${checked.reason}`);
+  return checked.value;
 }
 
 function spanKey(n: Pick<Annotation, 'articleId' | 'label' | 'start' | 'end' | 'note' | 'attrs'>): string {

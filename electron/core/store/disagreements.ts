@@ -95,11 +95,13 @@ export function markAllDirty(db: Db): void {
   cached(db, `INSERT OR IGNORE INTO figure_dirty (scope, scope_id) SELECT DISTINCT 'incident', incident_id FROM incident_events`).run();
 }
 
-const INCIDENT_FIGURES = `SELECT m.incident_id, f.id, f.article_id, f.attrs FROM incident_events m
-  JOIN annotations e ON e.id = m.event_id AND e.label = 'event' AND e.status = 'ok' AND e.conflict_of IS NULL
-  JOIN event_roles r ON r.event_id = m.event_id AND r.role = 'figure'
-  JOIN annotations f ON f.id = r.span_id AND f.label = 'figure' AND f.status = 'ok' AND f.conflict_of IS NULL
-  WHERE m.incident_id IN (SELECT value FROM json_each(?))`;
+// CROSS JOIN keeps SQLite's order (the page's incidents first): left to itself the planner starts
+// from every event of the library, once per page.
+const INCIDENT_FIGURES = `SELECT m.incident_id, f.id, f.article_id, f.attrs FROM json_each(?) j
+  CROSS JOIN incident_events m ON m.incident_id = j.value
+  CROSS JOIN annotations e ON e.id = m.event_id AND e.label = 'event' AND e.status = 'ok' AND e.conflict_of IS NULL
+  CROSS JOIN event_roles r ON r.event_id = m.event_id AND r.role = 'figure'
+  CROSS JOIN annotations f ON f.id = r.span_id AND f.label = 'figure' AND f.status = 'ok' AND f.conflict_of IS NULL`;
 
 function store(db: Db, scope: DisagreementScope, scopeId: string, found: readonly Found[]): void {
   const insert = cached(db, 'INSERT OR REPLACE INTO figure_disagreements (id, scope, scope_id, counts, unit, kind, span_ids) VALUES (?, ?, ?, ?, ?, ?, ?)');
