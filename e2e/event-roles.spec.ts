@@ -113,9 +113,9 @@ test('an event\'s roles are built by keyboard and by clicking highlights, drawn 
   event = (await stored(host)).find((a) => a.id === ids.event);
   expect(event?.attrs).toMatchObject({ type: 'Drone incursion', subType: 'Airspace violation' });
   // The date's precision is read from the partial date.
-  await expect(details.getByRole('note', { name: 'Date precision' })).toHaveText('Known to the day');
+  await expect(details.getByRole('note', { name: 'Precision of the date' })).toHaveText('Known to the day');
   await details.getByRole('textbox', { name: /^Date/ }).fill('2026-03');
-  await expect(details.getByRole('note', { name: 'Date precision' })).toHaveText('Known to the month');
+  await expect(details.getByRole('note', { name: 'Precision of the date' })).toHaveText('Known to the month');
 });
 
 test('the role pickers and their badges read in the dark theme at 1000x700', async ({ page, host }) => {

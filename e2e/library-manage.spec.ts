@@ -32,10 +32,10 @@ test('edit an article’s details, sort and filter by label, source and date, de
   await expect(articles).toHaveCount(1);
   await expect(articles.first()).toContainText('Kestrel');
   await page.getByLabel('Has label').selectOption('');
-  await page.getByLabel('Source').selectOption('Riverside Herald');
+  await page.getByRole('region', { name: 'Library' }).getByLabel('Source', { exact: true }).selectOption('Riverside Herald');
   await expect(articles).toHaveCount(1);
   await expect(articles.first()).toContainText('Kestrel bridge reopens');
-  await page.getByLabel('Source').selectOption('');
+  await page.getByRole('region', { name: 'Library' }).getByLabel('Source', { exact: true }).selectOption('');
   await page.getByLabel('Published from').fill('2025-06-02');
   await expect(articles).toHaveCount(0);
   await page.getByLabel('Published from').fill('2025-05-01');

@@ -122,7 +122,7 @@ export function DatePrecision({ date }: { date: AnyAttrs[string] | undefined }) 
   const precision = datePrecision(typeof date === 'string' ? date : null);
   if (!precision) return null;
   return (
-    <span className="date-precision" role="note" aria-label="Date precision">
+    <span className="date-precision" role="note" aria-label="Precision of the date">
       Known {PRECISION_TITLES[precision]}
     </span>
   );
