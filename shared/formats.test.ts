@@ -34,7 +34,7 @@ describe('skipReason', () => {
   });
 
   it('names the extension of anything else, and the formats it reads', () => {
-    expect(skipReason('photo.png', noText)).toBe('not an article file (.png); Spanwise reads .txt, .text, .md, .markdown, .html, .htm, .json, .jsonl, .ndjson');
+    expect(skipReason('photo.png', noText)).toBe('not an article file (.png); Spanwise reads .txt, .text, .md, .markdown, .html, .htm, .json, .jsonl, .ndjson, .qdpx');
     expect(skipReason('README', noText)).toMatch(/^not an article file \(no extension\); /);
   });
 });
