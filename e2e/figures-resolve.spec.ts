@@ -44,4 +44,15 @@ test('the Figures view lists the disagreements of three reports with their quote
   await dialog.getByRole('button', { name: 'Save resolution' }).click();
   await expect(conflict).toContainText('Resolved: not the same count');
   expect(await stored()).toMatchObject({ decision: 'not_same_count' });
+
+  // The reader's summary counts the open article's own disagreements: article one's variance
+  // (wide enough for the library to stand beside the text rather than in a drawer).
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+  const articles = page.getByRole('listbox', { name: 'Articles' }).getByRole('option');
+  const summary = page.getByRole('region', { name: 'Article summary' });
+  await articles.filter({ hasText: 'Moscow pledges retaliation after ATACMS strikes' }).click();
+  await expect(summary).toContainText('1 disagreement between figures (0 conflicts), 1 to resolve in Figures');
+  await articles.filter({ hasText: 'Record drone attack on Ukraine' }).click();
+  await expect(summary).toContainText('No disagreements between figures');
 });

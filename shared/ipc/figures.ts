@@ -77,6 +77,8 @@ export const DisagreementsQuery = z
   .object({
     kind: DisagreementKind.optional(),
     scope: DisagreementScope.optional(),
+    /** Only one article's or one incident's (with `scope`). */
+    scopeId: Id.optional(),
     /** Only those left to resolve. */
     unresolved: z.boolean().optional(),
     limit: z.number().int().min(1).max(1000).default(DISAGREEMENTS_PAGE_SIZE),

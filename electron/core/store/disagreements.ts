@@ -257,6 +257,10 @@ function where(query: DisagreementsQuery): { sql: string; params: unknown[] } {
     clauses.push('d.scope = ?');
     params.push(query.scope);
   }
+  if (query.scopeId) {
+    clauses.push('d.scope_id = ?');
+    params.push(query.scopeId);
+  }
   if (query.unresolved) clauses.push('NOT EXISTS (SELECT 1 FROM figure_resolutions r WHERE r.id = d.id)');
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -1,23 +1,20 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LABELS, LABEL_TITLES, type Annotation } from '../../../shared/model';
 import { call } from '../api/client';
 import { labelCounts, linkedEntities } from './articleSummary';
 
 export interface ArticleSummaryProps {
+  articleId: string;
   annotations: readonly Annotation[];
-  /**
-   * The article's disagreements between figures, once the figures' layer provides them: shown as
-   * one more line of the summary. Nothing is shown while it is undefined.
-   */
-  disagreements?: ReactNode;
 }
 
 /** How many linked entities the summary names; the rest are counted. */
 const NAMED = 8;
 
 /** The open article at a glance: annotations per label, the entities they link to, disagreements. */
-export function ArticleSummary({ annotations, disagreements }: ArticleSummaryProps) {
+export function ArticleSummary({ articleId, annotations }: ArticleSummaryProps) {
   const counts = useMemo(() => labelCounts(annotations), [annotations]);
+  const disagreements = useDisagreementCounts(articleId, annotations);
   const linked = useMemo(() => linkedEntities(annotations), [annotations]);
   const names = useEntityNames(linked.slice(0, NAMED).map((e) => e.id));
   return (
@@ -39,7 +36,7 @@ export function ArticleSummary({ annotations, disagreements }: ArticleSummaryPro
                 .map((e) => `${names.get(e.id) ?? '…'}${e.mentions > 1 ? ` ×${e.mentions}` : ''}`)
                 .join(', ')}${linked.length > NAMED ? ` and ${linked.length - NAMED} more` : ''}`}
         </p>
-        {disagreements !== undefined ? <div className="summary-disagreements">{disagreements}</div> : null}
+        {disagreements ? <p className="summary-disagreements">{disagreementLine(disagreements)}</p> : null}
       </section>
     </details>
   );
@@ -71,4 +68,50 @@ function useEntityNames(ids: string[]): Map<string, string> {
     // names is read only to skip what is known: a change of names alone needs no new read.
   }, [key]);
   return names;
+}
+
+interface DisagreementCounts {
+  total: number;
+  conflicts: number;
+  unresolved: number;
+}
+
+function disagreementLine({ total, conflicts, unresolved }: DisagreementCounts): string {
+  if (total === 0) return 'No disagreements between figures';
+  const kinds = `${total} ${total === 1 ? 'disagreement' : 'disagreements'} between figures (${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'})`;
+  return unresolved === 0 ? `${kinds}, all resolved` : `${kinds}, ${unresolved} to resolve in Figures`;
+}
+
+/**
+ * The article's own disagreements between figures, asked again whenever its annotations change
+ * (the store recomputes only what a change touched). Null until the first answer, and when the
+ * figures layer cannot answer, so the summary never shows a count it does not have.
+ */
+function useDisagreementCounts(articleId: string, annotations: readonly Annotation[]): DisagreementCounts | null {
+  const [counts, setCounts] = useState<DisagreementCounts | null>(null);
+  const hasFigures = annotations.some((a) => a.label === 'figure');
+  useEffect(() => {
+    if (!hasFigures) {
+      setCounts({ total: 0, conflicts: 0, unresolved: 0 });
+      return;
+    }
+    let live = true;
+    const scope = { scope: 'article' as const, scopeId: articleId, limit: 1 };
+    void Promise.all([
+      call('figures/disagreements', scope),
+      call('figures/disagreements', { ...scope, kind: 'conflict' }),
+      call('figures/disagreements', { ...scope, unresolved: true }),
+    ]).then(
+      ([all, conflicts, unresolved]) => {
+        if (live) setCounts({ total: all.total, conflicts: conflicts.total, unresolved: unresolved.total });
+      },
+      () => {
+        if (live) setCounts(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [articleId, annotations, hasFigures]);
+  return counts;
 }

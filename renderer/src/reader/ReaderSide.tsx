@@ -55,7 +55,7 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
 
   return (
     <div className="panel-column" id="annotations-panel">
-      <ArticleSummary annotations={annotations} />
+      <ArticleSummary articleId={session.article.id} annotations={annotations} />
       <SuggestionsBox suggestions={suggestions} report={report} onShow={onShowSuggestion} />
       <AnnotationsPanel
         view={view}
