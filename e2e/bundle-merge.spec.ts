@@ -41,7 +41,7 @@ test('importing a colleague bundle that edited the same annotation shows the con
   expect((await stored(host)).map((a) => a.note).sort()).toEqual(['Colleague version', 'My version']);
 
   await rows.filter({ hasText: 'My version' }).click();
-  await expect(page.getByRole('note')).toContainText('Colleague version');
+  await expect(page.getByRole('note').filter({ hasText: 'Another version by' })).toContainText('Colleague version');
   await page.getByRole('button', { name: 'Keep this version' }).click();
   await saved(page);
   await expect(rows).toHaveCount(1);

@@ -39,15 +39,25 @@ export const test = base.extend<Fixtures>({
   page: async ({ context, host }, use) => {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(host.url);
+    await appReady(page);
     await use(page);
   },
   openApp: async ({ context, host }, use) => {
     await use(async () => {
       const page = await context.newPage();
       await page.goto(host.url);
+      await appReady(page);
       return page;
     });
   },
 });
+
+/**
+ * The app draws its shell only once the library has said whether it is locked, so a spec that
+ * acts on the page at once (a paste, a drop) waits for the shell, or for the unlock screen.
+ */
+async function appReady(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).or(page.getByRole('heading', { name: 'Unlock the library' })).first().waitFor();
+}
 
 export { expect };
