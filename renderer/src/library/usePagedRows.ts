@@ -14,11 +14,12 @@ export function usePagedRows<Q, T>(
   query: Q,
   revision: number,
   fetchPage: (query: Q, offset: number, limit: number) => Promise<PageAnswer<T>>,
+  pageSize = PAGE_SIZE,
 ) {
   const key = JSON.stringify(query);
   const fetcher = (k: string) => (offset: number, limit: number) => fetchPage(JSON.parse(k) as Q, offset, limit);
   const [, setTick] = useState(0);
-  const [cache] = useState(() => new PageCache<T>(fetcher(key), () => setTick((t) => t + 1), PAGE_SIZE));
+  const [cache] = useState(() => new PageCache<T>(fetcher(key), () => setTick((t) => t + 1), pageSize));
   cache.revision = revision;
 
   useEffect(() => {
