@@ -64,10 +64,13 @@ export const OPEN_ARTICLE = `async ({ title, paragraphs, expectMarks }) => {
 /**
  * Selects [start, end) of the canonical text in the reader as a mouse drag would leave it (a DOM
  * range over the rendered text nodes; paragraph breaks count as the two newlines they are in the
- * text), after scrolling it into view. Returns the selected text for checking.
+ * text), after scrolling it into view. The text takes focus first, as it does on the mouse press
+ * that starts a drag, so the key lands where a person's would (and the reader's caret follows the
+ * selection as it does for them). Returns the selected text for checking.
  */
 export const SELECT_RANGE = `({ start, end }) => {
   const root = document.querySelector('[aria-label="Article text"]');
+  if (document.activeElement !== root) root.focus({ preventScroll: true });
   const nodes = [];
   const starts = [];
   let offset = 0;

@@ -6,9 +6,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { ROLE_TITLES } from '../../../shared/ipc/events';
 import { LABEL_TITLES, type Label } from '../../../shared/model';
 import { $readText, idsAtDomTarget, SUGGESTION_ATTR } from '../editor';
-import { afterPaint, useAfterPaint } from './afterPaint';
+import { afterPaint, subscribeAfterPaint } from './afterPaint';
 import { ArticleHeader } from './ArticleHeader';
-import { placeCaret, registerCaret, textOffsetOf } from './caret';
+import { caretPointOf, placeCaret, registerCaret } from './caret';
 import { NOTHING_TO_REDO, NOTHING_TO_REMOVE, NOTHING_TO_UNDO, stepNotice } from './keyFeedback';
 import { Menu, type MenuState } from './Menu';
 import { panelView, stepFrom } from './panelOrder';
@@ -53,7 +53,10 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   const [linkFocus, setLinkFocus] = useState<{ id: string; n: number } | null>(null);
   const [suggestions] = useState(() => new ReaderSuggestions(session));
   const [roles] = useState(() => new ArticleRoles(session));
-  useSyncExternalStore(session.subscribe, session.getVersion);
+  // The text draws a change itself (the editor follows the session directly): this view, its
+  // header and toolbar follow after the frame that shows it.
+  const subscribeLater = useMemo(() => subscribeAfterPaint(session.subscribe), [session]);
+  useSyncExternalStore(subscribeLater, session.getVersion);
   const rolesVersion = useSyncExternalStore(roles.subscribe, roles.getVersion);
   const suggestionVersion = useSyncExternalStore(suggestions.subscribe, suggestions.getVersion);
   useEffect(() => suggestions.start(), [suggestions]);
@@ -62,10 +65,10 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
 
   const annotations = session.list();
   const text = session.article.text;
-  // The side column follows the text after the frame that draws it: a key press paints its
-  // highlight without waiting for the panel and the details to re-render.
-  const sideAnnotations = useAfterPaint(annotations);
-  const sideSelectedId = useAfterPaint(session.selectedId);
+  // This view renders after the frame that draws a change (subscribeLater), and the side column
+  // with it: a key press paints its highlight without waiting for the panel and the details.
+  const sideAnnotations = annotations;
+  const sideSelectedId = session.selectedId;
   const view = useMemo(() => panelView(sideAnnotations, filter), [sideAnnotations, filter]);
 
   const report = useCallback(
@@ -167,6 +170,8 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
     [editor],
   );
 
+  const showAnnotation = useCallback((id: string) => scrollToAnnotation(editor.getRootElement(), id), [editor]);
+
   const openMention = useCallback(
     (articleId: string, annotationId: string) => {
       if (articleId === session.article.id) select(annotationId, true);
@@ -204,7 +209,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
     if (!root) return;
     // Opened at an annotation (a search result): the caret starts at its highlight.
     const mark = focusId ? root.querySelector(`mark[data-annotation-ids~="${CSS.escape(focusId)}"]`) : null;
-    if (mark) placeCaret(root, textOffsetOf(root, mark, 0));
+    if (mark) placeCaret(root, caretPointOf(root, mark, 0));
     root.focus({ preventScroll: mark !== null });
     // Once, when the article is first shown (focusId is fixed for a reader: it is part of its key).
   }, [editor, takeFocus, focusId]);
@@ -295,8 +300,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
             setCorrecting(false);
           }}
           saving={session.pending > 0}
-          failed={session.error !== null}
-          notice={session.notice}
+          session={session}
         />
         {session.error ? (
           <div role="alert" className="error">
@@ -338,7 +342,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
         onOpenMention={openMention}
         roles={roles}
         rolesVersion={rolesVersion}
-        onShow={(id) => scrollToAnnotation(editor.getRootElement(), id)}
+        onShow={showAnnotation}
         onOpenIncident={onOpenIncident}
       />
       {menu ? (

@@ -1,5 +1,7 @@
+import { useSyncExternalStore } from 'react';
 import { LABELS, LABEL_TITLES, type Label } from '../../../shared/model';
 import { LABEL_INITIALS } from '../editor/cue';
+import type { ReaderSession } from './session';
 
 export interface ToolbarProps {
   onTag(label: Label): void;
@@ -14,9 +16,7 @@ export interface ToolbarProps {
   onCorrectDone(): void;
   onCorrectCancel(): void;
   saving: boolean;
-  /** The last refused operation is still unresolved (shown beside, with its reason). */
-  failed: boolean;
-  notice: string | null;
+  session: ReaderSession;
 }
 
 /** What the status line says: never "Saved" while something is on its way or was refused. */
@@ -25,19 +25,32 @@ export function saveState(saving: boolean, failed: boolean): string {
   return failed ? 'Not saved' : 'Saved';
 }
 
-export function Toolbar(props: ToolbarProps) {
-  const status = (
+/**
+ * The status line. It follows the session at once, on its own: it must say "Saving…" from the
+ * moment an operation is queued, while the rest of the reader's chrome re-renders after the
+ * frame that draws a key press (a render of this alone costs next to nothing).
+ */
+function SaveStatus({ session }: { session: ReaderSession }) {
+  const saving = useSyncExternalStore(session.subscribe, () => session.pending > 0);
+  // The last refused operation is still unresolved (shown beside, with its reason).
+  const failed = useSyncExternalStore(session.subscribe, () => session.error !== null);
+  const notice = useSyncExternalStore(session.subscribe, () => session.notice);
+  return (
     <>
       <span className="save-state" role="status">
-        {saveState(props.saving, props.failed)}
+        {saveState(saving, failed)}
       </span>
-      {props.notice ? (
+      {notice ? (
         <span className="notice-line" role="status">
-          {props.notice}
+          {notice}
         </span>
       ) : null}
     </>
   );
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const status = <SaveStatus session={props.session} />;
   if (props.correcting) {
     return (
       <div className="toolbar" role="group" aria-label="Correct text">

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterPaint, nextPaint } from './afterPaint';
+import { afterPaint, nextPaint, subscribeAfterPaint } from './afterPaint';
 
 describe('afterPaint', () => {
   let frames: (() => void)[];
@@ -58,5 +58,29 @@ describe('afterPaint', () => {
     drawFrame();
     await vi.advanceTimersByTimeAsync(0);
     expect(done).toBe(true);
+  });
+
+  it('subscribeAfterPaint tells a listener of changes after the next frame, once for several', async () => {
+    const listeners = new Set<() => void>();
+    const subscribe = subscribeAfterPaint((l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    });
+    const heard = vi.fn();
+    const unsubscribe = subscribe(heard);
+    const change = () => listeners.forEach((l) => l());
+    change();
+    change();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).not.toHaveBeenCalled();
+    drawFrame();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(heard).toHaveBeenCalledTimes(1);
+    change();
+    unsubscribe();
+    drawFrame();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(listeners.size).toBe(0);
   });
 });

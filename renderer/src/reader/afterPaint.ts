@@ -68,3 +68,26 @@ export function useAfterPaint<T>(value: T): T {
   }, [value, shown]);
   return shown;
 }
+
+type Subscribe = (listener: () => void) => () => void;
+
+/**
+ * `subscribe` with its listeners told of changes after the next paint, once for however many
+ * changes came before it: a view that re-renders on a store's changes (the reader's header and
+ * toolbar on the session's) then never renders in front of the frame that shows a key press.
+ */
+export function subscribeAfterPaint(subscribe: Subscribe): Subscribe {
+  return (listener) => {
+    let cancel: (() => void) | null = null;
+    const unsubscribe = subscribe(() => {
+      cancel ??= afterPaint(() => {
+        cancel = null;
+        listener();
+      });
+    });
+    return () => {
+      unsubscribe();
+      cancel?.();
+    };
+  };
+}

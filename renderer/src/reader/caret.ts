@@ -28,20 +28,56 @@ const MOVES: Record<string, Move> = {
   'extend-end': ['extend', 'forward', 'lineboundary'],
 };
 
-/** How far into the root's text (counting text node characters only) a DOM point is. */
-export function textOffsetOf(root: Node, node: Node, offset: number): number {
-  const range = root.ownerDocument?.createRange();
-  if (!range) return 0;
-  range.setStart(root, 0);
+/**
+ * A place in the root's text as the block (the root's child) it is in and how many characters of
+ * that block's text nodes come before it. Finding or reading one touches a single paragraph, not
+ * the whole article: on a 30,000-word article an offset counted from the top cost milliseconds
+ * per key press, several times over.
+ */
+export interface CaretPoint {
+  block: number;
+  offset: number;
+}
+
+/** The root's child that holds `node` (the root itself for a point between blocks), and its index. */
+function blockOf(root: Node, node: Node, offset: number): { block: Node; index: number; node: Node; offset: number } {
+  let child: Node = node;
+  if (child === root) {
+    // A point between two blocks: the start of the block after it, or the end of the last one.
+    const next = root.childNodes[offset] ?? null;
+    if (next) return { block: next, index: offset, node: next, offset: 0 };
+    const last = root.lastChild;
+    if (!last) return { block: root, index: 0, node: root, offset: 0 };
+    return { block: last, index: root.childNodes.length - 1, node: last, offset: last.childNodes.length };
+  }
+  while (child.parentNode && child.parentNode !== root) child = child.parentNode;
+  let index = 0;
+  for (let s = child.previousSibling; s; s = s.previousSibling) index++;
+  return { block: child, index, node, offset };
+}
+
+/** Characters of `block`'s text nodes before the DOM point (node, offset) inside it. */
+function localOffset(block: Node, node: Node, offset: number): number {
+  const range = (block.ownerDocument as Document).createRange();
+  range.setStart(block, 0);
   range.setEnd(node, offset);
   return range.toString().length;
 }
 
-/** The DOM point `offset` characters into the root's text (textOffsetOf's inverse); the end if beyond. */
-export function pointAtTextOffset(root: Node, offset: number): [Node, number] {
-  const doc = root.ownerDocument as Document;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let left = Math.max(0, offset);
+/** The caret point of a DOM point inside `root`. */
+export function caretPointOf(root: Node, node: Node, offset: number): CaretPoint {
+  const found = blockOf(root, node, offset);
+  return { block: found.index, offset: found.block === root ? 0 : localOffset(found.block, found.node, found.offset) };
+}
+
+/** The DOM point of a caret point (caretPointOf's inverse): the end of the block if beyond it, the end of the text if past the last. */
+export function domPointAt(root: Node, point: CaretPoint): [Node, number] {
+  const count = root.childNodes.length;
+  if (count === 0) return [root, 0];
+  const inRange = point.block < count;
+  const block = root.childNodes[inRange ? Math.max(0, point.block) : count - 1] as Node;
+  const walker = (root.ownerDocument as Document).createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let left = inRange ? Math.max(0, point.offset) : Number.MAX_SAFE_INTEGER;
   let last: Text | null = null;
   while (walker.nextNode()) {
     const node = walker.currentNode as Text;
@@ -49,12 +85,20 @@ export function pointAtTextOffset(root: Node, offset: number): [Node, number] {
     left -= node.data.length;
     last = node;
   }
-  return last ? [last, last.data.length] : [root, 0];
+  return last ? [last, last.data.length] : [block, 0];
+}
+
+/** The first and last places of the text. */
+const START: CaretPoint = { block: 0, offset: 0 };
+const FINISH: CaretPoint = { block: Number.MAX_SAFE_INTEGER, offset: 0 };
+
+function later(a: CaretPoint, b: CaretPoint): CaretPoint {
+  return a.block > b.block || (a.block === b.block && a.offset >= b.offset) ? a : b;
 }
 
 interface CaretState {
-  /** Where the caret was last seen, in text offsets: put back there when a redraw drops it. */
-  saved: { anchor: number; focus: number } | null;
+  /** Where the caret was last seen: put back there when a redraw drops it. */
+  saved: { anchor: CaretPoint; focus: CaretPoint } | null;
 }
 
 const states = new WeakMap<HTMLElement, CaretState>();
@@ -71,31 +115,76 @@ export function rememberCaret(root: HTMLElement | null): void {
   const state = states.get(root);
   const sel = selectionIn(root);
   if (!state || !sel || !sel.anchorNode || !sel.focusNode) return;
-  state.saved = { anchor: textOffsetOf(root, sel.anchorNode, sel.anchorOffset), focus: textOffsetOf(root, sel.focusNode, sel.focusOffset) };
+  const anchor = caretPointOf(root, sel.anchorNode, sel.anchorOffset);
+  state.saved = { anchor, focus: sel.isCollapsed ? anchor : caretPointOf(root, sel.focusNode, sel.focusOffset) };
 }
 
-function restore(root: HTMLElement, saved: { anchor: number; focus: number }): void {
+function restore(root: HTMLElement, saved: { anchor: CaretPoint; focus: CaretPoint }): void {
   const sel = root.ownerDocument.getSelection();
   if (!sel) return;
-  const [an, ao] = pointAtTextOffset(root, saved.anchor);
-  const [fn, fo] = pointAtTextOffset(root, saved.focus);
+  const [an, ao] = domPointAt(root, saved.anchor);
+  const [fn, fo] = domPointAt(root, saved.focus);
   sel.setBaseAndExtent(an, ao, fn, fo);
 }
 
-/** Where the selection in `root` ends (its later edge), in text offsets; null when it is elsewhere. */
-export function selectionEndOffset(root: HTMLElement): number | null {
+/** Where the selection in `root` ends (its later edge); null when it is elsewhere. */
+export function selectionEnd(root: HTMLElement): CaretPoint | null {
   const sel = selectionIn(root);
   if (!sel || !sel.anchorNode || !sel.focusNode) return null;
-  return Math.max(textOffsetOf(root, sel.anchorNode, sel.anchorOffset), textOffsetOf(root, sel.focusNode, sel.focusOffset));
+  const anchor = caretPointOf(root, sel.anchorNode, sel.anchorOffset);
+  return sel.isCollapsed ? anchor : later(anchor, caretPointOf(root, sel.focusNode, sel.focusOffset));
 }
 
-/** Puts a collapsed caret `offset` characters into the text, and keeps it there through redraws. */
-export function placeCaret(root: HTMLElement, offset: number): void {
+/** Puts a collapsed caret at `point`, and keeps it there through redraws. */
+export function placeCaret(root: HTMLElement, point: CaretPoint): void {
   const sel = root.ownerDocument.getSelection();
   if (!sel) return;
-  const [node, at] = pointAtTextOffset(root, offset);
+  const [node, at] = domPointAt(root, point);
   sel.collapse(node, at);
-  rememberCaret(root);
+  const state = states.get(root);
+  if (state) state.saved = { anchor: point, focus: point };
+}
+
+/** A hidden window draws no frames: past this, the work runs without waiting for one. */
+const FRAME_WAIT_MS = 100;
+
+/** Runs `run` in the next animation frame, before that frame is drawn. Returns a cancel function. */
+function inNextFrame(run: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    run();
+  };
+  const frame = requestAnimationFrame(once);
+  const timer = setTimeout(once, FRAME_WAIT_MS);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * placeCaret for a key press that is about to redraw the text: the selection goes now and the
+ * caret is put at `point` in the next animation frame, before that frame is drawn, so the same
+ * frame shows the caret. Chromium pays about a millisecond and a half for a selection set while
+ * it handles a key (on a 30,000-word article) and almost nothing for one set in a frame
+ * callback; removing one costs nothing either way. A selection made meanwhile wins.
+ */
+export function placeCaretBeforeFrame(root: HTMLElement, point: CaretPoint): void {
+  const sel = root.ownerDocument.getSelection();
+  if (!sel) return;
+  const state = states.get(root);
+  if (state) state.saved = { anchor: point, focus: point };
+  sel.removeAllRanges();
+  inNextFrame(() => {
+    if (sel.rangeCount > 0 || !root.isConnected) return;
+    const [node, at] = domPointAt(root, point);
+    sel.collapse(node, at);
+  });
 }
 
 export interface CaretOptions {
@@ -160,7 +249,7 @@ export function registerCaret(root: HTMLElement, scroller: HTMLElement, options:
   const placeAtStart = () => {
     const sel = doc.getSelection();
     if (!sel || selectionIn(root)) return;
-    const [node, offset] = pointAtTextOffset(root, 0);
+    const [node, offset] = domPointAt(root, START);
     sel.collapse(node, offset);
   };
 
@@ -193,7 +282,7 @@ export function registerCaret(root: HTMLElement, scroller: HTMLElement, options:
       sel.modify(...move);
     } else if (id === 'caret-start' || id === 'caret-finish') {
       e.preventDefault();
-      const [node, offset] = pointAtTextOffset(root, id === 'caret-start' ? 0 : Number.MAX_SAFE_INTEGER);
+      const [node, offset] = domPointAt(root, id === 'caret-start' ? START : FINISH);
       sel.collapse(node, offset);
     } else if (id === 'collapse') {
       if (sel.isCollapsed) return;
@@ -211,12 +300,19 @@ export function registerCaret(root: HTMLElement, scroller: HTMLElement, options:
 
   // A redraw of the text (a highlight added or removed) replaces the text nodes the caret was in;
   // the browser then drops the selection or moves it to the paragraph's edge. Put it back.
+  // Put back in the next frame, before it is drawn: a selection set in the key press that caused
+  // the redraw costs far more (placeCaretBeforeFrame), and the frame shows the caret either way.
+  let restoring: (() => void) | null = null;
   const observer = new MutationObserver(() => {
-    if (!active() || !state.saved) return;
-    const sel = selectionIn(root);
-    const lost = !sel || !(sel.anchorNode instanceof Text) || !(sel.focusNode instanceof Text) || !sel.anchorNode.isConnected;
-    if (lost) restore(root, state.saved);
-    draw(false);
+    if (!active() || !state.saved || restoring) return;
+    restoring = inNextFrame(() => {
+      restoring = null;
+      if (!active() || !state.saved) return;
+      const sel = selectionIn(root);
+      const lost = !sel || !(sel.anchorNode instanceof Text) || !(sel.focusNode instanceof Text) || !sel.anchorNode.isConnected;
+      if (lost) restore(root, state.saved);
+      draw(false);
+    });
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   const resize = new ResizeObserver(() => draw(false));
@@ -227,6 +323,7 @@ export function registerCaret(root: HTMLElement, scroller: HTMLElement, options:
   root.addEventListener('keydown', onKeyDown);
   doc.addEventListener('selectionchange', onSelectionChange);
   return () => {
+    restoring?.();
     observer.disconnect();
     resize.disconnect();
     root.removeEventListener('focus', onFocus);

@@ -2,7 +2,7 @@ import { $createRangeSelectionFromDom, $setSelection, type LexicalEditor } from 
 import type { Annotation, Label } from '../../../shared/model';
 import { $rangePoints, findOccurrences, snapSpan } from '../editor';
 import { initialAttrs } from './annotationDrafts';
-import { placeCaret, selectionEndOffset } from './caret';
+import { placeCaretBeforeFrame, selectionEnd } from './caret';
 import { duplicateNotice, duplicateOf, NOTHING_SELECTED_TO_TAG, retagByKeyNotice } from './keyFeedback';
 import type { Range, ReaderSession } from './session';
 
@@ -36,7 +36,7 @@ export function selectedSpan(editor: LexicalEditor, text: string): Range | null 
 export function tagOrRetag(editor: LexicalEditor, session: ReaderSession, label: Label): Promise<unknown> | null {
   const text = session.article.text;
   const root = editor.getRootElement();
-  const caretAt = root ? selectionEndOffset(root) : null;
+  const caretAt = root ? selectionEnd(root) : null;
   const span = selectedSpan(editor, text);
   if (!span) {
     const chosen = session.selectedId && session.selectionChosen ? session.annotations.get(session.selectedId) : undefined;
@@ -55,7 +55,7 @@ export function tagOrRetag(editor: LexicalEditor, session: ReaderSession, label:
       return done;
     });
   }
-  if (root && caretAt !== null) placeCaret(root, caretAt);
+  if (root && caretAt !== null) placeCaretBeforeFrame(root, caretAt);
   else window.getSelection()?.removeAllRanges();
   const existing = duplicateOf(session.annotations.values(), label, span.start, span.end);
   if (existing) {
@@ -63,7 +63,7 @@ export function tagOrRetag(editor: LexicalEditor, session: ReaderSession, label:
     session.notify(duplicateNotice(existing));
     return null;
   }
-  return session.tag(label, [span], initialAttrs(label, text.slice(span.start, span.end)));
+  return session.tag(label, [span], () => initialAttrs(label, text.slice(span.start, span.end)));
 }
 
 /** Re-attaches an orphaned annotation to the text selected in the reader. */

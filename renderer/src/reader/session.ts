@@ -118,14 +118,14 @@ export class ReaderSession {
    * chosen here, so the store keeps them under the same ids; if it refuses, they are taken off
    * the screen again and the error is shown.
    */
-  tag(label: Label, spans: Range[], attrs: AnyAttrs = {}): Promise<Annotation[]> {
+  tag(label: Label, spans: Range[], attrs: AnyAttrs | (() => AnyAttrs) = {}): Promise<Annotation[]> {
     if (this.textChanging > 0) {
       this.notify('Not tagged: the text correction is still being saved. Select the text again once it is.');
       this.noticeUntilText = true;
       return Promise.resolve([]);
     }
     const text = this.article.text;
-    const provisional = provisionalAnnotations(this.article, label, spans, attrs);
+    let provisional = provisionalAnnotations(this.article, label, spans, typeof attrs === 'function' ? {} : attrs);
     this.put(provisional);
     this.selectedId = provisional[0]?.id ?? this.selectedId;
     this.selectionChosen = false;
@@ -135,12 +135,20 @@ export class ReaderSession {
       // Sent once the highlight is painted: the call and its answer (which may come back within
       // the frame) are then handled after the frame, never in front of it.
       await nextPaint();
+      // Attributes read from the quote (a figure's value) can take milliseconds: read after the
+      // highlight is painted, and shown with the new annotation from then on.
+      const read = typeof attrs === 'function' ? attrs() : attrs;
+      if (read !== provisional[0]?.attrs && Object.keys(read).length > 0) {
+        provisional = provisional.map((a) => ({ ...a, attrs: read }));
+        this.put(provisional.filter((a) => this.annotations.has(a.id)));
+        this.emit({ full: false, ranges: [] });
+      }
       try {
         // An undo or redo queued before this tag may have changed the text its offsets were read from.
         if (this.article.text !== text) throw new Error('the article text changed before the tag was saved; select the text again');
         created = await call('annotations/createMany', {
           articleId: this.article.id,
-          items: provisional.map((a) => ({ id: a.id, label, start: a.start, end: a.end, attrs })),
+          items: provisional.map((a) => ({ id: a.id, label, start: a.start, end: a.end, attrs: read })),
         });
       } catch (err) {
         this.emit(this.removed(provisional));

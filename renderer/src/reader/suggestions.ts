@@ -2,6 +2,7 @@ import type { Accepted, Suggestion } from '../../../shared/ipc/entities';
 import type { Annotation } from '../../../shared/model';
 import { call } from '../api/client';
 import type { SuggestionSpan } from '../editor';
+import { subscribeAfterPaint } from './afterPaint';
 import type { AnnotationDelta, ReaderSession } from './session';
 
 /** The spans to draw for a list of suggestions: in text order, each once. */
@@ -71,22 +72,28 @@ export class ReaderSuggestions {
     this.seenList = this.session.list();
     this.seenBasis = suggestionBasis(this.seenList);
     void this.refresh();
-    const unsubscribe = this.session.subscribe(() => {
+    // Sorting the annotations and reading what suggestions depend on costs milliseconds on a
+    // long article: done after the frame that draws a change, never in front of it.
+    const compare = () => {
       const now = this.session.list();
       if (now === this.seenList) return;
       this.seenList = now;
+      const basis = suggestionBasis(now);
+      if (basis === this.seenBasis) return;
+      this.seenBasis = basis;
+      this.later();
+    };
+    const unsubscribeLater = subscribeAfterPaint(this.session.subscribe)(compare);
+    const unsubscribe = this.session.subscribe(() => {
       // Offsets into a text that changed would mark the wrong words until the new list arrives.
       if (this.session.article.text !== this.seenText) {
         this.seenText = this.session.article.text;
         this.setList([]);
       }
-      const basis = suggestionBasis(now);
-      if (basis === this.seenBasis) return;
-      this.seenBasis = basis;
-      this.later();
     });
     return () => {
       unsubscribe();
+      unsubscribeLater();
       if (this.timer !== null) clearTimeout(this.timer);
     };
   }
