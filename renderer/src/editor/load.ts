@@ -19,6 +19,7 @@ import {
   segmentParagraph,
   segments,
 } from './segments';
+import { $spliceChanged } from './reuse';
 import { $getSelectedAnnotation, $rememberSelectedAnnotation } from './selectedAnnotation';
 import { $createSuggestionMarkNode, type SuggestionSpan } from './SuggestionMarkNode';
 
@@ -168,7 +169,7 @@ export function $refreshSpans(text: string, spans: readonly MarkSpan[], start: n
   targets.forEach((paragraph, i) => {
     const range = ranges[firstIndex + i] as ParagraphRange;
     const segs = segmentParagraph(range.start, range.end, nearby);
-    paragraph.splice(0, paragraph.getChildrenSize(), paragraphChildren(text, range, segs, selectedId, suggestions));
+    $spliceChanged(paragraph, paragraphChildren(text, range, segs, selectedId, suggestions));
   });
   return true;
 }
