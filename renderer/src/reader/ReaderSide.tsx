@@ -35,6 +35,11 @@ export interface ReaderSideProps {
   roles: ArticleRoles;
   /** Changes with the roles (the column is memoised on its props). */
   rolesVersion: number;
+  /**
+   * Changes with every change of the session: parts of the column read it directly (the
+   * incident box reloads on the undo depth), so the memo must not hold across one.
+   */
+  sessionVersion: number;
   /** Scrolls the text to an annotation without selecting it (a role's span). */
   onShow(id: string): void;
   onOpenIncident(incidentId: string): void;

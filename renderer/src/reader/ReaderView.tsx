@@ -56,7 +56,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
   // The text draws a change itself (the editor follows the session directly): this view, its
   // header and toolbar follow after the frame that shows it.
   const subscribeLater = useMemo(() => subscribeAfterPaint(session.subscribe), [session]);
-  useSyncExternalStore(subscribeLater, session.getVersion);
+  const sessionVersion = useSyncExternalStore(subscribeLater, session.getVersion);
   const rolesVersion = useSyncExternalStore(roles.subscribe, roles.getVersion);
   const suggestionVersion = useSyncExternalStore(suggestions.subscribe, suggestions.getVersion);
   useEffect(() => suggestions.start(), [suggestions]);
@@ -342,6 +342,7 @@ export function ReaderView({ session, focusId, takeFocus = false, onChanged, onD
         onOpenMention={openMention}
         roles={roles}
         rolesVersion={rolesVersion}
+        sessionVersion={sessionVersion}
         onShow={showAnnotation}
         onOpenIncident={onOpenIncident}
       />
