@@ -31,6 +31,8 @@ export interface Phases {
   paintMs: number;
   /** Keystrokes only: the store's answer in and drawn, the status line back to "Saved". */
   settledMs?: number;
+  /** Keystrokes only: the page idle after that, every piece of work the key deferred done (page.ts). */
+  idleMs?: number;
   /** Keystrokes only: Chromium's Event Timing duration of the keydown, null under 16 ms (page.ts). */
   eventTimingMs?: number | null;
   requestMs: number | null;
@@ -219,6 +221,7 @@ export async function editorSuite(cfg: Config): Promise<void> {
       });
       const painted = (m: Measured) => m.keys.map((k) => k.paintMs);
       const settled = (m: Measured) => m.keys.map((k) => k.settledMs ?? Number.NaN);
+      const idle = (m: Measured) => m.keys.map((k) => k.idleMs ?? Number.NaN);
       const keySize = { ...size, keystrokes: annotated.keys.length };
       emit({
         suite: 'editor',
@@ -248,6 +251,9 @@ export async function editorSuite(cfg: Config): Promise<void> {
           settledP50Ms: percentile(settled(annotated), 50),
           settledP95Ms: percentile(settled(annotated), 95),
           baselineSettledP95Ms: percentile(settled(plain), 95),
+          idleP50Ms: percentile(idle(annotated), 50),
+          idleP95Ms: percentile(idle(annotated), 95),
+          baselineIdleP95Ms: percentile(idle(plain), 95),
           eventTimingMs: annotated.keys.map((k) => k.eventTimingMs ?? null),
           storeHandlerP50Ms: percentile(annotated.storeMs, 50),
           storeHandlerP95Ms: percentile(annotated.storeMs, 95),
