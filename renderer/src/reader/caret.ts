@@ -56,12 +56,31 @@ function blockOf(root: Node, node: Node, offset: number): { block: Node; index: 
   return { block: child, index, node, offset };
 }
 
+// The DOM's constants by value: the module is also run outside a browser, where the globals
+// Node and NodeFilter do not exist.
+const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
+const FOLLOWING = 4;
+
 /** Characters of `block`'s text nodes before the DOM point (node, offset) inside it. */
 function localOffset(block: Node, node: Node, offset: number): number {
-  const range = (block.ownerDocument as Document).createRange();
-  range.setStart(block, 0);
-  range.setEnd(node, offset);
-  return range.toString().length;
+  const doc = block.ownerDocument as Document;
+  const walker = doc.createTreeWalker(block, SHOW_TEXT);
+  // An element point sits before its child at `offset`, or at the element's end.
+  const next = node.nodeType === TEXT_NODE ? null : (node.childNodes[offset] ?? null);
+  const before = (text: Node): boolean => {
+    if (next) return text !== next && !next.contains(text) && (text.compareDocumentPosition(next) & FOLLOWING) !== 0;
+    return node.contains(text) || (text.compareDocumentPosition(node) & FOLLOWING) !== 0;
+  };
+  let count = 0;
+  while (walker.nextNode()) {
+    const text = walker.currentNode as Text;
+    if (node.nodeType === TEXT_NODE) {
+      if (text === node) return count + offset;
+    } else if (!before(text)) return count;
+    count += text.data.length;
+  }
+  return count;
 }
 
 /** The caret point of a DOM point inside `root`. */
@@ -76,7 +95,7 @@ export function domPointAt(root: Node, point: CaretPoint): [Node, number] {
   if (count === 0) return [root, 0];
   const inRange = point.block < count;
   const block = root.childNodes[inRange ? Math.max(0, point.block) : count - 1] as Node;
-  const walker = (root.ownerDocument as Document).createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const walker = (root.ownerDocument as Document).createTreeWalker(block, SHOW_TEXT);
   let left = inRange ? Math.max(0, point.offset) : Number.MAX_SAFE_INTEGER;
   let last: Text | null = null;
   while (walker.nextNode()) {
