@@ -20,6 +20,7 @@ import {
 } from '../store/merge';
 import { checkAnnotation, storeReferences } from './annotation-invariants';
 import { emptyEventLinksReport, mergeEventLinks, type EventLinksReport } from './bundle-events';
+import { emptyEntityReport, type EntityMergeReport } from './bundle-entities';
 import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
 
 /** A merge that would leave an annotation breaking the library's invariants; the whole bundle is refused. */
@@ -63,6 +64,8 @@ export interface BundleImportReport {
   revived: AnnotationRef[];
   /** The events' roles and incidents (bundle-events.ts). */
   events?: EventLinksReport;
+  /** The registry the bundle carried (bundle-entities.ts). */
+  entities?: EntityMergeReport;
 }
 
 export const emptyReport = (): BundleImportReport => ({
@@ -76,6 +79,7 @@ export const emptyReport = (): BundleImportReport => ({
   unplaced: [],
   revived: [],
   events: emptyEventLinksReport(),
+  entities: emptyEntityReport(),
 });
 
 /**
