@@ -371,9 +371,14 @@ class AnnotationMerger {
     forgetRevision(this.db, id, revisionOf(after));
   }
 
-  /** Adds the incoming version as an annotation; keeps its id unless taken (always a new one for a conflict copy of ours). */
+  /**
+   * Adds the incoming version as an annotation; keeps its id unless taken here or still naming an
+   * annotation of another article (an alias of one there, or one deleted there: links through it
+   * there must not come to lead here). A conflict copy of ours always gets a new one.
+   */
   private insert(x: BundleAnnotation, content: Content, quote: string, conflictOf: string | null, seen: Iterable<string>, keepId = true): string {
-    const id = keepId && !annotationExists(this.db, x.id) ? x.id : randomUUID();
+    const former = storeReferences(this.db).formerArticleOf(x.id);
+    const id = keepId && !annotationExists(this.db, x.id) && (former === null || former === this.local.id) ? x.id : randomUUID();
     insertAnnotation(this.db, {
       id,
       articleId: this.local.id,
