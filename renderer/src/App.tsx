@@ -239,7 +239,7 @@ export function App() {
               </div>
             ) : null}
             {importer.job ? <ImportProgress job={importer.job} onCancel={importer.cancel} /> : null}
-            {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
+            {report ? <ImportReportView report={report} onClose={() => setReport(null)} onChanged={refresh} /> : null}
             {articleId ? (
               <Reader
                 key={`${articleId}:${focusId ?? ''}:${reopened}:${takeFocus}`}

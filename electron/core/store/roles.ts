@@ -62,9 +62,13 @@ export function articleRoles(db: Db, articleId: string): RoleLink[] {
   ];
 }
 
-/** Replaces an event's roles, kept ones included: a span's dormant role (deleted) is dropped only when the analyst sets roles again without it. */
+/**
+ * Replaces the roles the analyst sees of an event (those whose span is in the article now). A role
+ * to a deleted span stays, unseen: the analyst who edits the roles in between cannot have meant
+ * to drop it, and the undo that brings the span back brings the role back with it.
+ */
 export function replaceEventRoles(db: Db, eventId: string, articleId: string, roles: readonly Role[]): void {
-  cached(db, 'DELETE FROM event_roles WHERE event_id = ?').run(eventId);
+  cached(db, 'DELETE FROM event_roles WHERE event_id = ? AND span_id IN (SELECT id FROM annotations)').run(eventId);
   insertRoles(db, eventId, articleId, roles);
 }
 
