@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startBackend } from '../../electron/core/services/app';
 import { libraryStats } from '../../electron/core/store/articles';
 import { openStore } from '../../electron/core/store/db';
@@ -7,7 +8,7 @@ import { quietPlatform } from '../../electron/core/testing/platform';
 import { LIBRARY_PAGE_SIZE } from '../../shared/ipc/contract';
 import type { Config } from '../lib/config';
 import { generateArticle } from '../lib/corpus';
-import { runNode } from '../lib/proc';
+import { ROOT, runNode } from '../lib/proc';
 import { rawInserts } from '../lib/raw-rows';
 import { emit, median, note } from '../lib/report';
 
@@ -106,14 +107,37 @@ export async function startupSuite(cfg: Config): Promise<void> {
   figure('open for stats (open, counts, close)', stats, 'value <= 1000', { quickCheckMs: Math.round(quickCheckMs), buildS: Math.round(buildMs / 1000) });
   figure('app start (open, first library page)', app, 'value <= 1000');
 
-  // The command as a whole: Node and the TypeScript loader start first, the same for both libraries.
+  // The command as a whole, as a user runs it: bin/spanwise.js on the bundle `npm run build:cli`
+  // makes (built here first, so the run measures the current source), against a Node process that
+  // opens the same library with the same binding and counts its articles.
+  const bundled = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  if (bundled.status !== 0) throw new Error(`the command's bundle did not build: ${bundled.stderr.slice(-2000)}`);
   const cli = { large: [] as number[], small: [] as number[] };
-  for (let i = 0; i < 3; i++) {
-    for (const [file, into] of [[bigFile, cli.large], [smallFile, cli.small]] as const) {
+  const bare = { large: [] as number[], small: [] as number[] };
+  const open = (file: string) =>
+    `const D = require('better-sqlite3-multiple-ciphers'); const db = new D(${JSON.stringify(file)}); db.prepare('SELECT count(*) FROM articles').get(); db.close();`;
+  for (let i = 0; i < 5; i++) {
+    for (const [file, into, baseline] of [[bigFile, cli.large, bare.large], [smallFile, cli.small, bare.small]] as const) {
       const r = await runNode(['bin/spanwise.js', 'stats', '--db', file, '--json']);
       if (r.code !== 0) throw new Error(`spanwise stats exited with ${r.code}: ${r.stderr.slice(-2000)}`);
       into.push(r.wallMs);
+      const b = await runNode(['-e', open(file)]);
+      if (b.code !== 0) throw new Error(`node -e exited with ${b.code}: ${b.stderr.slice(-2000)}`);
+      baseline.push(b.wallMs);
     }
   }
   figure('spanwise stats (whole process)', cli, 'ratio <= 1.3');
+  emit({
+    suite: 'startup',
+    figure: 'spanwise stats (whole process) against node -e',
+    scale: '100x',
+    size,
+    value: median(cli.large),
+    unit: 'ms',
+    baseline: median(bare.large),
+    baselineIs: 'node -e opening the same library with the same binding and counting its articles',
+    ratio: median(cli.large) / median(bare.large),
+    target: 'value <= 1000',
+    extra: { samples: cli.large.map(Math.round), baselineSamples: bare.large.map(Math.round), smallLibrary: cli.small.map(Math.round), smallBaseline: bare.small.map(Math.round) },
+  });
 }

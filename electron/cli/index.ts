@@ -2,22 +2,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { HIT_CLOSE, HIT_OPEN, LABELS } from '../../shared/model';
 import { libraryStats } from '../core/store/articles';
-import { listArticles } from '../core/store/list';
+import { LABELS } from '../../shared/model';
 import { isEncryptedLibrary, openStore, type Db } from '../core/store/db';
-import { importPaths } from '../core/services/library-import';
-import { importSummary } from '../../shared/import-report';
-import { backupCommand, restoreCommand } from './backup';
 import { searchWordsAsPositionals, wantsJson } from './search-args';
-import { exportCommand, type ExportFlags } from './export';
-import { originalCommand } from './original';
-import { eventsCommand } from './events';
-import { figuresCommand } from './figures';
-import { entitiesCommand } from './entities';
+import type { ExportFlags } from './export';
 import { createOutput, EXIT, UsageError, type Output } from './output';
 import { BUNDLE_PASSPHRASE, encryptCommand, LIBRARY_PASSPHRASE } from './encrypt';
-import { checkCommand } from './check';
 import { PromptCancelled, readPassphrase, terminalIo, type PassphraseIo } from './passphrase';
 
 export const USAGE = `usage:
@@ -92,59 +83,31 @@ interface Flags extends ExportFlags {
   disagreements?: boolean;
 }
 
-const commands: Record<string, Command> = {
-  async import(db, paths, out, flags) {
-    if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
-    const report = await importPaths(db, paths.map((p) => resolve(p)), {
-      author: flags.author,
-      bundlePassphrase: (file) => readPassphrase({ what: file, file: flags.bundlePassphraseFile, ...BUNDLE_PASSPHRASE }, flags.io),
-    });
-    for (const o of report.outcomes) {
-      const value = { type: 'file', ...o };
-      const line = `${o.status.padEnd(9)} ${o.file}${o.message ? `: ${o.message}` : ''}`;
-      if (o.status === 'failed' || o.status === 'partial') out.error(value, line);
-      else out.result(value, line);
-    }
-    const failed = report.failed;
-    out.result(
-      { type: 'summary', imported: report.imported, partial: report.partial, duplicates: report.duplicates, failed, skipped: report.skipped },
-      importSummary(report),
-    );
-    return failed + report.partial > 0 ? EXIT.someFailed : EXIT.ok;
-  },
-
-  export: exportCommand,
-
-  events: eventsCommand,
-
-  figures: (db, args, out, flags) => figuresCommand(db, args, out, flags),
-
-  async search(db, words, out, flags) {
-    const query = words.join(' ').trim();
-    if (!query) throw new UsageError('search needs a query');
-    const { total, items } = listArticles(db, { query, sort: 'relevance', descending: true, limit: flags.limit, offset: 0 });
-    for (const item of items) {
-      const snippet = (item.snippet ?? '').replaceAll(HIT_OPEN, '[').replaceAll(HIT_CLOSE, ']').replace(/\s+/g, ' ');
-      out.result({ type: 'hit', id: item.id, title: item.title, snippet: item.snippet, counts: item.counts }, [`${item.id}  ${item.title}`, `    ${snippet}`]);
-    }
-    out.result({ type: 'summary', total, shown: items.length }, `${total} article(s) match`);
-    return EXIT.ok;
-  },
-
-  backup: backupCommand,
-  original: originalCommand,
-
-  entities: (db, args, out, flags) => entitiesCommand(db, args, out, flags),
-
-  async stats(db, _rest, out) {
-    const s = libraryStats(db);
-    out.result(
-      { type: 'stats', ...s },
-      [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)],
-    );
-    return EXIT.ok;
-  },
+/**
+ * Each verb's module is loaded only when that verb runs: the importers and exporters pull in
+ * parsers (linkedom, marked, fast-xml-parser, readability...) that cost hundreds of milliseconds
+ * to load, which `stats` or `search` on a large library must not pay.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  import: async () => (await import('./import-command')).importCommand,
+  export: async () => (await import('./export')).exportCommand,
+  events: async () => (await import('./events')).eventsCommand,
+  figures: async () => (await import('./figures')).figuresCommand,
+  search: async () => (await import('./search-command')).searchCommand,
+  backup: async () => (await import('./backup')).backupCommand,
+  original: async () => (await import('./original')).originalCommand,
+  entities: async () => (await import('./entities')).entitiesCommand,
+  stats: async () => statsCommand,
 };
+
+async function statsCommand(db: Db, _rest: string[], out: Output): Promise<number> {
+  const s = libraryStats(db);
+  out.result(
+    { type: 'stats', ...s },
+    [`articles     ${s.articles}`, `unannotated  ${s.unannotated}`, `annotations  ${s.annotations}`, ...LABELS.map((l) => `  ${l.padEnd(10)} ${s.byLabel[l]}`)],
+  );
+  return EXIT.ok;
+}
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -209,11 +172,11 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     const passphraseFile = values['passphrase-file'];
     // Restore swaps the library's file, and re-encrypting needs the only connection to it, so
     // neither may hold the library open itself.
-    if (name === 'restore') return await restoreCommand(values.db, rest, out, { ...(values.from ? { from: values.from } : {}), passphraseFile }, io);
+    if (name === 'restore') return await (await import('./backup')).restoreCommand(values.db, rest, out, { ...(values.from ? { from: values.from } : {}), passphraseFile }, io);
     if (name === 'encrypt' || name === 'change-passphrase') {
       return await encryptCommand(name, values.db, rest, out, { passphraseFile, newPassphraseFile: values['new-passphrase-file'] }, io);
     }
-    if (name === 'check') return await checkCommand(values.db, rest, out, { passphraseFile, quick: values.quick }, io);
+    if (name === 'check') return await (await import('./check')).checkCommand(values.db, rest, out, { passphraseFile, quick: values.quick }, io);
     if (!command) throw new UsageError(`unknown command "${name}"`);
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
@@ -224,8 +187,9 @@ export async function run(argv: string[], out: Output = createOutput(wantsJson(a
     // Asked only for an encrypted library: a plain one given a passphrase is refused by the store.
     const passphrase = existsSync(dbFile) && isEncryptedLibrary(dbFile) ? await readPassphrase({ what: dbFile, file: passphraseFile, ...LIBRARY_PASSPHRASE }, io) : undefined;
     openedFile = dbFile;
+    const verb = await command();
     db = openStore(dbFile, passphrase !== undefined ? { passphrase } : {});
-    return await command(db, rest, out, {
+    return await verb(db, rest, out, {
       limit,
       io,
       ...(passphrase !== undefined ? { passphrase } : {}),

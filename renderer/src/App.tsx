@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../shared/ipc/contract';
 import { ActorsView } from './actors/ActorsView';
 import { backendAvailable, call } from './api/client';
@@ -56,6 +56,17 @@ export function App() {
   const [libraryPanel, setLibraryPanel] = useState<PanelState>('auto');
   const [sidePanel, setSidePanel] = useState<PanelState>('auto');
   const [widths, setWidths] = useState<PanelWidths>(storedWidths);
+  // A drawer that opens takes focus, so the keyboard (Escape included) is where the eyes are. It
+  // moves before the drawer is painted: in a later frame, a key pressed at once would still go
+  // to the toggle, outside the drawer.
+  const drawerToFocus = useRef<'library' | 'side' | null>(null);
+  useLayoutEffect(() => {
+    const which = drawerToFocus.current;
+    if (!which) return;
+    drawerToFocus.current = null;
+    const target = which === 'library' ? document.querySelector<HTMLElement>('.library input') : document.querySelector<HTMLElement>('.panel-column button');
+    target?.focus();
+  }, [libraryPanel, sidePanel]);
   const windowWidth = useWindowWidth();
   const readerMin = useReaderMin();
   const modes = arrange({ window: windowWidth, wanted: widths, readerMin, libraryShown: true, sideShown: true });
@@ -169,13 +180,12 @@ export function App() {
           onLibrary={() => {
             const next = togglePanel(libraryPanel, libraryDrawer);
             setLibraryPanel(next);
-            // A drawer that opens takes focus, so the keyboard is where the eyes are.
-            if (next === 'open' && libraryDrawer) requestAnimationFrame(() => document.querySelector<HTMLElement>('.library input')?.focus());
+            if (next === 'open' && libraryDrawer) drawerToFocus.current = 'library';
           }}
           onSide={() => {
             const next = togglePanel(sidePanel, sideDrawer);
             setSidePanel(next);
-            if (next === 'open' && sideDrawer) requestAnimationFrame(() => document.querySelector<HTMLElement>('.panel-column button')?.focus());
+            if (next === 'open' && sideDrawer) drawerToFocus.current = 'side';
           }}
         />
       ) : null}
@@ -229,7 +239,7 @@ export function App() {
               </div>
             ) : null}
             {importer.job ? <ImportProgress job={importer.job} onCancel={importer.cancel} /> : null}
-            {report ? <ImportReportView report={report} onClose={() => setReport(null)} /> : null}
+            {report ? <ImportReportView report={report} onClose={() => setReport(null)} onChanged={refresh} /> : null}
             {articleId ? (
               <Reader
                 key={`${articleId}:${focusId ?? ''}:${reopened}:${takeFocus}`}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSummary, Id, Label } from '../model';
 import type { Channel } from './channels';
 import { eventsContract } from './events';
-import { entitiesContract, SuggestStart, SuggestSummary } from './entities';
+import { entitiesContract, EntityOffer, SuggestStart, SuggestSummary } from './entities';
 import { libraryLockContract } from './library';
 import { provenanceContract } from './provenance';
 import { figuresContract } from './figures';
@@ -52,6 +52,8 @@ export const FileOutcome = z.object({
   status: z.enum(['imported', 'partial', 'duplicate', 'failed', 'skipped', 'cancelled']),
   articleIds: z.array(z.string()),
   message: z.string().nullable(),
+  /** A bundle's entities named like entities here, offered as merges (the Import report lists them). */
+  entityOffers: z.array(EntityOffer).optional(),
 });
 export type FileOutcome = z.infer<typeof FileOutcome>;
 

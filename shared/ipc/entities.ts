@@ -181,6 +181,13 @@ export const SuggestSummary = z.object({
 });
 export type SuggestSummary = z.infer<typeof SuggestSummary>;
 
+/**
+ * A bundle's entity that shares a name with one of this library's (the same kind, names folded):
+ * offered to the analyst as a merge of `fromId` into `intoId`, never merged without them.
+ */
+export const EntityOffer = z.object({ kind: EntityKind, name: z.string(), fromId: Id, fromName: z.string(), intoId: Id, intoName: z.string() });
+export type EntityOffer = z.infer<typeof EntityOffer>;
+
 export const SuggestStart = z.object({ accept: z.boolean().default(false) }).strict();
 
 /** The registry's channels: appended to `contract` in contract.ts. Every write is one transaction. */

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { AnnotationStatus, AnyAttrs, Id, Label } from '../../../shared/model';
 import type { ExportItem } from '../store/export';
 import { jsonLine } from './line-breaks';
-import { originalRecord } from './provenance';
+import { OriginalRecord, originalRecord } from './provenance';
 import { codePointText, exportLabel, orderedAttrs } from './spans';
 import type { StreamWriter } from './types';
 import { BUNDLE_EVENT_FIELDS, bundleEventFields } from './bundle-events';
+import { BUNDLE_ENTITY_FIELDS, bundleEntityFields } from './bundle-entities';
+import type { StoredEntity } from '../store/entities';
 
 export const BUNDLE_FORMAT = 'spanwise-bundle';
 export const BUNDLE_VERSION = 1;
@@ -15,7 +17,8 @@ export const BUNDLE_VERSION = 1;
  *   1. header   {"format":"spanwise-bundle","version":1,"exported_at":ISO,"offset_unit":"codepoint"}
  *   2. articles {"type":"article", ...every article column..., "annotations":[...every annotation column...],
  *               "roles":[{event_id, role, span_id, position}], "incidents":[{event_id, incident_id, title, note, ...}]}
- *      (roles and incidents optional, written when the article has any: bundle-events.ts)
+ *      (roles and incidents optional, written when the article has any: bundle-events.ts;
+ *      "entities":[...] optional, the registry entries its annotations link to: bundle-entities.ts)
  *   3. trailer  {"type":"end","articles":N,"annotations":M}
  * The trailer lets a reader tell a complete bundle from one cut short in transfer even before
  * gzip's own check fails. Each annotation carries its `history` (past content revisions, see
@@ -73,18 +76,10 @@ export const BundleArticle = z.object({
   imported_at: z.string(),
   updated_at: z.string(),
   // Where the article came from (its original file's sha256, name, importer); optional like history.
-  original: z
-    .object({
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits'),
-      file_name: z.string().max(1000),
-      size: z.number().int().nonnegative(),
-      importer: z.string().max(100),
-      imported_by: z.string().max(500),
-      imported_at: z.string().max(64),
-    })
-    .optional(),
+  original: OriginalRecord.optional(),
   annotations: z.array(BundleAnnotation),
   ...BUNDLE_EVENT_FIELDS,
+  ...BUNDLE_ENTITY_FIELDS,
 });
 export type BundleArticle = z.infer<typeof BundleArticle>;
 
@@ -94,7 +89,8 @@ export const BundleEnd = z.object({
   annotations: z.number().int().nonnegative(),
 });
 
-export function bundleWriter(exportedAt: string = new Date().toISOString()): StreamWriter {
+/** `registry` gives the entities a link names (export/bundle-entities.ts); without it no line carries entities. */
+export function bundleWriter(exportedAt: string = new Date().toISOString(), registry: ((id: string) => StoredEntity[]) | null = null): StreamWriter {
   return {
     kind: 'stream',
     includeOrphaned: true,
@@ -102,12 +98,12 @@ export function bundleWriter(exportedAt: string = new Date().toISOString()): Str
     includeHistory: true,
     gzip: true,
     begin: () => `${jsonLine({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exported_at: exportedAt, offset_unit: 'codepoint' })}\n`,
-    item: (item) => ({ chunk: `${jsonLine(bundleArticle(item))}\n`, spans: item.annotations.length }),
+    item: (item) => ({ chunk: `${jsonLine(bundleArticle(item, registry))}\n`, spans: item.annotations.length }),
     end: (totals) => `${jsonLine({ type: 'end', articles: totals.articles, annotations: totals.spans })}\n`,
   };
 }
 
-function bundleArticle(item: ExportItem): z.input<typeof BundleArticle> {
+function bundleArticle(item: ExportItem, registry: ((id: string) => StoredEntity[]) | null): z.input<typeof BundleArticle> {
   const { article, textHash, annotations, provenance } = item;
   const cp = codePointText(article.text);
   return {
@@ -142,5 +138,6 @@ function bundleArticle(item: ExportItem): z.input<typeof BundleArticle> {
       aliases: a.aliases ?? [],
     })),
     ...bundleEventFields(item),
+    ...bundleEntityFields(item, registry),
   };
 }

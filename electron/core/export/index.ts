@@ -9,6 +9,7 @@ import type { Db } from '../store/db';
 import { countInScope, readScope, type ExportItem } from '../store/export';
 import { bratWriter } from './brat';
 import { bundleWriter } from './bundle';
+import { bundleRegistry } from './bundle-entities';
 import { csvWriter } from './csv';
 import { jsonlWriter } from './jsonl';
 import { commitFile, commitFolder, discard, prepareDestination, sizeOnDisk } from './output';
@@ -35,7 +36,11 @@ import { exportRefi } from './refi/write';
 export { EXPORT_FORMATS, ExportError };
 export type { ExportControl, ExportFormat, ExportOptions, ExportResult };
 
-function writerFor({ format, spreadsheetSafe }: ExportOptions & { format: Exclude<ExportFormat, DatasetFormat | 'refi'> }, refs: EntityRefs): Writer {
+function writerFor(
+  { format, spreadsheetSafe }: ExportOptions & { format: Exclude<ExportFormat, DatasetFormat | 'refi'> },
+  refs: EntityRefs,
+  registry: ReturnType<typeof bundleRegistry>,
+): Writer {
   switch (format) {
     case 'jsonl':
       return jsonlWriter(refs);
@@ -46,7 +51,7 @@ function writerFor({ format, spreadsheetSafe }: ExportOptions & { format: Exclud
     case 'w3c':
       return w3cWriter(refs);
     case 'bundle':
-      return bundleWriter();
+      return bundleWriter(undefined, registry);
   }
 }
 
@@ -73,7 +78,7 @@ export async function exportCorpus(db: Db, options: ExportOptions, control: Expo
   const format = options.format;
   if (isDatasetFormat(format)) return exportDataset(db, { ...options, format }, control);
   if (format === 'refi') return exportRefi(db, options, control);
-  const writer = writerFor({ ...options, format }, entityRefs(db));
+  const writer = writerFor({ ...options, format }, entityRefs(db), bundleRegistry(db));
   const out = resolve(options.out);
   const tmp = await prepareDestination(out, writer.kind === 'folder' ? 'folder' : 'file', db.memory ? null : db.name);
   try {

@@ -49,6 +49,13 @@ describe('checkAnnotation', () => {
     expect(reason({ conflictOf: 'deleted' }, refs)).toMatch(/conflict copy/);
     expect(reason({ conflictOf: 'a1' }, refs)).toMatch(/itself/);
   });
+
+  it("refuses an id that still names an annotation of another article, even once it is written under it", () => {
+    const aliasThere: References = { liveArticleOf: (id) => (id === 'a1' ? 'art' : null), formerArticleOf: (id) => (id === 'a1' ? 'other' : null) };
+    expect(reason({}, aliasThere)).toMatch(/its id is that of an annotation of another article/);
+    const aliasHere: References = { liveArticleOf: (id) => (id === 'a1' ? 'art' : null), formerArticleOf: (id) => (id === 'a1' ? 'art' : null) };
+    expect(reason({}, aliasHere)).toBeNull();
+  });
 });
 
 describe('helpers', () => {

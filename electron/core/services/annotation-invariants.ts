@@ -2,7 +2,7 @@ import { ATTR_SCHEMAS, Id, LABELS, parseAttrs, type AnyAttrs, type Label } from 
 import { isLoneSurrogate, splitsSurrogatePair } from '../../../shared/text';
 import { annotationArticleOf } from '../store/annotations';
 import type { Db } from '../store/db';
-import { resolveId, tombstoneOf } from '../store/revisions';
+import { aliasTargetOf, tombstoneOf } from '../store/revisions';
 
 /**
  * What every annotation in the library satisfies, whichever path wrote it (the contract's
@@ -54,7 +54,10 @@ export interface AnnotationCandidate {
 export interface References {
   /** Article of a live annotation (or one written earlier in the same batch) with this id. */
   liveArticleOf(id: string): string | null;
-  /** Article an id named an annotation of before: deleted from it, or now another's alias there. */
+  /**
+   * Article an id named an annotation of before: deleted from it, or now another's alias there.
+   * Answers from the aliases and deletions alone, even when a live annotation has the id too.
+   */
   formerArticleOf(id: string): string | null;
 }
 
@@ -120,7 +123,8 @@ export function checkAnnotation<T extends AnnotationCandidate>(text: string, a: 
   if (refs) {
     // An id once given to an annotation of another article (deleted there, or an alias there)
     // still names that annotation: a claim left linked to it, an undo, a merge all read it so.
-    const former = refs.liveArticleOf(a.id) === null ? refs.formerArticleOf(a.id) : null;
+    // Checked whether or not this annotation is already written under it.
+    const former = refs.formerArticleOf(a.id);
     if (former !== null && former !== a.articleId) return fail('its id is that of an annotation of another article');
   }
   if (refs && a.conflictOf !== null) {
@@ -154,7 +158,7 @@ export function storeReferences(db: Db): References {
     liveArticleOf: (id) => annotationArticleOf(db, id),
     formerArticleOf: (id) => {
       // An id lives on as an alias when a conflict copy took over from the annotation the analyst deleted.
-      const heir = resolveId(db, [id]);
+      const heir = aliasTargetOf(db, id);
       return (heir !== null ? annotationArticleOf(db, heir) : null) ?? tombstoneOf(db, [id])?.articleId ?? null;
     },
   };

@@ -9,6 +9,8 @@ import { insertArticle, textHash } from '../store/articles';
 import { deleteAnnotation, getAnnotation, insertAnnotation, listAnnotations, updateAnnotation } from '../store/annotations';
 import { openStore, type Db } from '../store/db';
 import { listConflicts } from '../store/merge';
+import { resolveId } from '../store/revisions';
+import { annotationProblems } from '../testing/library-check';
 import { useTmpDir } from '../testing/tmp';
 import { importBundle } from './bundle';
 import { correctText } from './correct';
@@ -199,4 +201,45 @@ describe('bundle merge with revision histories', () => {
       expect(getAnnotation(b, 'sum')).toMatchObject({ note: 'bob: the figure is from the minutes', start: TEXT.indexOf('48.5') });
     });
   });
+
+  describe('an incoming id that still names an annotation of another article here', () => {
+    const HERE = 'Officials said the bridge was hit twice overnight.';
+    const THERE = 'The ministry said 12 drones were shot down.';
+    const article = (text: string) => ({ title: 'T', source: null, url: null, author: null, publishedAt: null, language: 'en', text });
+    const span = (text: string, quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote });
+
+    /** Here: a claim linked to `x`, an id that now names another annotation of this article (an alias) or a deleted one (a tombstone). */
+    async function setUp(how: 'alias' | 'tombstone') {
+      const dir = tmp();
+      const db = openStore(join(dir, 'here.db'));
+      insertArticle(db, article(HERE), { id: 'here' });
+      insertAnnotation(db, { id: 'x', articleId: 'here', label: 'actor', ...span(HERE, 'Officials'), author: 'alice' });
+      // A conflict copy takes over the id of the annotation the analyst deletes: x becomes its alias.
+      if (how === 'alias') insertAnnotation(db, { id: 'heir', articleId: 'here', label: 'actor', ...span(HERE, 'Officials'), note: 'theirs', conflictOf: 'x', author: 'bob' });
+      insertAnnotation(db, { id: 'claim-here', articleId: 'here', label: 'claim', ...span(HERE, 'the bridge was hit twice'), attrs: { claimantId: 'x' }, author: 'alice' });
+      deleteAnnotation(db, 'x');
+      // The other machine holds another article whose claimant happens to carry the same id.
+      const other = openStore(join(dir, 'other.db'));
+      insertArticle(other, article(THERE), { id: 'there' });
+      insertAnnotation(other, { id: 'x', articleId: 'there', label: 'actor', ...span(THERE, 'The ministry'), author: 'carol' });
+      insertAnnotation(other, { id: 'claim-there', articleId: 'there', label: 'claim', ...span(THERE, '12 drones were shot down'), attrs: { claimantId: 'x' }, author: 'carol' });
+      expect(annotationProblems(db)).toEqual([]);
+      return { db, file: await bundleWriter(dir)(other) };
+    }
+
+    for (const how of ['alias', 'tombstone'] as const) {
+      it(`gives it a new id, so links through it stay in their articles (${how})`, async () => {
+        const { db, file } = await setUp(how);
+        await importBundle(db, file);
+        const [actor] = listAnnotations(db, 'there').filter((a) => a.label === 'actor');
+        expect(actor?.id).not.toBe('x');
+        expect(getAnnotation(db, 'claim-there')?.attrs.claimantId).toBe(actor?.id);
+        // x still names what it named here.
+        expect(resolveId(db, ['x'])).toBe(how === 'alias' ? 'heir' : null);
+        expect(db.prepare('SELECT article_id FROM annotation_tombstones WHERE id = ?').pluck().get('x')).toBe(how === 'tombstone' ? 'here' : undefined);
+        expect(annotationProblems(db)).toEqual([]);
+      });
+    }
+  });
 });
+

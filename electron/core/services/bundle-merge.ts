@@ -5,7 +5,7 @@ import { codePointText } from '../export/spans';
 import { insertArticle, textHash } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
-import { getProvenance, recordProvenance, recordSourceFile } from '../store/provenance';
+import { getProvenance, recordCarriedProvenance } from '../store/provenance';
 import type { ExportAnnotation } from '../store/export';
 import {
   annotationsAt,
@@ -20,6 +20,7 @@ import {
 } from '../store/merge';
 import { checkAnnotation, storeReferences } from './annotation-invariants';
 import { emptyEventLinksReport, mergeEventLinks, type EventLinksReport } from './bundle-events';
+import { emptyEntityReport, type EntityMergeReport } from './bundle-entities';
 import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
 
 /** A merge that would leave an annotation breaking the library's invariants; the whole bundle is refused. */
@@ -63,6 +64,8 @@ export interface BundleImportReport {
   revived: AnnotationRef[];
   /** The events' roles and incidents (bundle-events.ts). */
   events?: EventLinksReport;
+  /** The registry the bundle carried (bundle-entities.ts). */
+  entities?: EntityMergeReport;
 }
 
 export const emptyReport = (): BundleImportReport => ({
@@ -76,6 +79,7 @@ export const emptyReport = (): BundleImportReport => ({
   unplaced: [],
   revived: [],
   events: emptyEventLinksReport(),
+  entities: emptyEntityReport(),
 });
 
 /**
@@ -134,16 +138,7 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
  */
 function keepProvenance(db: Db, articleId: string, original: NonNullable<BundleArticle['original']>): void {
   if (getProvenance(db, articleId)) return;
-  recordSourceFile(db, { sha256: original.sha256, size: original.size, compression: null, content: null });
-  recordProvenance(db, {
-    articleId,
-    sha256: original.sha256,
-    fileName: original.file_name,
-    importer: original.importer,
-    importedBy: original.imported_by,
-    importedAt: original.imported_at,
-    origin: null,
-  });
+  recordCarriedProvenance(db, articleId, original, null);
 }
 
 interface Content {
@@ -367,9 +362,14 @@ class AnnotationMerger {
     forgetRevision(this.db, id, revisionOf(after));
   }
 
-  /** Adds the incoming version as an annotation; keeps its id unless taken (always a new one for a conflict copy of ours). */
+  /**
+   * Adds the incoming version as an annotation; keeps its id unless taken here or still naming an
+   * annotation of another article (an alias of one there, or one deleted there: links through it
+   * there must not come to lead here). A conflict copy of ours always gets a new one.
+   */
   private insert(x: BundleAnnotation, content: Content, quote: string, conflictOf: string | null, seen: Iterable<string>, keepId = true): string {
-    const id = keepId && !annotationExists(this.db, x.id) ? x.id : randomUUID();
+    const former = storeReferences(this.db).formerArticleOf(x.id);
+    const id = keepId && !annotationExists(this.db, x.id) && (former === null || former === this.local.id) ? x.id : randomUUID();
     insertAnnotation(this.db, {
       id,
       articleId: this.local.id,

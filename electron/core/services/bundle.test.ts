@@ -42,6 +42,7 @@ describe('importBundle', () => {
       unplaced: [],
       revived: [],
       events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
+      entities: { added: 0, updated: 0, unchanged: 0, offers: [], conflicts: [] },
     });
     for (const source of corpus.annotations) {
       const copy = getAnnotation(b, source.id);
@@ -66,6 +67,7 @@ describe('importBundle', () => {
       unplaced: [],
       revived: [],
       events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
+      entities: { added: 0, updated: 0, unchanged: 0, offers: [], conflicts: [] },
     });
     expect(counts(b)).toEqual(before);
     // Into the store it came from, too.

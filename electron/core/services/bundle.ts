@@ -10,6 +10,7 @@ import { checkAnnotation } from './annotation-invariants';
 import { openStream, sealedHeaderOf, SealedError } from '../export/sealed';
 import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
 import { eventLinksProblem } from './bundle-events';
+import { BundleEntityError, BundleEntityMerger, emptyEntityReport } from './bundle-entities';
 
 export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-merge';
 
@@ -237,10 +238,21 @@ function checkAnnotations(article: BundleArticle, lineNo: number): void {
 function merge(db: Db, stage: StagingArea, options: BundleImportOptions): BundleImportReport {
   const report = emptyReport();
   const claimed = new Set<string>();
+  const entities = new BundleEntityMerger(db, (report.entities ??= emptyEntityReport()));
   for (let after = 0; ; ) {
     const rows = stage.page(after, STAGE_BATCH);
     if (rows.length === 0) break;
-    for (const row of rows) mergeArticle(db, BundleArticle.parse(JSON.parse(row.line)), options.author, report, claimed);
+    for (const row of rows) {
+      const article = BundleArticle.parse(JSON.parse(row.line));
+      // The registry first, so the annotations' links find their entities.
+      try {
+        entities.merge(article.entities);
+      } catch (err) {
+        if (err instanceof BundleEntityError) throw new BundleMergeError(err.message);
+        throw err;
+      }
+      mergeArticle(db, article, options.author, report, claimed);
+    }
     after = (rows[rows.length - 1] as { n: number }).n;
   }
   return report;

@@ -6,6 +6,7 @@ import {
   allMergedInto,
   clearNames,
   deleteEntityRow,
+  entityIdByName,
   getStoredEntity,
   insertEntity,
   publicEntity,
@@ -39,6 +40,8 @@ export interface MergeUndo {
   addedAliases: string[];
   addedExternalIds: string[];
   links: MovedLink[];
+  /** Names of `from` that were not its match keys (held by another entity), so undo leaves them so. */
+  fromUnregistered?: string[];
 }
 
 export interface SplitUndo {
@@ -73,11 +76,14 @@ export function mergeEntities(db: Db, fromId: string, intoId: string): { entity:
     if (from.kind !== into.kind) throw new HandlerError('invalid_input', `cannot merge the ${from.kind} "${from.name}" into the ${into.kind} "${into.name}"`);
     const links = moveLinks(db, linkedAnnotationIds(db, [from.id, ...allMergedInto(db, from.id)]), into.id);
     const fromNames = [from.name, ...from.aliases];
+    // A name `from` never held here (a bundle brought it; `into` or another has it) is not moved, nor given back on undo.
+    const fromUnregistered = fromNames.filter((n) => entityIdByName(db, from.kind, n) !== from.id);
+    const addedAliases = fromNames.filter((n) => !fromUnregistered.includes(n));
     clearNames(db, from.id);
     const addedExternalIds = from.externalIds.filter((x) => !into.externalIds.includes(x));
-    updateEntity(db, into.id, { aliases: [...into.aliases, ...fromNames], externalIds: [...into.externalIds, ...addedExternalIds] });
+    updateEntity(db, into.id, { aliases: [...into.aliases, ...addedAliases], externalIds: [...into.externalIds, ...addedExternalIds] });
     setMergedInto(db, from.id, into.id);
-    const undo: MergeUndo = { from: from.id, into: into.id, fromNames, addedAliases: fromNames, addedExternalIds, links };
+    const undo: MergeUndo = { from: from.id, into: into.id, fromNames, addedAliases, addedExternalIds, links, ...(fromUnregistered.length ? { fromUnregistered } : {}) };
     const token = saveUndo(db, 'merge', undo);
     return { entity: summarize(db, requireEntity(db, into.id)), moved: links.length, token };
   })();

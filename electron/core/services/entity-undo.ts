@@ -44,7 +44,7 @@ function undoMerge(db: Db, u: MergeUndo): UndoOutcome {
     externalIds: into.externalIds.filter((x) => !u.addedExternalIds.includes(x)),
   });
   setMergedInto(db, u.from, null);
-  updateEntity(db, u.from, { name: u.fromNames[0] as string, aliases: u.fromNames.slice(1) });
+  updateEntity(db, u.from, { name: u.fromNames[0] as string, aliases: u.fromNames.slice(1), unregistered: u.fromUnregistered ?? [] });
   const annotations = restoreLinks(db, u.links, u.into);
   return { entities: [u.from, u.into].map((id) => publicEntity(getStoredEntity(db, id) as StoredEntity)), annotations, removedAnnotationIds: [] };
 }

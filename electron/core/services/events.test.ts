@@ -81,6 +81,25 @@ describe('roles on events and claims', () => {
     expect((await roles(b, articleId)).filter((r) => r.ownerId === ids.event)).toHaveLength(4);
   });
 
+  it('a role to a deleted span outlives an edit of the event\'s roles made meanwhile, and comes back with the span', async () => {
+    const b = await open();
+    const [harbour] = await loadAttackReports(b);
+    const { ids, articleId } = harbour!;
+    const [ukraine] = await ok<Annotation[]>(b, 'annotations/delete', { ids: [ids.ukraine] });
+    // The reader sends the roles it shows: the deleted target is not among them.
+    const shown = (await roles(b, articleId)).filter((r) => r.ownerId === ids.event && r.role !== 'figure');
+    const edited = await ok<RoleLink[]>(b, 'roles/set', { eventId: ids.event, roles: shown.map((r) => ({ role: r.role as 'actor', spanId: r.spanId })) });
+    expect(edited.some((r) => r.spanId === ids.ukraine || r.spanId === ids.killed)).toBe(false);
+    // Undo of the edit, then of the delete.
+    await ok(b, 'roles/set', { eventId: ids.event, roles: [...shown.map((r) => ({ role: r.role as 'actor', spanId: r.spanId })), { role: 'figure', spanId: ids.killed }] });
+    await ok(b, 'annotations/restore', { annotations: [ukraine] });
+    expect(await roles(b, articleId)).toContainEqual({ ownerId: ids.event, role: 'target', spanId: ids.ukraine });
+    expect(await roles(b, articleId)).toHaveLength(5);
+    // A later edit that leaves the target out, now that it is back, does remove it.
+    await ok(b, 'roles/set', { eventId: ids.event, roles: [{ role: 'actor', spanId: ids.russia }] });
+    expect((await roles(b, articleId)).filter((r) => r.ownerId === ids.event)).toEqual([{ ownerId: ids.event, role: 'actor', spanId: ids.russia }]);
+  });
+
   it('an article deleted and restored keeps its roles and its place in an incident', async () => {
     const b = await open();
     const [harbour, ledger] = await loadAttackReports(b);

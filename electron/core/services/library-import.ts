@@ -74,12 +74,15 @@ async function mergeBundle(db: Db, file: string, options: LibraryImportOptions):
       ...(passphrase !== undefined ? { passphrase } : {}),
     });
     // Conflict copies are written too: the bundle changed the library even when that is all it brought.
-    const changed = r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length + (r.events?.rolesAdded ?? 0) + (r.events?.eventsJoined ?? 0) > 0;
+    const changed =
+      r.articlesAdded + r.annotationsAdded + r.annotationsUpdated + r.revived.length + r.conflicts.length + (r.events?.rolesAdded ?? 0) + (r.events?.eventsJoined ?? 0) + (r.entities?.added ?? 0) + (r.entities?.updated ?? 0) > 0;
+    const offers = r.entities?.offers ?? [];
     return {
       file,
       status: r.unplaced.length > 0 ? 'partial' : changed ? 'imported' : 'duplicate',
       articleIds: [],
       message: bundleSummary(r),
+      ...(offers.length ? { entityOffers: offers } : {}),
     };
   } catch (err) {
     // Cancelled while it was read: a bundle is merged in one transaction, so nothing of it was written.
@@ -105,16 +108,23 @@ export function bundleSummary(r: BundleImportReport): string {
     [r.revived.length, `${plural(r.revived.length, 'annotation')} deleted here but edited there since, brought back`],
     [r.events?.rolesAdded ?? 0, plural(r.events?.rolesAdded ?? 0, 'new role')],
     [r.events?.eventsJoined ?? 0, `${plural(r.events?.eventsJoined ?? 0, 'event')} put in their incident`],
+    [r.entities?.added ?? 0, plural(r.entities?.added ?? 0, 'new entity', 'new entities')],
+    [r.entities?.updated ?? 0, `${plural(r.entities?.updated ?? 0, 'entity', 'entities')} given the other machine's names or details`],
   ]);
   const kept = part('kept', [
     [r.articlesMatched, `${plural(r.articlesMatched, 'article')} already here`],
     [r.annotationsUnchanged, `${plural(r.annotationsUnchanged, 'annotation')} already the same here`],
     [r.annotationsKeptDeleted, `${plural(r.annotationsKeptDeleted, 'annotation')} deleted here, still deleted`],
+    [r.entities?.unchanged ?? 0, `${plural(r.entities?.unchanged ?? 0, 'entity', 'entities')} already the same here`],
   ]);
   const incidentConflicts = r.events?.incidentConflicts.length ?? 0;
+  const entityConflicts = r.entities?.conflicts.length ?? 0;
+  const offers = r.entities?.offers.length ?? 0;
   const conflicted = part('conflicts', [
     [r.conflicts.length, `${plural(r.conflicts.length, 'annotation')} edited on both machines: both versions kept, to choose between`],
     [incidentConflicts, `${plural(incidentConflicts, 'event')} in another incident there, left in this library's`],
+    [entityConflicts, `${plural(entityConflicts, 'entity detail', 'entity details')} set differently there, this library's kept`],
+    [offers, `${plural(offers, 'entity', 'entities')} named like one here, kept apart and offered as a merge`],
   ]);
   const unplaced = part('not imported', [
     [r.unplaced.length, `${plural(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`],

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registerFold } from './fold-sql';
 import { registerSegmenter } from './segment';
 import { inspectLibraryFile, type FileHeader } from './file-header';
 import { applyKey } from './encryption';
@@ -179,6 +180,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     }
     // Before migrations: the search index's triggers (migration 0006) call it.
     registerSegmenter(db);
+    registerFold(db);
     migrate(db, migrations);
     return db;
   } catch (err) {

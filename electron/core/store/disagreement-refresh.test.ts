@@ -126,7 +126,7 @@ describe('refreshDisagreements', () => {
     db.close();
   });
 
-  it('gives ids that sort as their keys do, the same ids migration 0013 computes in SQL', () => {
+  it('gives ids that sort as their keys do, the same ids migration 0014 computes in SQL', () => {
     const db = openStore(':memory:');
     const keys: [('article' | 'incident'), string, string, string][] = [
       ['article', 'a1', 'killed', 'drone'],

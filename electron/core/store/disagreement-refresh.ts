@@ -5,7 +5,7 @@ import { cached, type Db } from './db';
 
 /**
  * Disagreements among figures, found within an article and within an incident and kept in
- * figure_disagreements (migrations 0012, 0013). Triggers mark the scopes a write touches as dirty;
+ * figure_disagreements (migrations 0012, 0014). Triggers mark the scopes a write touches as dirty;
  * every read first recomputes those (refreshDisagreements), so one changed figure costs its
  * article and the incidents its article's events belong to.
  *
@@ -52,7 +52,7 @@ export function keyed(row: FigureRow): Keyed | null {
 }
 
 /**
- * A disagreement's id: its key in hex, the parts joined by NUL (migration 0013 computes the same
+ * A disagreement's id: its key in hex, the parts joined by NUL (migration 0014 computes the same
  * in SQL). It sorts as the key does, so ids written in key order are written in the table's order.
  */
 export function disagreementId(scope: DisagreementScope, scopeId: string, counts: string, unit: string): string {

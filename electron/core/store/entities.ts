@@ -123,9 +123,12 @@ export function entityIdByName(db: Db, kind: EntityKind, name: string): string |
 
 /**
  * Replaces an entity's names (canonical first): every key must be free within the kind or be the
- * entity's own. A taken one is refused naming its holder.
+ * entity's own. A taken one is refused naming its holder. Names in `unregistered` are left out:
+ * a bundle brought them, but another entity holds them here (an offered merge, bundle-entities.ts).
  */
-function writeNames(db: Db, id: string, kind: EntityKind, names: readonly string[]): void {
+function writeNames(db: Db, id: string, kind: EntityKind, all: readonly string[], unregistered: readonly string[] = []): void {
+  const leave = new Set(unregistered.map(nameKey));
+  const names = all.filter((n) => !leave.has(nameKey(n)));
   const holder = cached(db, 'SELECT n.entity_id AS id, e.name AS name FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE n.kind = ? AND n.key = ?');
   for (const n of names) {
     const taken = holder.get(kind, nameKey(n)) as { id: string; name: string } | undefined;
@@ -137,8 +140,9 @@ function writeNames(db: Db, id: string, kind: EntityKind, names: readonly string
   cached(db, 'DELETE FROM entity_name_words WHERE entity_id = ?').run(id);
   const insertName = cached(db, 'INSERT INTO entity_names (kind, key, entity_id, name, position) VALUES (?, ?, ?, ?, ?)');
   const insertWord = cached(db, 'INSERT OR IGNORE INTO entity_name_words (key, kind, entity_id, name, word) VALUES (?, ?, ?, ?, ?)');
-  names.forEach((n, position) => {
+  all.forEach((n, position) => {
     const key = nameKey(n);
+    if (leave.has(key)) return;
     insertName.run(kind, key, id, n, position);
     const ws = words(n);
     ws.forEach((_w, i) => insertWord.run(ws.slice(i).map((x) => x.key).join(' '), kind, id, n, i));
@@ -155,7 +159,7 @@ export function clearNames(db: Db, id: string): void {
  * Inserts an entity with its names (no transaction of its own: callers batch). `mergedInto`
  * puts back an entity that was merged away (undo): it holds no names, its survivor has them.
  */
-export function insertEntity(db: Db, e: NewEntity & { mergedInto?: string | null }): StoredEntity {
+export function insertEntity(db: Db, e: NewEntity & { mergedInto?: string | null; unregistered?: readonly string[] }): StoredEntity {
   const names = checkedNames(e.name, e.aliases ?? []);
   const at = nowIso();
   const id = e.id ?? randomUUID();
@@ -167,7 +171,7 @@ export function insertEntity(db: Db, e: NewEntity & { mergedInto?: string | null
     `INSERT INTO entities (id, kind, name, actor_kind, external_ids, note, author, created_at, updated_at, merged_into)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, e.kind, names[0], actorKind, JSON.stringify(uniqueIds(e.externalIds ?? [])), e.note ?? '', e.author ?? '', e.createdAt ?? at, e.updatedAt ?? e.createdAt ?? at, e.mergedInto ?? null);
-  if (!e.mergedInto) writeNames(db, id, e.kind, names);
+  if (!e.mergedInto) writeNames(db, id, e.kind, names, e.unregistered);
   return getStoredEntity(db, id) as StoredEntity;
 }
 
@@ -182,6 +186,8 @@ export interface EntityChanges {
   externalIds?: readonly string[];
   note?: string;
   updatedAt?: string;
+  /** Names given that stay unregistered (writeNames). */
+  unregistered?: readonly string[];
 }
 
 /** Changes a standing entity; names are checked as on insert. */
@@ -192,7 +198,9 @@ export function updateEntity(db: Db, id: string, patch: EntityChanges): StoredEn
   if (current.kind === 'place' && patch.actorKind) throw new StoreError('invalid', `a place has no actor kind (got "${patch.actorKind}")`);
   const name = patch.name ?? current.name;
   const aliases = patch.aliases ?? current.aliases;
-  if (patch.name !== undefined || patch.aliases !== undefined) writeNames(db, id, current.kind, checkedNames(name, aliases));
+  // A canonical name another entity holds (a bundle brought it) stays theirs until it is renamed.
+  const unregistered = patch.unregistered ?? (patch.name === undefined && entityIdByName(db, current.kind, current.name) !== id ? [current.name] : []);
+  if (patch.name !== undefined || patch.aliases !== undefined) writeNames(db, id, current.kind, checkedNames(name, aliases), unregistered);
   cached(db, 'UPDATE entities SET name = ?, actor_kind = ?, external_ids = ?, note = ?, updated_at = ? WHERE id = ?').run(
     name.trim(),
     current.kind === 'actor' ? (patch.actorKind === undefined ? current.actorKind : patch.actorKind) : null,

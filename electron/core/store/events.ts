@@ -1,10 +1,12 @@
 import { datePrecision } from '../../../shared/codebook';
+import { fold } from '../../../shared/fold';
 import type { EventRecord, EventsQuery, FigureSummary } from '../../../shared/ipc/events';
 import type { Annotation, AnyAttrs } from '../../../shared/model';
-import { ACTOR_NAME_SQL, actorNames, LOCATION_SQL } from './actor-names';
+import { ACTOR_NAME_SQL, LOCATION_SQL } from './actor-names';
 import { rowToAnnotation } from './annotations';
 import { cached, type Db } from './db';
-import { rolesOfEvents } from './roles';
+import { eventPage } from './event-pages';
+import { namedRolesOfEvents } from './roles';
 
 /** Event annotations read as records: the Events table, `spanwise events`, the ACLED and PLOVER exports. */
 
@@ -13,17 +15,17 @@ export type EventRow = Parameters<typeof rowToAnnotation>[0] & { rid: number; ar
 const FROM = `annotations n JOIN articles a ON a.id = n.article_id LEFT JOIN incident_events m ON m.event_id = n.id`;
 /** Live, placed, local versions only: an orphan or an unresolved merge copy is not a report. */
 export const LIVE_EVENT = `n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL`;
+/**
+ * LIVE_EVENT for queries that reach their events by key (by id, or walking rowids a page at a
+ * time). The unary plus keeps SQLite off the events' date and type indexes, which it otherwise
+ * prefers (without statistics, three equalities look more selective than a list of ids): it then
+ * read every event of the library for each page, 2 s a page of the Events table at 100,000
+ * events and minutes for an export.
+ */
+export const LIVE_EVENT_BY_KEY = `+n.label = 'event' AND +n.status = 'ok' AND +n.conflict_of IS NULL`;
 /** The columns of an event row (EventRow), over `annotations n`, `articles a` and `incident_events m`. */
 export const EVENT_COLUMNS = `n.rowid AS rid, n.*, ${LOCATION_SQL('n')} AS location_name, a.title AS article_title, a.source AS article_source, a.published_at AS article_published, a.url AS article_url, m.incident_id`;
 export const EVENT_SELECT = `SELECT ${EVENT_COLUMNS} FROM ${FROM}`;
-
-const SORTS: Record<NonNullable<EventsQuery['sort']>, string> = {
-  date: `json_extract(n.attrs, '$.date')`,
-  type: `json_extract(n.attrs, '$.type')`,
-  location: `json_extract(n.attrs, '$.location')`,
-  source: 'a.source',
-  article: 'a.title',
-};
 
 /** The Events table's filters as SQL on `annotations n` (and `articles a` when a source is asked for): the Timeline and Network filter the same way. */
 export function eventFilters(query: EventsQuery): { where: string[]; params: Record<string, unknown> } {
@@ -47,44 +49,29 @@ export function eventFilters(query: EventsQuery): { where: string[]; params: Rec
     params.dateTo = query.dateTo;
   }
   if (query.actor) {
+    // Folded in JS (shared/fold.ts): SQLite's lower() and LIKE fold ASCII only, so "росія" never found "Росія".
     where.push(
-      `EXISTS (SELECT 1 FROM event_roles r JOIN annotations s ON s.id = r.span_id WHERE r.event_id = n.id AND r.role = 'actor' AND lower(${ACTOR_NAME_SQL('s')}) LIKE '%' || lower(@actor) || '%' ESCAPE '\\')`,
+      `EXISTS (SELECT 1 FROM event_roles r JOIN annotations s ON s.id = r.span_id WHERE r.event_id = n.id AND r.role = 'actor' AND instr(spanwise_fold(${ACTOR_NAME_SQL('s')}), @actorFolded) > 0)`,
     );
-    params.actor = query.actor.replace(/[\\%_]/g, (c) => `\\${c}`);
+    params.actorFolded = fold(query.actor);
   }
   return { where, params };
 }
 
 /**
- * One page of the library's events, sorted and filtered (by date, newest first, by default). The
- * page's rowids come from the sort's index first, so an offset deep in the list walks index
- * entries, not joined rows; only the page's own rows are then read whole.
+ * One page of the library's events, sorted and filtered (by date, newest first, by default): the
+ * page's ids by keyset from the Events table's own index (store/event-pages.ts), then only the
+ * page's rows read whole.
  */
 export function listEvents(db: Db, query: EventsQuery): { total: number; items: EventRecord[] } {
-  const { where, params } = eventFilters(query);
-  const whereSql = where.join(' AND ');
-  const sort = query.sort ?? 'date';
-  const needsArticle = sort === 'source' || sort === 'article' || query.source !== undefined;
-  const from = needsArticle ? 'annotations n JOIN articles a ON a.id = n.article_id' : 'annotations n';
-  const total = cached(db, `SELECT count(*) FROM ${from} WHERE ${whereSql}`, 'pluck').get(params) as number;
-  const dir = query.descending === false ? 'ASC' : 'DESC';
-  const order = sort === 'type' ? `${SORTS.type} ${dir}, ${SORTS.date} ${dir}` : `${SORTS[sort]} ${dir}`;
-  const rowids = cached(db, `SELECT n.rowid FROM ${from} WHERE ${whereSql} ORDER BY ${order}, n.rowid ${dir} LIMIT @limit OFFSET @offset`, 'pluck').all({
-    ...params,
-    limit: query.limit ?? 100,
-    offset: query.offset ?? 0,
-  }) as number[];
-  if (rowids.length === 0) return { total, items: [] };
-  const rows = cached(db, `${EVENT_SELECT} WHERE n.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as EventRow[];
-  const byRowid = new Map(rows.map((r) => [r.rid, r]));
-  const ordered = rowids.map((id) => byRowid.get(id)).filter((r): r is EventRow => r !== undefined);
-  return { total, items: toRecords(db, ordered) };
+  const { total, ids } = eventPage(db, query);
+  return { total, items: eventRecords(db, ids) };
 }
 
 /** The records of the given events (in the order given; ids that are not live events are left out). */
 export function eventRecords(db: Db, ids: readonly string[]): EventRecord[] {
   if (ids.length === 0) return [];
-  const rows = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT} AND n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as EventRow[];
+  const rows = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT_BY_KEY} AND n.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as EventRow[];
   const byId = new Map(toRecords(db, rows).map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is EventRecord => r !== undefined);
 }
@@ -92,7 +79,7 @@ export function eventRecords(db: Db, ids: readonly string[]): EventRecord[] {
 /** Every event of the library a page at a time, in import order: for the command and the dataset exports. */
 export function* allEvents(db: Db, pageSize = 500): Generator<EventRecord[]> {
   let after = -1;
-  const select = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT} AND n.rowid > ? ORDER BY n.rowid LIMIT ?`);
+  const select = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT_BY_KEY} AND n.rowid > ? ORDER BY n.rowid LIMIT ?`);
   for (;;) {
     const rows = select.all(after, pageSize) as EventRow[];
     if (rows.length === 0) return;
@@ -116,9 +103,7 @@ export function figureSummary(attrs: AnyAttrs): FigureSummary {
 }
 
 export function toRecords(db: Db, rows: EventRow[]): EventRecord[] {
-  const roles = rolesOfEvents(db, rows.map((r) => r.id));
-  const spanIds = [...roles.values()].flatMap((list) => list.map((r) => r.spanId));
-  const names = actorNames(db, spanIds);
+  const roles = namedRolesOfEvents(db, rows.map((r) => r.id));
   const spans = annotationsById(
     db,
     [...roles.values()].flatMap((list) => list.filter((r) => r.role === 'figure').map((r) => r.spanId)),
@@ -126,7 +111,7 @@ export function toRecords(db: Db, rows: EventRow[]): EventRecord[] {
   return rows.map((row) => {
     const n = rowToAnnotation(row);
     const mine = roles.get(n.id) ?? [];
-    const named = (role: string) => mine.filter((r) => r.role === role).map((r) => names.get(r.spanId) ?? '');
+    const named = (role: string) => mine.filter((r) => r.role === role).map((r) => r.name);
     const date = str(n.attrs.date);
     return {
       id: n.id,

@@ -1,42 +1,31 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTmpDir } from '../testing/tmp';
 import { insertArticle } from './articles';
 import { insertAnnotation } from './annotations';
-import { loadMigrations, openStore } from './db';
-import { disagreementId } from './disagreement-refresh';
-import { listDisagreements } from './disagreements';
+import { loadMigrations, openStore, schemaVersion } from './db';
+import { listEvents } from './events';
 
 const tmp = useTmpDir();
 
 describe('migration 0013', () => {
-  it('keeps a library’s disagreements and resolutions, under ids that are their keys', () => {
+  it('upgrades a library made before it: its live events become rows of the Events table, sorted by their source', () => {
     const file = join(tmp(), 'old.db');
     const old = openStore(file, { migrations: loadMigrations().slice(0, 12) });
-    const text = 'Air defence shot down 62 drones. The ministry said 76 drones.';
-    const article = insertArticle(old, { title: 'Drones', source: 'Wire', url: null, author: null, publishedAt: '2024-11-26', language: 'en', text });
-    const spans = ['62 drones', '76 drones'].map((quote) => {
-      const start = text.indexOf(quote);
-      return insertAnnotation(old, { articleId: article.id, label: 'figure', start, end: start + quote.length, quote, attrs: { value: Number(quote.slice(0, 2)), unit: 'drone', counts: 'intercepted', qualifier: 'exact' } }).id;
-    });
-    // What 0012's code wrote: the disagreement under a hash of its key, and a resolution of it.
-    const oldId = `fd-${createHash('sha256').update(JSON.stringify(['article', article.id, 'intercepted', 'drone'])).digest('hex').slice(0, 40)}`;
-    old.prepare(`INSERT INTO figure_disagreements (id, scope, scope_id, counts, unit, kind, span_ids) VALUES (?, 'article', ?, 'intercepted', 'drone', 'conflict', ?)`).run(oldId, article.id, JSON.stringify(spans));
-    old.prepare('DELETE FROM figure_dirty').run();
-    old.prepare(
-      `INSERT INTO figure_resolutions (id, scope, scope_id, counts, unit, decision, value, note, span_ids, author, created_at, updated_at)
-       VALUES (?, 'article', ?, 'intercepted', 'drone', 'value', 76, 'the ministry counts', ?, 'ana', '2024-11-27T00:00:00Z', '2024-11-27T00:00:00Z')`,
-    ).run(oldId, article.id, JSON.stringify(spans));
+    const text = 'Shelling hit the depot. Shelling again.';
+    const ids: string[] = [];
+    for (const [i, source] of ['Wire', null, 'Agency'].entries()) {
+      const article = insertArticle(old, { title: `Report ${i}`, source, url: null, author: null, publishedAt: null, language: 'en', text: `${text} ${i}` });
+      ids.push(insertAnnotation(old, { articleId: article.id, label: 'event', start: 0, end: 8, quote: 'Shelling', attrs: { date: `2025-0${i + 1}` } }).id);
+      insertAnnotation(old, { articleId: article.id, label: 'event', start: 24, end: 32, quote: 'Shelling', status: 'orphaned' });
+    }
     old.close();
 
     const db = openStore(file);
-    const id = disagreementId('article', article.id, 'intercepted', 'drone');
-    expect(db.prepare('SELECT count(*) FROM figure_dirty').pluck().get()).toBe(0);
-    const { items } = listDisagreements(db);
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id, kind: 'conflict', scope: 'article', scopeId: article.id, resolution: { decision: 'value', value: 76, note: 'the ministry counts' } });
-    expect(db.prepare('SELECT id FROM figure_resolutions').pluck().all()).toEqual([id]);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(13);
+    expect(db.prepare('SELECT count(*) FROM event_rows').pluck().get()).toBe(3);
+    expect(listEvents(db, { sort: 'source', descending: false }).items.map((r) => r.source)).toEqual([null, 'Agency', 'Wire']);
+    expect(listEvents(db, { sort: 'date' }).items.map((r) => r.id)).toEqual([...ids].reverse());
     db.close();
   });
 });

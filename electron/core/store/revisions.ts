@@ -70,11 +70,29 @@ export function aliasesOf(db: Db, ids: readonly string[]): Map<string, string[]>
   return group(rows.map((r) => [r.id, r.alias]));
 }
 
-/** Makes `annotationId` answer to these ids too, unless one is an annotation of its own. */
+/**
+ * Makes `annotationId` answer to these ids too, unless one is an annotation of its own or still
+ * names an annotation of another article (an alias of one there, or one deleted there): a claim
+ * linked through that id there would otherwise lead into this article.
+ */
 export function addAliases(db: Db, annotationId: string, aliases: Iterable<string>): void {
   const live = cached(db, 'SELECT 1 FROM annotations WHERE id = ?');
+  const elsewhere = cached(
+    db,
+    `SELECT 1 FROM annotations me WHERE me.id = @annotationId AND (
+       EXISTS (SELECT 1 FROM annotation_aliases x JOIN annotations t ON t.id = x.annotation_id WHERE x.alias = @alias AND t.article_id <> me.article_id)
+       OR EXISTS (SELECT 1 FROM annotation_tombstones s WHERE s.id = @alias AND s.article_id <> me.article_id))`,
+  );
   const insert = cached(db, 'INSERT OR REPLACE INTO annotation_aliases (alias, annotation_id) VALUES (?, ?)');
-  for (const alias of aliases) if (alias !== annotationId && live.get(alias) === undefined) insert.run(alias, annotationId);
+  for (const alias of aliases) {
+    if (alias === annotationId || live.get(alias) !== undefined || elsewhere.get({ annotationId, alias }) !== undefined) continue;
+    insert.run(alias, annotationId);
+  }
+}
+
+/** The annotation an id is an alias of, or null (whether or not a live annotation has that id too). */
+export function aliasTargetOf(db: Db, alias: string): string | null {
+  return (cached(db, 'SELECT annotation_id FROM annotation_aliases WHERE alias = ?', 'pluck').get(alias) as string | undefined) ?? null;
 }
 
 /** The live annotation id that one of these ids names: its own id first, then an alias. */

@@ -1,4 +1,5 @@
 import type { EventRole, Role, RoleLink } from '../../../shared/ipc/events';
+import { ACTOR_NAME_SQL } from './actor-names';
 import { cached, type Db } from './db';
 
 /**
@@ -44,6 +45,27 @@ export function rolesOfEvents(db: Db, eventIds: readonly string[]): Map<string, 
   return out;
 }
 
+/**
+ * The live roles of many events with the canonical name of each role's span (actor_names.ts):
+ * what a record lists, read in the same query as the roles (a second query by the spans' ids was
+ * a tenth of a dataset export's time).
+ */
+export function namedRolesOfEvents(db: Db, eventIds: readonly string[]): Map<string, (Role & { name: string })[]> {
+  const out = new Map<string, (Role & { name: string })[]>();
+  if (eventIds.length === 0) return out;
+  const rows = cached(
+    db,
+    `SELECT r.event_id, r.role, r.span_id, ${ACTOR_NAME_SQL('s')} AS name FROM json_each(?) ids CROSS JOIN event_roles r ON r.event_id = ids.value ${LIVE} ORDER BY r.event_id, r.role, r.position`,
+    'raw',
+  ).all(JSON.stringify(eventIds)) as [string, EventRole, string, string][];
+  for (const [eventId, role, spanId, name] of rows) {
+    const list = out.get(eventId) ?? [];
+    list.push({ role, spanId, name });
+    out.set(eventId, list);
+  }
+  return out;
+}
+
 /** Every live role in an article: its events' roles and its claims' linked claimants. */
 export function articleRoles(db: Db, articleId: string): RoleLink[] {
   const events = cached(db, `SELECT r.event_id, r.role, r.span_id FROM event_roles r ${LIVE} WHERE r.article_id = ? ORDER BY r.event_id, r.role, r.position`).all(articleId) as {
@@ -62,9 +84,13 @@ export function articleRoles(db: Db, articleId: string): RoleLink[] {
   ];
 }
 
-/** Replaces an event's roles, kept ones included: a span's dormant role (deleted) is dropped only when the analyst sets roles again without it. */
+/**
+ * Replaces the roles the analyst sees of an event (those whose span is in the article now). A role
+ * to a deleted span stays, unseen: the analyst who edits the roles in between cannot have meant
+ * to drop it, and the undo that brings the span back brings the role back with it.
+ */
 export function replaceEventRoles(db: Db, eventId: string, articleId: string, roles: readonly Role[]): void {
-  cached(db, 'DELETE FROM event_roles WHERE event_id = ?').run(eventId);
+  cached(db, 'DELETE FROM event_roles WHERE event_id = ? AND span_id IN (SELECT id FROM annotations)').run(eventId);
   insertRoles(db, eventId, articleId, roles);
 }
 

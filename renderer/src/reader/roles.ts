@@ -119,7 +119,10 @@ export class ArticleRoles {
   private put(eventId: string, links: readonly RoleLink[]): void {
     const roles: Role[] = [];
     for (const l of links) if (l.role !== 'claimant') roles.push({ role: l.role, spanId: l.spanId });
-    this.byEvent.set(eventId, roles);
+    // The store answers with the roles it shows and keeps those to deleted spans unseen: so does
+    // this copy, or the next edit after an undo brings such a span back would drop its role.
+    const unseen = (this.byEvent.get(eventId) ?? []).filter((r) => !this.session.annotations.has(r.spanId) && !roles.some((o) => sameRole(o, r)));
+    this.byEvent.set(eventId, [...roles, ...unseen]);
     this.emit();
   }
 

@@ -15,7 +15,7 @@ export function PanelToggles({ libraryShown, sideShown, hasSide, onLibrary, onSi
         {libraryShown ? 'Hide library' : 'Show library'}
       </button>
       {hasSide ? (
-        <button type="button" aria-expanded={sideShown} onClick={onSide}>
+        <button type="button" aria-expanded={sideShown} aria-controls="annotations-panel" onClick={onSide}>
           {sideShown ? 'Hide annotations' : 'Show annotations'}
         </button>
       ) : null}
