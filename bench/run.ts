@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events,figures] [--profile] [--renderer DIR] [--keep] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events,figures,timeline] [--profile] [--renderer DIR] [--keep] [--out FILE]
  *
  * Prints one JSON line per figure on stdout (progress goes to stderr). See BENCHMARKS.md.
  */
@@ -22,8 +22,9 @@ import { eventsViewSuite } from './suites/events-view';
 import { encryptionSuite } from './suites/encryption';
 import { eventsSuite } from './suites/events';
 import { figuresSuite } from './suites/figures';
+import { timelineSuite } from './suites/timeline';
 
-const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events', 'figures'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events', 'figures', 'timeline'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -79,6 +80,7 @@ try {
   if (only.has('encryption')) await encryptionSuite(cfg);
   if (only.has('events')) await eventsSuite(cfg);
   if (only.has('figures')) await figuresSuite(cfg);
+  if (only.has('timeline')) await timelineSuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);
