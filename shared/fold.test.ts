@@ -74,6 +74,13 @@ describe('words and name keys', () => {
     expect(join('al, Qaeda')).toBe(false);
   });
 
+  it('cuts runs exactly where the Unicode classes say: astral letters and digits, marks inside a run only, lone surrogates outside', () => {
+    const text = 'e\u0301t\u00e9 \u0301x 𝟏𝟐 𐐀𐐨 a\ud800b c\udc00d 👍🏽 ǅx ٣٤ ﬁn';
+    const expected = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)].map((m) => [m.index, m.index + m[0].length]);
+    expect(words(text).map((w) => [w.start, w.end])).toEqual(expected);
+    expect(words(text).map((w) => w.key)).toEqual(expected.map(([a, b]) => fold(text.slice(a, b))));
+  });
+
   it('has no key for a name without letters or digits', () => {
     expect(nameKey('!!! —')).toBe('');
   });

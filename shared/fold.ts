@@ -50,33 +50,106 @@ export interface Word {
 
 /** The words of a text, in order, each folded. */
 export function words(text: string): Word[] {
-  const out: Word[] = [];
-  // Runs of letters and digits first (a plain class is several times faster than one that
-  // excludes the unspaced scripts character by character); a run holding an unspaced script is
-  // then cut as WORD cuts it.
-  for (const m of text.matchAll(RUN)) {
-    const run = m[0];
-    // The highest code unit tells the common cases apart without a Unicode regex: plain ASCII
-    // only needs lowering, and nothing below U+0E00 (Thai, the first unspaced script) is unspaced.
-    let top = 0;
-    for (let i = 0; i < run.length; i++) top = Math.max(top, run.charCodeAt(i));
-    if (top < 0x80) {
-      out.push({ start: m.index, end: m.index + run.length, key: run.toLowerCase(), unspaced: false });
-      continue;
-    }
-    if (top < 0x0e00 || !UNSPACED_ANY.test(run)) {
-      out.push({ start: m.index, end: m.index + run.length, key: foldWord(run), unspaced: false });
-      continue;
-    }
-    for (const w of run.matchAll(WORD)) {
-      const start = m.index + w.index;
-      out.push({ start, end: start + w[0].length, key: foldWord(w[0]), unspaced: UNSPACED_CHAR.test(w[0]) });
-    }
-  }
+  const list = scanWords(text);
+  const out: Word[] = new Array<Word>(list.keys.length);
+  for (let i = 0; i < out.length; i++) out[i] = { start: list.starts[i] as number, end: list.ends[i] as number, key: list.keys[i] as string, unspaced: list.unspaced[i] === 1 };
   return out;
 }
 
-const RUN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** The words of a text as parallel lists (what a library-wide pass reads, with no object per word). */
+export interface WordList {
+  starts: number[];
+  ends: number[];
+  keys: string[];
+  /** 1 for a character of an unspaced script. */
+  unspaced: number[];
+}
+
+/**
+ * Cuts the text into runs of letters and digits (a letter or digit, then any letters, marks and
+ * digits, in Unicode's classes L, N and M) by a scan of its code units against a table of their
+ * classes, then folds each run; a run holding an unspaced script is cut as WORD cuts it. A regex
+ * over the text made an array per word; the table is filled as characters are met, from the same
+ * Unicode classes.
+ */
+export function scanWords(text: string): WordList {
+  const list: WordList = { starts: [], ends: [], keys: [], unspaced: [] };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    if (classAt(text, i, c, width) !== LETTER) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    let top = c;
+    i += width;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      const w = d >= 0xd800 && d <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+      if (classAt(text, i, d, w) === OTHER) break;
+      if (d > top) top = d;
+      if (w === 2) top = Math.max(top, text.charCodeAt(i + 1));
+      i += w;
+    }
+    // The highest code unit tells the common cases apart without a Unicode regex: plain ASCII
+    // only needs lowering, and nothing below U+0E00 (Thai, the first unspaced script) is unspaced.
+    if (top < 0x80) push(list, start, i, text.slice(start, i).toLowerCase(), 0);
+    else {
+      const run = text.slice(start, i);
+      if (top < 0x0e00 || !UNSPACED_ANY.test(run)) push(list, start, i, foldWord(run), 0);
+      else {
+        for (const w of run.matchAll(WORD)) {
+          const at = start + w.index;
+          push(list, at, at + w[0].length, foldWord(w[0]), UNSPACED_CHAR.test(w[0]) ? 1 : 0);
+        }
+      }
+    }
+  }
+  return list;
+}
+
+function push(list: WordList, start: number, end: number, key: string, unspaced: number): void {
+  list.starts.push(start);
+  list.ends.push(end);
+  list.keys.push(key);
+  list.unspaced.push(unspaced);
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Character classes: what starts a run (letters, digits), what only continues one (marks), and the rest. */
+const OTHER = 0;
+const LETTER = 1;
+const MARK = 2;
+const UNKNOWN = 255;
+const BMP_CLASS = new Uint8Array(0x10000).fill(UNKNOWN);
+const ASTRAL_CLASS = new Map<number, number>();
+const IS_LETTER = /^[\p{L}\p{N}]$/u;
+const IS_MARK = /^\p{M}$/u;
+
+function classOf(char: string): number {
+  return IS_LETTER.test(char) ? LETTER : IS_MARK.test(char) ? MARK : OTHER;
+}
+
+function classAt(text: string, i: number, c: number, width: number): number {
+  if (width === 1) {
+    let k = BMP_CLASS[c] as number;
+    // A lone surrogate is no letter (a Unicode regex takes it as itself).
+    if (k === UNKNOWN) BMP_CLASS[c] = k = c >= 0xd800 && c <= 0xdfff ? OTHER : classOf(String.fromCharCode(c));
+    return k;
+  }
+  const cp = text.codePointAt(i) as number;
+  let k = ASTRAL_CLASS.get(cp);
+  if (k === undefined) {
+    k = classOf(String.fromCodePoint(cp));
+    if (ASTRAL_CLASS.size < 100_000) ASTRAL_CLASS.set(cp, k);
+  }
+  return k;
+}
+
 const UNSPACED_ANY = new RegExp(`[${UNSPACED}]`, 'u');
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AnnotationStatus, AnyAttrs, Id, Label } from '../../../shared/model';
 import type { ExportItem } from '../store/export';
 import { jsonLine } from './line-breaks';
-import { originalRecord } from './provenance';
+import { OriginalRecord, originalRecord } from './provenance';
 import { codePointText, exportLabel, orderedAttrs } from './spans';
 import type { StreamWriter } from './types';
 import { BUNDLE_EVENT_FIELDS, bundleEventFields } from './bundle-events';
@@ -76,16 +76,7 @@ export const BundleArticle = z.object({
   imported_at: z.string(),
   updated_at: z.string(),
   // Where the article came from (its original file's sha256, name, importer); optional like history.
-  original: z
-    .object({
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits'),
-      file_name: z.string().max(1000),
-      size: z.number().int().nonnegative(),
-      importer: z.string().max(100),
-      imported_by: z.string().max(500),
-      imported_at: z.string().max(64),
-    })
-    .optional(),
+  original: OriginalRecord.optional(),
   annotations: z.array(BundleAnnotation),
   ...BUNDLE_EVENT_FIELDS,
   ...BUNDLE_ENTITY_FIELDS,

@@ -5,7 +5,7 @@ import { codePointText } from '../export/spans';
 import { insertArticle, textHash } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
 import type { Db } from '../store/db';
-import { getProvenance, recordProvenance, recordSourceFile } from '../store/provenance';
+import { getProvenance, recordCarriedProvenance } from '../store/provenance';
 import type { ExportAnnotation } from '../store/export';
 import {
   annotationsAt,
@@ -138,16 +138,7 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
  */
 function keepProvenance(db: Db, articleId: string, original: NonNullable<BundleArticle['original']>): void {
   if (getProvenance(db, articleId)) return;
-  recordSourceFile(db, { sha256: original.sha256, size: original.size, compression: null, content: null });
-  recordProvenance(db, {
-    articleId,
-    sha256: original.sha256,
-    fileName: original.file_name,
-    importer: original.importer,
-    importedBy: original.imported_by,
-    importedAt: original.imported_at,
-    origin: null,
-  });
+  recordCarriedProvenance(db, articleId, original, null);
 }
 
 interface Content {

@@ -7,6 +7,7 @@ import { contract } from '../../../shared/ipc/contract';
 import { insertArticle } from '../store/articles';
 import { insertAnnotation } from '../store/annotations';
 import { dumpTables } from '../testing/dump';
+import { libraryProblems, storeProblems } from '../testing/library-check';
 import { createRng, describePayload, fuzzInput, randomChannelName, type FuzzPools } from '../testing/fuzz';
 import { startBackend, type Backend } from './app';
 import { quietPlatform } from '../testing/platform';
@@ -16,7 +17,8 @@ const SEED = Number(process.env.SPANWISE_FUZZ_SEED ?? 0x5eed2024);
 const PER_CHANNEL = Number(process.env.SPANWISE_FUZZ_ROUNDS ?? 240);
 const UNKNOWN_CHANNELS = 300;
 const MAX_ARTICLES = 16;
-
+/** Accepted writes between two full checks (SQLite's own, and the library's bundle re-imported into a fresh one). */
+const FULL_EVERY = Number(process.env.SPANWISE_FUZZ_FULL_EVERY ?? 100);
 
 const TEXT = 'Officials said 80 drones were shot down over the city.\n\nThe ministry later said 76, citing 🇺🇦 radar data and Київ sources.';
 
@@ -74,15 +76,44 @@ interface FuzzRun {
   /** Accepted calls whose answer does not satisfy the contract's output schema. */
   contract: string[];
   crashes: unknown[];
+  /** Accepted writes after which the store broke an invariant (testing/library-check.ts). */
+  invariants: string[];
+  writes: number;
+  fullChecks: number;
+  /** Calls and accepted calls per channel. */
+  perChannel: Map<string, { calls: number; accepted: number }>;
   protoBefore: string[];
   protoAfter: string[];
   integrity: unknown;
   ms: number;
 }
 
-/** Every channel gets PER_CHANNEL payloads, then unknown channels; the store is checked after each call. */
-async function fuzz(b: Backend): Promise<FuzzRun> {
-  const run: FuzzRun = { calls: 0, successes: 0, rolledBack: 0, codes: new Map(), gate: [], changed: [], contract: [], crashes: [], protoBefore: [], protoAfter: [], integrity: null, ms: 0 };
+/**
+ * Every channel gets PER_CHANNEL payloads, then unknown channels. After each refusal the store is
+ * compared with what it was; after each accepted call that wrote, it is checked against the
+ * library's invariants (offsets on code point boundaries inside the text, each quote the text at
+ * its offsets, claimants, conflict copies, roles and incidents inside their article), and every
+ * FULL_EVERY writes and at the end it passes SQLite's checks and its own bundle re-imports whole.
+ */
+async function fuzz(b: Backend, scratch: string): Promise<FuzzRun> {
+  const run: FuzzRun = {
+    calls: 0,
+    successes: 0,
+    rolledBack: 0,
+    codes: new Map(),
+    gate: [],
+    changed: [],
+    contract: [],
+    crashes: [],
+    invariants: [],
+    writes: 0,
+    fullChecks: 0,
+    perChannel: new Map(),
+    protoBefore: [],
+    protoAfter: [],
+    integrity: null,
+    ms: 0,
+  };
   const onCrash = (err: unknown) => run.crashes.push(err);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
@@ -102,8 +133,16 @@ async function fuzz(b: Backend): Promise<FuzzRun> {
       b.db.pragma('application_id', { simple: true }),
     ].join('|');
 
+  const checkStore = async (what: string, full: boolean) => {
+    const problems = full ? await libraryProblems(b.db, scratch, `check-${run.fullChecks++}`) : storeProblems(b.db);
+    if (problems.length > 0) run.invariants.push(`${what}: ${problems.slice(0, 3).join('; ')}`);
+  };
+
   const call = async (channel: string, input: unknown) => {
     const index = run.calls++;
+    const tally = run.perChannel.get(channel) ?? { calls: 0, accepted: 0 };
+    tally.calls++;
+    run.perChannel.set(channel, tally);
     const before = fingerprint();
     const where = () => `seed ${SEED}, call ${index}, ${channel} ${describePayload(input)}`;
     let result: unknown;
@@ -131,6 +170,7 @@ async function fuzz(b: Backend): Promise<FuzzRun> {
       return;
     }
     run.successes++;
+    tally.accepted++;
     const output = contract[channel as Channel].output.safeParse(result.value);
     if (!output.success) {
       const issue = output.error.issues[0];
@@ -143,6 +183,8 @@ async function fuzz(b: Backend): Promise<FuzzRun> {
       await settle(b, jobId);
     }
     if (fingerprint() !== before) {
+      run.writes++;
+      await checkStore(`after ${where()}`, run.writes % FULL_EVERY === 0);
       // Accepted imports keep adding articles; a bounded library keeps every comparison cheap.
       b.db.prepare(`DELETE FROM articles WHERE rowid IN (SELECT rowid FROM articles ORDER BY rowid LIMIT max(0, (SELECT count(*) FROM articles) - ${MAX_ARTICLES}))`).run();
       baseline = dumpTables(b.db);
@@ -159,6 +201,7 @@ async function fuzz(b: Backend): Promise<FuzzRun> {
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
   }
+  await checkStore(`seed ${SEED}, after the last call`, true);
   run.ms = Date.now() - started;
   run.protoAfter = Object.getOwnPropertyNames(Object.prototype).sort();
   run.integrity = b.db.pragma('integrity_check', { simple: true });
@@ -177,6 +220,7 @@ describe(`the IPC gate under random and malformed input (seed ${SEED})`, () => {
     mkdirSync(join(sandbox, 'out'));
     writeFileSync(join(sandbox, 'note.txt'), 'A short note about the bridge closure.\n');
     writeFileSync(join(sandbox, 'junk.json'), '{"not": "an article"');
+    mkdirSync(join(dir, 'checks'));
     let picks = 0;
     let lastBackup: string | null = null;
     backend = await startBackend(
@@ -194,10 +238,12 @@ describe(`the IPC gate under random and malformed input (seed ${SEED})`, () => {
       }),
     );
     seed(backend);
-    run = await fuzz(backend);
+    run = await fuzz(backend, join(dir, 'checks'));
     console.log(
-      `fuzz: ${run.calls} calls in ${run.ms} ms, ${run.successes} accepted, ${run.rolledBack} refused after writing; refusals by code: ${JSON.stringify(Object.fromEntries(run.codes))}`,
+      `fuzz: ${run.calls} calls in ${run.ms} ms, ${run.successes} accepted (${run.writes} that wrote, each checked; ${run.fullChecks} full library checks), ${run.rolledBack} refused after writing; refusals by code: ${JSON.stringify(Object.fromEntries(run.codes))}`,
     );
+    const neverAccepted = CHANNELS.filter((c) => (run.perChannel.get(c)?.accepted ?? 0) === 0);
+    if (neverAccepted.length > 0) console.log(`fuzz: channels no random payload got past the checks: ${neverAccepted.join(', ')}`);
   }, 90_000);
 
   afterAll(() => {
@@ -219,6 +265,17 @@ describe(`the IPC gate under random and malformed input (seed ${SEED})`, () => {
     expect(run.changed.slice(0, 20)).toEqual([]);
     expect(run.rolledBack).toBeGreaterThan(0);
     expect(run.integrity).toBe('ok');
+  });
+
+  it('calls every channel the contract declares', () => {
+    expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort());
+    expect(CHANNELS.filter((c) => (run.perChannel.get(c)?.calls ?? 0) < PER_CHANNEL)).toEqual([]);
+  });
+
+  it('keeps every invariant after every accepted write, and the library passes its checks and re-imports its own bundle', () => {
+    expect(run.invariants.slice(0, 10)).toEqual([]);
+    expect(run.writes).toBeGreaterThan(100);
+    expect(run.fullChecks).toBeGreaterThan(1);
   });
 
   it('lets no payload pollute the prototype chain', () => {

@@ -9,7 +9,7 @@ import { inlineParser } from '../import/pool';
 import { loadAttackReports } from '../testing/attack-reports';
 import { ok, importText } from '../testing/backend';
 import { createRng, type Rng } from '../testing/fuzz';
-import { annotationProblems, libraryProblems } from '../testing/library-check';
+import { libraryProblems, storeProblems } from '../testing/library-check';
 import { Donors, mutate, mutateBytes } from '../testing/mutate';
 import { quietPlatform } from '../testing/platform';
 import { useTmpDir } from '../testing/tmp';
@@ -132,7 +132,7 @@ async function fuzz(b: Backend, dir: string): Promise<Run> {
   for (const id of articleIds(b)) for (const a of await annotationsOf(b, id)) donors.learn(a);
 
   const check = async (what: string, full: boolean) => {
-    const problems = full ? await libraryProblems(b.db, dir, `check-${run.fullChecks++}`) : annotationProblems(b.db);
+    const problems = full ? await libraryProblems(b.db, dir, `check-${run.fullChecks++}`) : storeProblems(b.db);
     if (problems.length > 0) run.broken.push(`seed ${SEED}, case ${run.cases}, after ${what}: ${problems.slice(0, 3).join('; ')}`);
   };
   const started = performance.now();

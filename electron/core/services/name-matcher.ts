@@ -1,4 +1,4 @@
-import { joins, words } from '../../../shared/fold';
+import { joins, scanWords } from '../../../shared/fold';
 import type { RegistryName } from '../store/entities';
 
 /**
@@ -8,26 +8,33 @@ import type { RegistryName } from '../store/entities';
  * analyst who wants "Зеленського" found adds it as an alias.
  */
 export interface Dictionary {
-  /** Names by their first word's key: the word counts of the names that start with it, longest first. */
-  lengths: Map<string, number[]>;
-  /** Names by their whole key (one per kind at most: keys are unique per kind). */
-  names: Map<string, RegistryName[]>;
+  /** Names as a trie of their folded words: the first word's key leads to the names that start with it. */
+  root: Map<string, TrieNode>;
+  size: number;
+}
+
+interface TrieNode {
+  /** The names whose key ends at this word (an actor and a place may share one). */
+  names: RegistryName[] | null;
+  next: Map<string, TrieNode> | null;
 }
 
 export function buildDictionary(entries: readonly RegistryName[]): Dictionary {
-  const names = new Map<string, RegistryName[]>();
-  const lengths = new Map<string, Set<number>>();
+  const root = new Map<string, TrieNode>();
   for (const entry of entries) {
-    const parts = entry.key.split(' ');
-    const list = names.get(entry.key);
-    if (list) list.push(entry);
-    else names.set(entry.key, [entry]);
-    const first = parts[0] as string;
-    const set = lengths.get(first) ?? new Set<number>();
-    set.add(parts.length);
-    lengths.set(first, set);
+    let level = root;
+    let node: TrieNode | null = null;
+    for (const part of entry.key.split(' ')) {
+      node = level.get(part) ?? null;
+      if (!node) {
+        node = { names: null, next: null };
+        level.set(part, node);
+      }
+      level = node.next ??= new Map();
+    }
+    if (node) (node.names ??= []).push(entry);
   }
-  return { names, lengths: new Map([...lengths].map(([k, v]) => [k, [...v].sort((a, b) => b - a)])) };
+  return { root, size: entries.length };
 }
 
 export interface NameMatch {
@@ -45,31 +52,26 @@ export interface NameMatch {
  * "New York Times" is one match, not "New York" and "York".
  */
 export function findNames(text: string, dict: Dictionary): NameMatch[] {
-  if (dict.names.size === 0) return [];
-  const ws = words(text);
+  if (dict.size === 0) return [];
+  const { starts, ends, keys, unspaced } = scanWords(text);
   const found: NameMatch[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    const first = ws[i] as (typeof ws)[number];
-    const counts = dict.lengths.get(first.key);
-    if (!counts) continue;
-    for (const count of counts) {
-      if (i + count > ws.length) continue;
-      let key = first.key;
-      let ok = true;
-      for (let j = i + 1; j < i + count; j++) {
-        const w = ws[j] as (typeof ws)[number];
-        if (!joins(text, ws[j - 1] as (typeof ws)[number], w)) {
-          ok = false;
-          break;
-        }
-        key += ` ${w.key}`;
+  for (let i = 0; i < keys.length; i++) {
+    let node = dict.root.get(keys[i] as string);
+    // Most words start no name: one map lookup each. A name's next word is looked up only on its
+    // path in the trie, and only then is the text between the two words checked.
+    for (let j = i + 1; node; j++) {
+      if (node.names) {
+        const start = starts[i] as number;
+        const end = ends[j - 1] as number;
+        found.push({ start, end, text: text.slice(start, end), names: node.names });
       }
-      if (!ok) continue;
-      const names = dict.names.get(key);
-      if (!names) continue;
-      const start = first.start;
-      const end = (ws[i + count - 1] as (typeof ws)[number]).end;
-      found.push({ start, end, text: text.slice(start, end), names });
+      if (j >= keys.length || !node.next) break;
+      const child = node.next.get(keys[j] as string);
+      if (!child) break;
+      const left = { start: starts[j - 1] as number, end: ends[j - 1] as number, key: '', unspaced: unspaced[j - 1] === 1 };
+      const right = { start: starts[j] as number, end: ends[j] as number, key: '', unspaced: unspaced[j] === 1 };
+      if (!joins(text, left, right)) break;
+      node = child;
     }
   }
   return longestFirst(found);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Accepted, Suggestion } from '../../../shared/ipc/entities';
 import type { Annotation, AnyAttrs } from '../../../shared/model';
 import { insertAnnotation, listAnnotations } from '../store/annotations';
@@ -9,7 +9,7 @@ import { linkedEntityId, setLink } from '../store/entity-links';
 import { saveUndo } from '../store/entity-undo';
 import { isRejected, reject, rejectionsOf } from '../store/suggestion-rejections';
 import { HandlerError } from './errors';
-import { buildDictionary, findNames, type Dictionary } from './name-matcher';
+import { buildDictionary, findNames, type Dictionary, type NameMatch } from './name-matcher';
 
 /**
  * Suggestions from the registry (DESIGN.md): its names and aliases found in an article, as
@@ -28,8 +28,9 @@ export function loadRegistry(db: Db): Registry {
   return { dict: buildDictionary(registryNames(db)), heads: entityHeads(db) };
 }
 
+/** A stable id from what the suggestion proposes. One-shot hashing: a library-wide pass makes hundreds of thousands. */
 function suggestionId(s: Omit<Suggestion, 'id'>): string {
-  const digest = createHash('sha256').update(JSON.stringify([s.articleId, s.start, s.end, s.entityId, s.action, s.annotationId])).digest('hex');
+  const digest = hash('sha256', JSON.stringify([s.articleId, s.start, s.end, s.entityId, s.action, s.annotationId]), 'hex');
   return `s${digest.slice(0, 31)}`;
 }
 
@@ -44,36 +45,49 @@ export function suggestFor(db: Db, articleId: string, registry: Registry, text?:
   const out: Suggestion[] = [];
   const linking = new Set<string>();
   const add = (s: Omit<Suggestion, 'id'>) => {
-    if (isRejected(rejections, { ...s, quote: s.text })) return;
-    out.push({ ...s, id: suggestionId(s) });
+    if (isRejected(rejections, { start: s.start, end: s.end, entityId: s.entityId, action: s.action, quote: s.text })) return;
+    const withId = s as Suggestion;
+    withId.id = suggestionId(s);
+    out.push(withId);
   };
   for (const m of matches) {
     for (const n of m.names) {
       const head = registry.heads.get(n.entityId);
       if (!head) continue;
-      const base = { articleId, start: m.start, end: m.end, text: m.text, entityId: n.entityId, entityName: head.name, entityKind: head.kind };
       if (n.kind === 'actor') {
-        const actors = spans.filter((a) => a.label === 'actor' && a.start < m.end && m.start < a.end);
+        const actors = spans.length === 0 ? spans : spans.filter((a) => a.label === 'actor' && a.start < m.end && m.start < a.end);
         const around = actors.find((a) => a.start <= m.start && m.end <= a.end);
         if (around) {
           // One proposal per span: the first (longest) name inside it.
           if (linkedEntityId(around) === null && !linking.has(around.id)) {
             linking.add(around.id);
-            add({ ...base, action: 'link', annotationId: around.id });
+            add(proposal(articleId, m, n.entityId, head, 'link', around.id));
           }
         } else if (actors.length === 0) {
-          add({ ...base, action: 'tag', annotationId: null });
+          add(proposal(articleId, m, n.entityId, head, 'tag', null));
         }
       } else {
         const event = spans.find((a) => a.label === 'event' && a.start <= m.start && m.end <= a.end && linkedEntityId(a) === null && !linking.has(a.id));
         if (event) {
           linking.add(event.id);
-          add({ ...base, action: 'link', annotationId: event.id });
+          add(proposal(articleId, m, n.entityId, head, 'link', event.id));
         }
       }
     }
   }
   return out;
+}
+
+/** One proposal, its fields in the order the contract lists them (the id is added last). */
+function proposal(
+  articleId: string,
+  m: NameMatch,
+  entityId: string,
+  head: { name: string; kind: Suggestion['entityKind'] },
+  action: Suggestion['action'],
+  annotationId: string | null,
+): Omit<Suggestion, 'id'> {
+  return { articleId, start: m.start, end: m.end, text: m.text, entityId, entityName: head.name, entityKind: head.kind, action, annotationId };
 }
 
 /** What undoing an acceptance needs: the annotations made, and the links set with the attributes filled in. */

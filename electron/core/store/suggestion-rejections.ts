@@ -20,7 +20,7 @@ export function rejectionsOf(db: Db, articleId: string): Map<string, string> {
 
 /** Whether a suggestion on this span was rejected while the span held the same text. */
 export function isRejected(rejections: Map<string, string>, r: Rejection): boolean {
-  return rejections.get(rejectionKey(r)) === r.quote;
+  return rejections.size > 0 && rejections.get(rejectionKey(r)) === r.quote;
 }
 
 export function reject(db: Db, articleId: string, r: Rejection, author: string): void {

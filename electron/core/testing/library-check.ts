@@ -17,7 +17,7 @@ export async function libraryProblems(db: Db, scratchDir: string, name = 'check'
   if (integrity.join() !== 'ok') problems.push(`integrity_check: ${integrity.slice(0, 3).join('; ')}`);
   const foreign = db.pragma('foreign_key_check') as unknown[];
   if (foreign.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(foreign.slice(0, 3))}`);
-  problems.push(...annotationProblems(db));
+  problems.push(...storeProblems(db));
   const out = join(scratchDir, `${name}.spanwise`);
   await exportCorpus(db, { format: 'bundle', out });
   const fresh = openStore(join(scratchDir, `${name}-fresh.db`));
@@ -35,6 +35,32 @@ export async function libraryProblems(db: Db, scratchDir: string, name = 'check'
     fresh.close();
   }
   return problems;
+}
+
+/** What the store itself must satisfy: every annotation's invariants and every link inside its article. */
+export function storeProblems(db: Db): string[] {
+  return [...annotationProblems(db), ...linkProblems(db)];
+}
+
+/**
+ * Live roles and incident memberships whose ends are not annotations of the article they are
+ * filed under (a role to a deleted span stays unseen for an undo: only live ends are read).
+ */
+export function linkProblems(db: Db): string[] {
+  const roles = db
+    .prepare(
+      `SELECT r.event_id, r.role, r.span_id, r.article_id FROM event_roles r
+       JOIN annotations e ON e.id = r.event_id JOIN annotations s ON s.id = r.span_id
+       WHERE e.article_id <> r.article_id OR s.article_id <> r.article_id LIMIT 10`,
+    )
+    .all() as { event_id: string; role: string; span_id: string; article_id: string }[];
+  const members = db
+    .prepare('SELECT m.event_id, m.incident_id FROM incident_events m JOIN annotations e ON e.id = m.event_id WHERE e.article_id <> m.article_id LIMIT 10')
+    .all() as { event_id: string; incident_id: string }[];
+  return [
+    ...roles.map((r) => `role ${r.role} of event ${r.event_id}: ${r.span_id} and its event are not both annotations of article ${r.article_id}`),
+    ...members.map((m) => `incident ${m.incident_id}: event ${m.event_id} is filed under another article than its own`),
+  ];
 }
 
 /** Every stored annotation that breaks an invariant, with the reason. */
