@@ -296,9 +296,26 @@ export function getDisagreement(db: Db, id: string): Disagreement | null {
   return row ? (toDisagreements(db, [row])[0] ?? null) : null;
 }
 
-/** The disagreements about some scopes (an ACLED row's incident and its reports' articles); call refreshDisagreements first. */
-export function disagreementsOfScopes(db: Db, scopes: readonly { scope: DisagreementScope; id: string }[]): Disagreement[] {
-  const select = cached(db, 'SELECT * FROM figure_disagreements WHERE scope = ? AND scope_id = ? ORDER BY counts, id');
-  const rows = scopes.flatMap((s) => select.all(s.scope, s.id) as DisagreementRow[]);
-  return rows.length ? toDisagreements(db, rows) : [];
+type Scope = { scope: DisagreementScope; id: string };
+
+/**
+ * The disagreements about some scopes (an ACLED row's incident and its reports' articles);
+ * call refreshDisagreements first. `lists` are read in two queries whatever their number (a page
+ * of dataset rows), each list's disagreements in its scopes' order, then by counts and id.
+ */
+export function disagreementsOfScopeLists(db: Db, lists: readonly (readonly Scope[])[]): Disagreement[][] {
+  const select = cached(db, 'SELECT * FROM figure_disagreements WHERE scope = ? AND scope_id IN (SELECT value FROM json_each(?)) ORDER BY counts, id');
+  const byScope = new Map<string, DisagreementRow[]>();
+  for (const scope of ['article', 'incident'] as const) {
+    const ids = [...new Set(lists.flatMap((l) => l.filter((s) => s.scope === scope).map((s) => s.id)))];
+    if (ids.length === 0) continue;
+    for (const row of select.all(scope, JSON.stringify(ids)) as DisagreementRow[]) {
+      const name = `${row.scope}\0${row.scope_id}`;
+      byScope.set(name, [...(byScope.get(name) ?? []), row]);
+    }
+  }
+  return lists.map((scopes) => {
+    const rows = scopes.flatMap((s) => byScope.get(`${s.scope}\0${s.id}`) ?? []);
+    return rows.length ? toDisagreements(db, rows) : [];
+  });
 }
