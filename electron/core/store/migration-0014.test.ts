@@ -1,51 +1,42 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HIT_CLOSE, HIT_OPEN } from '../../../shared/model';
 import { useTmpDir } from '../testing/tmp';
 import { insertArticle } from './articles';
-import { listArticles } from './list';
-import { loadMigrations, openStore, schemaVersion } from './db';
+import { insertAnnotation } from './annotations';
+import { loadMigrations, openStore } from './db';
+import { disagreementId } from './disagreement-refresh';
+import { listDisagreements } from './disagreements';
 
 const tmp = useTmpDir();
 
-const draft = (title: string, text: string) => ({ title, source: null, url: null, author: null, publishedAt: null, language: null, text });
-const found = (db: ReturnType<typeof openStore>, query: string) =>
-  listArticles(db, { query, sort: 'relevance', descending: true, limit: 10, offset: 0 }).items.map((i) => i.title);
-const prefixLengths = (db: ReturnType<typeof openStore>) =>
-  String(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'").pluck().get()).match(/prefix = '([^']*)'/)?.[1];
-
 describe('migration 0014', () => {
-  it('reindexes a library made before it with four- and five-character prefixes, finding what it found before', () => {
+  it('keeps a library’s disagreements and resolutions, under ids that are their keys', () => {
     const file = join(tmp(), 'old.db');
     const old = openStore(file, { migrations: loadMigrations().slice(0, 13) });
-    expect(prefixLengths(old)).toBe('2 3');
-    insertArticle(old, draft('Mentions', 'The report mentioned a government statement.'));
-    insertArticle(old, draft('Київ', 'Міністерство оборони повідомило про обстріл.'));
-    insertArticle(old, draft('Other', 'Nothing of the kind, said the mentor.'));
-    const queries = ['ment*', 'mentio*', 'gover*', 'міні*', 'обстр*', 'me*', '"government statement"', 'mentor'];
-    const before = queries.map((q) => found(old, q));
+    const text = 'Air defence shot down 62 drones. The ministry said 76 drones.';
+    const article = insertArticle(old, { title: 'Drones', source: 'Wire', url: null, author: null, publishedAt: '2024-11-26', language: 'en', text });
+    const spans = ['62 drones', '76 drones'].map((quote) => {
+      const start = text.indexOf(quote);
+      return insertAnnotation(old, { articleId: article.id, label: 'figure', start, end: start + quote.length, quote, attrs: { value: Number(quote.slice(0, 2)), unit: 'drone', counts: 'intercepted', qualifier: 'exact' } }).id;
+    });
+    // What 0012's code wrote: the disagreement under a hash of its key, and a resolution of it.
+    const oldId = `fd-${createHash('sha256').update(JSON.stringify(['article', article.id, 'intercepted', 'drone'])).digest('hex').slice(0, 40)}`;
+    old.prepare(`INSERT INTO figure_disagreements (id, scope, scope_id, counts, unit, kind, span_ids) VALUES (?, 'article', ?, 'intercepted', 'drone', 'conflict', ?)`).run(oldId, article.id, JSON.stringify(spans));
+    old.prepare('DELETE FROM figure_dirty').run();
+    old.prepare(
+      `INSERT INTO figure_resolutions (id, scope, scope_id, counts, unit, decision, value, note, span_ids, author, created_at, updated_at)
+       VALUES (?, 'article', ?, 'intercepted', 'drone', 'value', 76, 'the ministry counts', ?, 'ana', '2024-11-27T00:00:00Z', '2024-11-27T00:00:00Z')`,
+    ).run(oldId, article.id, JSON.stringify(spans));
     old.close();
 
     const db = openStore(file);
-    expect(schemaVersion(db)).toBeGreaterThanOrEqual(14);
-    expect(prefixLengths(db)).toBe('2 3 4 5');
-    expect(queries.map((q) => found(db, q))).toEqual(before);
-    expect(found(db, 'ment*').sort()).toEqual(['Mentions', 'Other']);
-    expect(listArticles(db, { query: 'gover*', sort: 'relevance', descending: true, limit: 10, offset: 0 }).items[0]?.snippet).toContain(`${HIT_OPEN}government${HIT_CLOSE}`);
-    expect(() => db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
-    db.close();
-  });
-
-  it('keeps the new index right through inserts, edits and deletes (the triggers write into it)', () => {
-    const db = openStore(join(tmp(), 'new.db'));
-    const a = insertArticle(db, draft('Talks', 'Negotiations resumed in Geneva.'));
-    expect(found(db, 'nego*')).toEqual(['Talks']);
-    db.prepare('UPDATE articles SET text = ?, text_hash = ? WHERE id = ?').run('Ceasefire held overnight.', 'h2', a.id);
-    expect(found(db, 'nego*')).toEqual([]);
-    expect(found(db, 'ceas*')).toEqual(['Talks']);
-    db.prepare('DELETE FROM articles WHERE id = ?').run(a.id);
-    expect(found(db, 'ceas*')).toEqual([]);
-    expect(() => db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    const id = disagreementId('article', article.id, 'intercepted', 'drone');
+    expect(db.prepare('SELECT count(*) FROM figure_dirty').pluck().get()).toBe(0);
+    const { items } = listDisagreements(db);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ id, kind: 'conflict', scope: 'article', scopeId: article.id, resolution: { decision: 'value', value: 76, note: 'the ministry counts' } });
+    expect(db.prepare('SELECT id FROM figure_resolutions').pluck().all()).toEqual([id]);
     db.close();
   });
 });
