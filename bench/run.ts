@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events] [--profile] [--renderer DIR] [--keep] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events,figures] [--profile] [--renderer DIR] [--keep] [--out FILE]
  *
  * Prints one JSON line per figure on stdout (progress goes to stderr). See BENCHMARKS.md.
  */
@@ -21,8 +21,9 @@ import { startupSuite } from './suites/startup';
 import { eventsViewSuite } from './suites/events-view';
 import { encryptionSuite } from './suites/encryption';
 import { eventsSuite } from './suites/events';
+import { figuresSuite } from './suites/figures';
 
-const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events', 'figures'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -77,6 +78,7 @@ try {
   if (only.has('events-view')) await eventsViewSuite(cfg);
   if (only.has('encryption')) await encryptionSuite(cfg);
   if (only.has('events')) await eventsSuite(cfg);
+  if (only.has('figures')) await figuresSuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);

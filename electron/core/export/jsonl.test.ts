@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSource, importBatch } from '../services/importer';
@@ -91,5 +91,33 @@ describe('JSONL export', () => {
     expect(after.map((r) => (r.original as { file_name: string; importer: string }).file_name)).toEqual(after.map(() => 'first.jsonl'));
     const withoutOriginal = (records: Record<string, unknown>[]) => records.map(({ original: _, ...rest }) => rest);
     expect(withoutOriginal(after)).toEqual(withoutOriginal(before));
+  });
+
+  it('keeps where an article first came from through an export and a re-import, and leaves out an unsound record with a warning', async () => {
+    const dir = tmp();
+    const db = openStore(join(dir, 'a.db'));
+    const report = join(dir, 'report.txt');
+    writeFileSync(report, 'Harbour fire\n\nA fire broke out at the terminal overnight, the port authority said.\n');
+    expect(await importBatch(db, [fileSource(report)])).toMatchObject({ imported: 1, failed: 0 });
+    const first = join(dir, 'first.jsonl');
+    await exportCorpus(db, { format: 'jsonl', out: first });
+    const [exported] = readJsonl(readFileSync(first, 'utf8'));
+    expect(exported?.original).toMatchObject({ file_name: 'report.txt', importer: 'txt', size: readFileSync(report).length });
+
+    const other = openStore(join(dir, 'b.db'));
+    expect(await importBatch(other, [fileSource(first)])).toMatchObject({ imported: 1, failed: 0 });
+    const second = join(dir, 'second.jsonl');
+    await exportCorpus(other, { format: 'jsonl', out: second });
+    expect(readJsonl(readFileSync(second, 'utf8'))[0]?.original).toEqual(exported?.original);
+
+    const broken = join(dir, 'broken.jsonl');
+    writeFileSync(broken, `${JSON.stringify({ ...exported, id: undefined, text: 'Another text entirely, about a ceasefire.', spans: [], original: { sha256: 'not-a-hash' } })}\n`);
+    const third = openStore(join(dir, 'c.db'));
+    const outcome = await importBatch(third, [fileSource(broken)]);
+    expect(outcome).toMatchObject({ imported: 1, failed: 0 });
+    expect(outcome.outcomes[0]?.message).toContain('"original" left out (sha256: a sha256 is 64 lowercase hex digits)');
+    const out3 = join(dir, 'third.jsonl');
+    await exportCorpus(third, { format: 'jsonl', out: out3 });
+    expect(readJsonl(readFileSync(out3, 'utf8'))[0]?.original).toMatchObject({ file_name: 'broken.jsonl', importer: 'jsonl' });
   });
 });

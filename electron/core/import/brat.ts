@@ -6,6 +6,7 @@ import { ATTRIBUTES_TYPE, BRAT_ROLE_ARGUMENTS, CLAIMANT_RELATION, NOTE_TYPE, spl
 import { camelKey, checkAttrs, LABEL_NAMES, parseLabel } from './records';
 import { excerpt } from './problems';
 import { canonicalWithMap } from './remap';
+import { detectLanguage } from './language';
 import { titleFrom } from './txt';
 import type { ParseOutcome } from './types';
 
@@ -172,7 +173,7 @@ export function parseBrat(rawText: string, annText: string, baseName: string): P
       span.attrs = rest;
     }
   }
-  const draft = { title: titleFrom(canonical.text, baseName), source: null, url: null, author: null, publishedAt: null, language: null, text: canonical.text, spans };
+  const draft = { title: titleFrom(canonical.text, baseName), source: null, url: null, author: null, publishedAt: null, language: detectLanguage(canonical.text), text: canonical.text, spans };
   return { ok: true, drafts: [draft], warnings, problems };
 }
 

@@ -3,6 +3,7 @@ import { canonicalize } from '../../../shared/text';
 import { boilerplateWarning, furnitureWarning, reduceEmbeds, removedTexts, removeFurniture, stripBoilerplate, unlocated } from './boilerplate';
 import { blocksOf, isHidden, isScriptLink, NEVER_TEXT, parseDocument, textLength, type DomDocument, type DomElement, type DomNode } from './dom';
 import { pageMeta } from './htmlmeta';
+import { detectLanguage } from './language';
 import { markupBeyondBounds, MAX_ELEMENTS } from './markup-scan';
 import { cleanField, hostOf, META_LIMITS } from './meta';
 import type { ParseOutcome } from './types';
@@ -55,7 +56,7 @@ export function parseHtml(raw: string, fallbackTitle: string): ParseOutcome {
         url: meta.url,
         author: meta.author ?? cleanField(article?.byline?.replace(/^\s*by\s+/i, ''), META_LIMITS.author),
         publishedAt: meta.publishedAt,
-        language: meta.language,
+        language: meta.language ?? detectLanguage(text),
         text,
         ...(removed.length > 0 ? { removed } : {}),
       },

@@ -86,7 +86,7 @@ describe('parsePasted', () => {
     expect(parsePasted('Pasted text', html)).toMatchObject({ ok: true, drafts: [{ text: expect.stringContaining('A fire broke out at the terminal.\n\nWorkers were evacuated.') }] });
     const prose = 'The tag <p> marks a paragraph, and x < y > z is maths.\nSecond line.';
     expect(looksLikeHtml(prose)).toBe(false);
-    expect(parsePasted('Pasted text', prose)).toMatchObject({ ok: true, drafts: [{ title: 'The tag <p> marks a paragraph, and x < y > z is maths.', text: `${prose.replace('\n', '\n\n')}` }] });
+    expect(parsePasted('Pasted text', prose)).toMatchObject({ ok: true, drafts: [{ title: 'Pasted text', text: `${prose.replace('\n', '\n\n')}` }] });
   });
 
   it('reads the Windows clipboard HTML format', () => {

@@ -4,6 +4,7 @@ import { canonicalize } from '../../../shared/text';
 import { boilerplateWarning, removedTexts, stripBoilerplate } from './boilerplate';
 import { fragmentBlocks } from './dom';
 import { cleanField, META_LIMITS, normalizeLanguage, readPublished, safeUrl } from './meta';
+import { detectLanguage } from './language';
 import { titleFrom } from './txt';
 import type { ParseOutcome } from './types';
 
@@ -52,7 +53,7 @@ export function parseMarkdown(raw: string, fallbackTitle: string): ParseOutcome 
         url: safeUrl(pick('url', 'link', 'canonical_url', 'canonical', 'source_url')),
         author: cleanField(pick('author', 'authors', 'byline'), META_LIMITS.author),
         publishedAt: published.value,
-        language: normalizeLanguage(pick('language', 'lang', 'locale')),
+        language: normalizeLanguage(pick('language', 'lang', 'locale')) ?? detectLanguage(text),
         text,
         ...(removed.length > 0 ? { removed } : {}),
       },

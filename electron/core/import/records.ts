@@ -4,6 +4,7 @@ import { cleanField, META_LIMITS, normalizeDate, normalizeLanguage, safeUrl } fr
 import { excerpt } from './problems';
 import { canonicalWithMap } from './remap';
 import { titleFrom } from './txt';
+import { OriginalRecord } from '../export/provenance';
 import type { ImportDraft } from './types';
 import { spanEntity } from './span-entity';
 import { keepRolesInRecord, spanEventFields } from './span-roles';
@@ -160,6 +161,17 @@ export function articleFromRecord(value: unknown, fallbackTitle: string): Record
     text: canonical.text,
     spans,
     ...(id ? { id } : {}),
+    ...carriedOriginal(record.original, warnings),
   };
   return { ok: true, draft, warnings, problems };
+}
+
+/** An exported record's `original`, kept when it is sound; one that is not is named and left out. */
+function carriedOriginal(value: unknown, warnings: string[]): { carried?: OriginalRecord } {
+  if (value === undefined || value === null) return {};
+  const read = OriginalRecord.safeParse(value);
+  if (read.success) return { carried: read.data };
+  const issue = read.error.issues[0];
+  warnings.push(`"original" left out (${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'not a provenance record'}); the article says it came from this file instead`);
+  return {};
 }

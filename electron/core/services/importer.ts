@@ -5,7 +5,7 @@ import type { HashedDraft, ImportDraft, ParseEnd, SourceSpec } from '../import/t
 import { sharedParser, type ParseTask, type Parser } from '../import/pool';
 import { articleExists, findArticleIdByText, insertArticle } from '../store/articles';
 import { annotationExists, insertAnnotation } from '../store/annotations';
-import { findBySha256, recordProvenance, recordSourceFile } from '../store/provenance';
+import { findBySha256, recordCarriedProvenance, recordProvenance, recordSourceFile } from '../store/provenance';
 import type { OriginalFile } from '../import/original';
 import { recordRemovedParts } from '../store/removed-parts';
 import { linkedAttrs } from './entity-import-links';
@@ -271,7 +271,9 @@ function writeChunk(db: Db, drafts: HashedDraft[], state: FileState, seen: Map<s
         added.set(draft.hash, draft.origin ? `${state.outcome.file} (${draft.origin})` : state.outcome.file);
         const article = insertDraft(db, draft, author, problems);
         if (draft.removed?.length) recordRemovedParts(db, article.id, draft.removed);
-        if (original) {
+        if (draft.carried) {
+          recordCarriedProvenance(db, article.id, draft.carried, draft.origin ?? null);
+        } else if (original) {
           if (!stored) recordSourceFile(db, original);
           stored = true;
           recordProvenance(db, { articleId: article.id, sha256: original.sha256, fileName: original.name, importer: original.importer, importedBy: author, importedAt: article.importedAt, origin: draft.origin ?? null });

@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../../shared/ipc/events';
 import { cached, type Db } from './db';
-import { EVENT_COLUMNS, EVENT_SELECT, LIVE_EVENT, toRecords, type EventRow } from './events';
+import { EVENT_COLUMNS, EVENT_SELECT, LIVE_EVENT, LIVE_EVENT_BY_KEY, toRecords, type EventRow } from './events';
 
 /** One row of an event dataset: an incident with its reports, or an event in no incident alone. */
 export interface IncidentGroup {
@@ -42,7 +42,7 @@ export function* incidentGroups(db: Db, pageSize = 200): Generator<IncidentGroup
     if (groups.length > 0) yield groups;
     if (page.length < pageSize) break;
   }
-  const alone = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT} AND m.incident_id IS NULL AND n.rowid > ? ORDER BY n.rowid LIMIT ?`);
+  const alone = cached(db, `${EVENT_SELECT} WHERE ${LIVE_EVENT_BY_KEY} AND m.incident_id IS NULL AND n.rowid > ? ORDER BY n.rowid LIMIT ?`);
   let rowid = -1;
   for (;;) {
     const rows = alone.all(rowid, pageSize) as EventRow[];

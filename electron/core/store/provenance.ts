@@ -57,6 +57,26 @@ export function recordProvenance(db: Db, p: ProvenanceRecord): void {
   ).run(p);
 }
 
+/**
+ * Says where an article came from as an export or a bundle carries it: the original file's hash,
+ * name, importer, who and when, without its bytes. The library learns the hash (a later import of
+ * the same file is recognised) and shows the rest.
+ */
+export function recordCarriedProvenance(db: Db, articleId: string, carried: CarriedOriginal, origin: string | null): void {
+  recordSourceFile(db, { sha256: carried.sha256, size: carried.size, compression: null, content: null });
+  recordProvenance(db, { articleId, sha256: carried.sha256, fileName: carried.file_name, importer: carried.importer, importedBy: carried.imported_by, importedAt: carried.imported_at, origin });
+}
+
+/** The `original` record of a JSONL line or a bundle article (export/provenance.ts). */
+export interface CarriedOriginal {
+  sha256: string;
+  file_name: string;
+  size: number;
+  importer: string;
+  imported_by: string;
+  imported_at: string;
+}
+
 export function getProvenance(db: Db, articleId: string): ArticleProvenance | null {
   const row = cached(db, `${SELECT} WHERE p.article_id = ?`).get(articleId) as ProvenanceRow | undefined;
   return row ? rowToProvenance(row) : null;

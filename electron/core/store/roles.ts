@@ -1,4 +1,5 @@
 import type { EventRole, Role, RoleLink } from '../../../shared/ipc/events';
+import { ACTOR_NAME_SQL } from './actor-names';
 import { cached, type Db } from './db';
 
 /**
@@ -40,6 +41,27 @@ export function rolesOfEvents(db: Db, eventIds: readonly string[]): Map<string, 
     const list = out.get(r.event_id) ?? [];
     list.push({ role: r.role, spanId: r.span_id });
     out.set(r.event_id, list);
+  }
+  return out;
+}
+
+/**
+ * The live roles of many events with the canonical name of each role's span (actor_names.ts):
+ * what a record lists, read in the same query as the roles (a second query by the spans' ids was
+ * a tenth of a dataset export's time).
+ */
+export function namedRolesOfEvents(db: Db, eventIds: readonly string[]): Map<string, (Role & { name: string })[]> {
+  const out = new Map<string, (Role & { name: string })[]>();
+  if (eventIds.length === 0) return out;
+  const rows = cached(
+    db,
+    `SELECT r.event_id, r.role, r.span_id, ${ACTOR_NAME_SQL('s')} AS name FROM json_each(?) ids CROSS JOIN event_roles r ON r.event_id = ids.value ${LIVE} ORDER BY r.event_id, r.role, r.position`,
+    'raw',
+  ).all(JSON.stringify(eventIds)) as [string, EventRole, string, string][];
+  for (const [eventId, role, spanId, name] of rows) {
+    const list = out.get(eventId) ?? [];
+    list.push({ role, spanId, name });
+    out.set(eventId, list);
   }
   return out;
 }
