@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, joins, nameKey, words } from './fold';
+import { fold, joins, keyOf, nameKey, scanWords, simpleFolds, wordHash, words } from './fold';
 
 describe('fold', () => {
   it('folds Latin case and diacritics', () => {
@@ -79,6 +79,29 @@ describe('words and name keys', () => {
     const expected = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)].map((m) => [m.index, m.index + m[0].length]);
     expect(words(text).map((w) => [w.start, w.end])).toEqual(expected);
     expect(words(text).map((w) => w.key)).toEqual(expected.map(([a, b]) => fold(text.slice(a, b))));
+  });
+
+  it('folds a run of simple letters as it folds each of them: every pair of them checked', { timeout: 120_000 }, () => {
+    const table = simpleFolds();
+    const simple = [...table.keys()].filter((c) => table[c] !== 0);
+    expect(simple.length).toBeGreaterThan(1400);
+    const bad: string[] = [];
+    for (const a of simple) {
+      for (const b of simple) {
+        const pair = String.fromCharCode(a, b);
+        if (fold(pair) !== String.fromCharCode(table[a] as number, table[b] as number)) bad.push(pair);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('hashes a word scanned without its key as it hashes the key, and gives the key when asked', () => {
+    const text = 'Zelenskýy ЗЕЛЕНСЬКИЙ Ερντογάν أردوغان Zelenskýy 习近平 ǅemal';
+    const list = scanWords(text);
+    const keys = list.starts.map((_, i) => keyOf(text, list, i));
+    expect(keys).toEqual(words(text).map((w) => w.key));
+    expect(list.hashes).toEqual(keys.map(wordHash));
+    expect(keys.slice(0, 4)).toEqual(['zelenskyy', fold('Зеленський'), 'ερντογαν', fold('أردوغان')]);
   });
 
   it('has no key for a name without letters or digits', () => {

@@ -51,29 +51,60 @@ export interface Word {
 /** The words of a text, in order, each folded. */
 export function words(text: string): Word[] {
   const list = scanWords(text);
-  const out: Word[] = new Array<Word>(list.keys.length);
-  for (let i = 0; i < out.length; i++) out[i] = { start: list.starts[i] as number, end: list.ends[i] as number, key: list.keys[i] as string, unspaced: list.unspaced[i] === 1 };
+  const out: Word[] = new Array<Word>(list.starts.length);
+  for (let i = 0; i < out.length; i++) out[i] = { start: list.starts[i] as number, end: list.ends[i] as number, key: keyOf(text, list, i), unspaced: list.unspaced[i] === 1 };
   return out;
 }
 
-/** The words of a text as parallel lists (what a library-wide pass reads, with no object per word). */
+/**
+ * The words of a text as parallel lists, with no object per word and, for most words, no string:
+ * a library-wide pass looks each word up by its hash and reads the key (keyOf) of the few that
+ * may start a name.
+ */
 export interface WordList {
   starts: number[];
   ends: number[];
-  keys: string[];
+  /** The folded key, or undefined until keyOf makes it (a run of simple letters, its hash made from the table). */
+  keys: (string | undefined)[];
+  /** wordHash of the key. */
+  hashes: number[];
   /** 1 for a character of an unspaced script. */
   unspaced: number[];
 }
+
+/** The folded key of word i, made when first asked for. */
+export function keyOf(text: string, list: WordList, i: number): string {
+  let key = list.keys[i];
+  if (key === undefined) {
+    const run = text.slice(list.starts[i], list.ends[i]);
+    key = list.keys[i] = ASCII.test(run) ? run.toLowerCase() : foldWord(run);
+  }
+  return key;
+}
+
+/** A 30-bit FNV-1a hash of a key's code units (a small integer to V8, so a Set of them stays cheap). */
+export function wordHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h & 0x3fffffff;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
 
 /**
  * Cuts the text into runs of letters and digits (a letter or digit, then any letters, marks and
  * digits, in Unicode's classes L, N and M) by a scan of its code units against a table of their
  * classes, then folds each run; a run holding an unspaced script is cut as WORD cuts it. A regex
  * over the text made an array per word; the table is filled as characters are met, from the same
- * Unicode classes.
+ * Unicode classes. A run of simple letters (SIMPLE_FOLDS) is hashed as it is scanned and keeps no
+ * key until asked.
  */
-export function scanWords(text: string): WordList {
-  const list: WordList = { starts: [], ends: [], keys: [], unspaced: [] };
+export function scanWords(text: string, into?: WordList): WordList {
+  const list: WordList = into ?? { starts: [], ends: [], keys: [], hashes: [], unspaced: [] };
+  // Lists given to fill again keep their storage: a library-wide pass scans one text after another.
+  list.starts.length = list.ends.length = list.keys.length = list.hashes.length = list.unspaced.length = 0;
+  const simple = simpleFolds();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -84,37 +115,69 @@ export function scanWords(text: string): WordList {
       continue;
     }
     const start = i;
-    let top = c;
-    i += width;
+    let top = 0;
+    let h = FNV_OFFSET;
+    let folds = true;
     while (i < n) {
       const d = text.charCodeAt(i);
       const w = d >= 0xd800 && d <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-      if (classAt(text, i, d, w) === OTHER) break;
+      const k = classAt(text, i, d, w);
+      if (k === OTHER) break;
       if (d > top) top = d;
       if (w === 2) top = Math.max(top, text.charCodeAt(i + 1));
+      const f = folds && k === LETTER && d < simple.length ? (simple[d] as number) : 0;
+      if (f === 0) folds = false;
+      else h = Math.imul(h ^ f, FNV_PRIME);
       i += w;
     }
-    // The highest code unit tells the common cases apart without a Unicode regex: plain ASCII
-    // only needs lowering, and nothing below U+0E00 (Thai, the first unspaced script) is unspaced.
-    if (top < 0x80) push(list, start, i, text.slice(start, i).toLowerCase(), 0);
-    else {
-      const run = text.slice(start, i);
-      if (top < 0x0e00 || !UNSPACED_ANY.test(run)) push(list, start, i, foldWord(run), 0);
-      else {
-        for (const w of run.matchAll(WORD)) {
-          const at = start + w.index;
-          push(list, at, at + w[0].length, foldWord(w[0]), UNSPACED_CHAR.test(w[0]) ? 1 : 0);
-        }
+    if (folds) {
+      push(list, start, i, undefined, h & 0x3fffffff, 0);
+      continue;
+    }
+    // The highest code unit tells the common cases apart without a Unicode regex: nothing below
+    // U+0E00 (Thai, the first unspaced script) is unspaced.
+    const run = text.slice(start, i);
+    if (top < 0x0e00 || !UNSPACED_ANY.test(run)) {
+      const key = foldWord(run);
+      push(list, start, i, key, wordHash(key), 0);
+    } else {
+      for (const w of run.matchAll(WORD)) {
+        const at = start + w.index;
+        const key = foldWord(w[0]);
+        push(list, at, at + w[0].length, key, wordHash(key), UNSPACED_CHAR.test(w[0]) ? 1 : 0);
       }
     }
   }
   return list;
 }
 
-function push(list: WordList, start: number, end: number, key: string, unspaced: number): void {
+/**
+ * The letters and digits below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac,
+ * Thaana, N'Ko) that fold to one character on their own, each with that character; 0 for the
+ * rest. For these, folding a run is folding each character (no marks to take off or compose, no
+ * expansion; final sigma folds to σ either way): fold.test.ts checks every pair of them.
+ */
+let SIMPLE_FOLDS: Uint16Array | null = null;
+export const SIMPLE_FOLD_LIMIT = 0x0800;
+
+export function simpleFolds(): Uint16Array {
+  if (SIMPLE_FOLDS) return SIMPLE_FOLDS;
+  const table = new Uint16Array(SIMPLE_FOLD_LIMIT);
+  for (let c = 0; c < SIMPLE_FOLD_LIMIT; c++) {
+    const ch = String.fromCharCode(c);
+    if (classOf(ch) !== LETTER) continue;
+    const f = fold(ch);
+    if (f.length === 1) table[c] = f.charCodeAt(0);
+  }
+  SIMPLE_FOLDS = table;
+  return table;
+}
+
+function push(list: WordList, start: number, end: number, key: string | undefined, hash: number, unspaced: number): void {
   list.starts.push(start);
   list.ends.push(end);
   list.keys.push(key);
+  list.hashes.push(hash);
   list.unspaced.push(unspaced);
 }
 
@@ -174,12 +237,19 @@ function foldWord(word: string): string {
  * apostrophe or a dot or two ("Jean-Pierre", "al Qaeda", "J. R. R."), never a line break; and
  * nothing at all between characters of an unspaced script.
  */
-const JOINER = /^[ \t\u00a0\u2009\u202f\-\u2010\u2011\u2012\u2013'\u2019.]{1,3}$/u;
-
 export function joins(text: string, left: Word, right: Word): boolean {
-  if (left.end === right.start) return left.unspaced || right.unspaced;
-  return JOINER.test(text.slice(left.end, right.start));
+  return joinsAt(text, left.end, right.start, left.unspaced || right.unspaced);
 }
+
+/** joins() on offsets: the text between `end` and `start`, and whether either word is of an unspaced script. */
+export function joinsAt(text: string, end: number, start: number, unspaced: boolean): boolean {
+  if (end === start) return unspaced;
+  if (start - end > 3) return false;
+  for (let i = end; i < start; i++) if (!JOINER_UNITS.has(text.charCodeAt(i))) return false;
+  return true;
+}
+
+const JOINER_UNITS = new Set([...' \t\u00a0\u2009\u202f-\u2010\u2011\u2012\u2013\'\u2019.'].map((c) => c.charCodeAt(0)));
 
 /** A name's match key: its folded words, one space between. Empty when it has no letter or digit. */
 export function nameKey(name: string): string {

@@ -13,7 +13,7 @@ import { EXIT, UsageError, type Output } from './output';
  */
 export async function entitiesSuggestCommand(db: Db, args: string[], out: Output, flags: EntitiesFlags): Promise<number> {
   if (args.length > 0) throw new UsageError(`entities suggest takes no arguments (got "${args[0]}"); use --article ID for one article`);
-  const print = (text: string, found: readonly Suggestion[]) => {
+  const print = (text: string, found: readonly Omit<Suggestion, 'id'>[]) => {
     const cp = makeCodePointConverter(text);
     for (const s of found) {
       out.result(

@@ -16,6 +16,19 @@ import { networkContract } from './network';
  */
 export const LIBRARY_PAGE_SIZE = 50;
 
+/**
+ * Rows a search asks for at a time: about the rows a screen shows (64 px each), so the first
+ * answer cuts only the snippets on screen and each later page cuts its own as it scrolls in.
+ */
+export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * A search counts its hits only up to this many: counting every hit of a common word reads its
+ * whole index list. Past it the total is given as capped (shown "1,000+") and the list holds the
+ * first SEARCH_CAP hits.
+ */
+export const SEARCH_CAP = 1000;
+
 export const SortKey = z.enum(['relevance', 'imported', 'published', 'title', 'annotations']);
 export type SortKey = z.infer<typeof SortKey>;
 
@@ -182,7 +195,8 @@ export type SetAside = z.infer<typeof SetAside>;
 
 /** Every call between renderer and main, declared once: input and output schema per channel. */
 export const contract = {
-  'articles/list': { input: ListInput, output: z.object({ total: z.number(), items: z.array(ListItem) }) },
+  /** `capped`: the search matched more than SEARCH_CAP articles and `total` is SEARCH_CAP. */
+  'articles/list': { input: ListInput, output: z.object({ total: z.number(), capped: z.boolean(), items: z.array(ListItem) }) },
   'articles/get': { input: byId, output: z.object({ article: Article, annotations: z.array(Annotation) }) },
   'articles/updateMeta': {
     input: z.object({ id: Id, meta: ArticleMeta.partial().strict() }).strict(),

@@ -10,6 +10,8 @@ import { FIGURE_QUALIFIERS, Id } from '../model';
 
 export const DisagreementKind = z.enum(DISAGREEMENT_KINDS);
 export const DisagreementScope = z.enum(['article', 'incident']);
+/** A disagreement's id: its scope, scope id, counts and unit in hex (store/disagreement-refresh.ts), so longer than other ids. */
+export const DisagreementId = z.string().max(8192).regex(/^fd-[0-9a-f]+$/, 'not a disagreement id');
 export type DisagreementScope = z.infer<typeof DisagreementScope>;
 
 export const RESOLUTION_DECISIONS = ['value', 'range', 'not_same_count'] as const;
@@ -59,7 +61,7 @@ export const Resolution = z.object({
 export type Resolution = z.infer<typeof Resolution>;
 
 export const Disagreement = z.object({
-  id: Id,
+  id: DisagreementId,
   kind: DisagreementKind,
   scope: DisagreementScope,
   /** The article's or the incident's id. */
@@ -93,12 +95,12 @@ export const figuresContract = {
   'figures/disagreements': { input: DisagreementsQuery, output: z.object({ total: z.number(), items: z.array(Disagreement) }) },
   /** Records the analyst's decision (null takes it away); `previous` is what undo sends back. */
   'figures/resolve': {
-    input: z.object({ id: Id, resolution: ResolutionInput.nullable() }).strict(),
+    input: z.object({ id: DisagreementId, resolution: ResolutionInput.nullable() }).strict(),
     output: z.object({ disagreement: Disagreement.nullable(), previous: Resolution.nullable() }),
   },
   /** Puts a resolution back exactly as it was (undo and redo). */
   'figures/restoreResolution': {
-    input: z.object({ id: Id, resolution: Resolution.nullable() }).strict(),
+    input: z.object({ id: DisagreementId, resolution: Resolution.nullable() }).strict(),
     output: z.object({ disagreement: Disagreement.nullable() }),
   },
   'figures/settings': { input: z.object({ spread: z.number().min(0).max(1).optional() }).strict(), output: z.object({ spread: z.number() }) },

@@ -8,6 +8,7 @@ import type { StreamWriter } from './types';
 import { BUNDLE_EVENT_FIELDS, bundleEventFields } from './bundle-events';
 import { BUNDLE_ENTITY_FIELDS, bundleEntityFields } from './bundle-entities';
 import type { StoredEntity } from '../store/entities';
+import { BUNDLE_FIGURE_FIELDS, bundleFigureFields } from './bundle-figures';
 
 export const BUNDLE_FORMAT = 'spanwise-bundle';
 export const BUNDLE_VERSION = 1;
@@ -16,9 +17,11 @@ export const BUNDLE_VERSION = 1;
  * A bundle is gzip-compressed UTF-8 JSON lines:
  *   1. header   {"format":"spanwise-bundle","version":1,"exported_at":ISO,"offset_unit":"codepoint"}
  *   2. articles {"type":"article", ...every article column..., "annotations":[...every annotation column...],
- *               "roles":[{event_id, role, span_id, position}], "incidents":[{event_id, incident_id, title, note, ...}]}
- *      (roles and incidents optional, written when the article has any: bundle-events.ts;
- *      "entities":[...] optional, the registry entries its annotations link to: bundle-entities.ts)
+ *               "roles":[{event_id, role, span_id, position}], "incidents":[{event_id, incident_id, title, note, ...}],
+ *               "resolutions":[{scope, incident_id?, counts, unit, decision, value, min, max, note, span_ids, ...}]}
+ *      (roles, incidents and resolutions optional, written when the article has any: bundle-events.ts,
+ *      bundle-figures.ts; "entities":[...] optional, the registry entries its annotations link to:
+ *      bundle-entities.ts)
  *   3. trailer  {"type":"end","articles":N,"annotations":M}
  * The trailer lets a reader tell a complete bundle from one cut short in transfer even before
  * gzip's own check fails. Each annotation carries its `history` (past content revisions, see
@@ -80,6 +83,7 @@ export const BundleArticle = z.object({
   annotations: z.array(BundleAnnotation),
   ...BUNDLE_EVENT_FIELDS,
   ...BUNDLE_ENTITY_FIELDS,
+  ...BUNDLE_FIGURE_FIELDS,
 });
 export type BundleArticle = z.infer<typeof BundleArticle>;
 
@@ -139,5 +143,6 @@ function bundleArticle(item: ExportItem, registry: ((id: string) => StoredEntity
     })),
     ...bundleEventFields(item),
     ...bundleEntityFields(item, registry),
+    ...bundleFigureFields(item),
   };
 }

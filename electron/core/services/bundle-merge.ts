@@ -21,6 +21,7 @@ import {
 import { checkAnnotation, storeReferences } from './annotation-invariants';
 import { emptyEventLinksReport, mergeEventLinks, type EventLinksReport } from './bundle-events';
 import { emptyEntityReport, type EntityMergeReport } from './bundle-entities';
+import { emptyResolutionsReport, mergeResolutions, type ResolutionsReport } from './bundle-figures';
 import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
 
 /** A merge that would leave an annotation breaking the library's invariants; the whole bundle is refused. */
@@ -66,6 +67,8 @@ export interface BundleImportReport {
   events?: EventLinksReport;
   /** The registry the bundle carried (bundle-entities.ts). */
   entities?: EntityMergeReport;
+  /** The analyst's resolutions of disagreements (bundle-figures.ts). */
+  resolutions?: ResolutionsReport;
 }
 
 export const emptyReport = (): BundleImportReport => ({
@@ -80,6 +83,7 @@ export const emptyReport = (): BundleImportReport => ({
   revived: [],
   events: emptyEventLinksReport(),
   entities: emptyEntityReport(),
+  resolutions: emptyResolutionsReport(),
 });
 
 /**
@@ -128,6 +132,7 @@ export function mergeArticle(db: Db, incoming: BundleArticle, author: string | u
   for (const x of ordered) merger.merge(x);
   merger.settleLinks();
   mergeEventLinks(db, incoming, local.id, (id) => merger.localId(id), (report.events ??= emptyEventLinksReport()));
+  mergeResolutions(db, incoming, local.id, (id) => merger.localId(id), (report.resolutions ??= emptyResolutionsReport()));
 }
 
 /**

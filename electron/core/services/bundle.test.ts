@@ -43,6 +43,7 @@ describe('importBundle', () => {
       revived: [],
       events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
       entities: { added: 0, updated: 0, unchanged: 0, offers: [], conflicts: [] },
+      resolutions: { added: 0, unchanged: 0, conflicts: [], leftOut: 0 },
     });
     for (const source of corpus.annotations) {
       const copy = getAnnotation(b, source.id);
@@ -68,6 +69,7 @@ describe('importBundle', () => {
       revived: [],
       events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
       entities: { added: 0, updated: 0, unchanged: 0, offers: [], conflicts: [] },
+      resolutions: { added: 0, unchanged: 0, conflicts: [], leftOut: 0 },
     });
     expect(counts(b)).toEqual(before);
     // Into the store it came from, too.

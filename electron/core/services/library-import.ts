@@ -110,6 +110,7 @@ export function bundleSummary(r: BundleImportReport): string {
     [r.events?.eventsJoined ?? 0, `${plural(r.events?.eventsJoined ?? 0, 'event')} put in their incident`],
     [r.entities?.added ?? 0, plural(r.entities?.added ?? 0, 'new entity', 'new entities')],
     [r.entities?.updated ?? 0, `${plural(r.entities?.updated ?? 0, 'entity', 'entities')} given the other machine's names or details`],
+    [r.resolutions?.added ?? 0, plural(r.resolutions?.added ?? 0, 'resolved disagreement')],
   ]);
   const kept = part('kept', [
     [r.articlesMatched, `${plural(r.articlesMatched, 'article')} already here`],
@@ -125,6 +126,7 @@ export function bundleSummary(r: BundleImportReport): string {
     [incidentConflicts, `${plural(incidentConflicts, 'event')} in another incident there, left in this library's`],
     [entityConflicts, `${plural(entityConflicts, 'entity detail', 'entity details')} set differently there, this library's kept`],
     [offers, `${plural(offers, 'entity', 'entities')} named like one here, kept apart and offered as a merge`],
+    [r.resolutions?.conflicts.length ?? 0, `${plural(r.resolutions?.conflicts.length ?? 0, 'disagreement')} resolved otherwise there, left as resolved here`],
   ]);
   const unplaced = part('not imported', [
     [r.unplaced.length, `${plural(r.unplaced.length, 'annotation')} whose text is no longer in the corrected article`],

@@ -1,8 +1,8 @@
-import type { SuggestSummary, Suggestion } from '../../../shared/ipc/entities';
+import type { SuggestSummary } from '../../../shared/ipc/entities';
 import { articlePage, articleTotal } from '../store/article-scan';
 import type { Db } from '../store/db';
 import { saveUndo } from '../store/entity-undo';
-import { applySuggestions, loadRegistry, suggestFor, type AcceptUndo } from './suggestions';
+import { applySuggestions, loadRegistry, proposalsFor, type AcceptUndo, type Proposal } from './suggestions';
 
 export interface SuggestRun {
   /** Accept every suggestion as it is found (each article in its own transaction, one undo token for all). */
@@ -11,7 +11,7 @@ export interface SuggestRun {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /** Each article's suggestions as found (before any are accepted): what the command prints. */
-  onArticle?: (article: { id: string; text: string }, suggestions: readonly Suggestion[]) => void;
+  onArticle?: (article: { id: string; text: string }, suggestions: readonly Proposal[]) => void;
 }
 
 const PAGE = 200;
@@ -47,7 +47,7 @@ export async function suggestLibrary(db: Db, run: SuggestRun): Promise<SuggestSu
           break scan;
         }
         after = article.rowid;
-        const found = suggestFor(db, article.id, registry, article.text);
+        const found = proposalsFor(db, article.id, registry, article.text);
         if (found.length > 0) {
           suggestions += found.length;
           byArticle.push({ articleId: article.id, title: article.title, suggestions: found.length });

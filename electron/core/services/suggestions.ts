@@ -29,26 +29,35 @@ export function loadRegistry(db: Db): Registry {
 }
 
 /** A stable id from what the suggestion proposes. One-shot hashing: a library-wide pass makes hundreds of thousands. */
-function suggestionId(s: Omit<Suggestion, 'id'>): string {
+function suggestionId(s: Proposal): string {
   const digest = hash('sha256', JSON.stringify([s.articleId, s.start, s.end, s.entityId, s.action, s.annotationId]), 'hex');
   return `s${digest.slice(0, 31)}`;
 }
 
-/** The article's suggestions against a registry snapshot, in text order. */
+/** A suggestion before its id: what a library-wide pass counts, prints and accepts, with no id needed. */
+export type Proposal = Omit<Suggestion, 'id'>;
+
+/** The article's suggestions against a registry snapshot, in text order, each with its id (what accept and reject name). */
 export function suggestFor(db: Db, articleId: string, registry: Registry, text?: string, annotations?: readonly Annotation[]): Suggestion[] {
+  return proposalsFor(db, articleId, registry, text, annotations).map((p) => {
+    const s = p as Suggestion;
+    s.id = suggestionId(p);
+    return s;
+  });
+}
+
+/** suggestFor without the ids, which cost a hash each. */
+export function proposalsFor(db: Db, articleId: string, registry: Registry, text?: string, annotations?: readonly Annotation[]): Proposal[] {
   const body = text ?? getArticle(db, articleId)?.text;
   if (body === undefined) throw new HandlerError('not_found', `no article with id ${articleId}`);
   const matches = findNames(body, registry.dict);
   if (matches.length === 0) return [];
   const spans = (annotations ?? listAnnotations(db, articleId)).filter((a) => a.status === 'ok' && (a.label === 'actor' || a.label === 'event'));
   const rejections = rejectionsOf(db, articleId);
-  const out: Suggestion[] = [];
+  const out: Proposal[] = [];
   const linking = new Set<string>();
-  const add = (s: Omit<Suggestion, 'id'>) => {
-    if (isRejected(rejections, { start: s.start, end: s.end, entityId: s.entityId, action: s.action, quote: s.text })) return;
-    const withId = s as Suggestion;
-    withId.id = suggestionId(s);
-    out.push(withId);
+  const add = (s: Proposal) => {
+    if (!isRejected(rejections, { start: s.start, end: s.end, entityId: s.entityId, action: s.action, quote: s.text })) out.push(s);
   };
   for (const m of matches) {
     for (const n of m.names) {
@@ -86,7 +95,7 @@ function proposal(
   head: { name: string; kind: Suggestion['entityKind'] },
   action: Suggestion['action'],
   annotationId: string | null,
-): Omit<Suggestion, 'id'> {
+): Proposal {
   return { articleId, start: m.start, end: m.end, text: m.text, entityId, entityName: head.name, entityKind: head.kind, action, annotationId };
 }
 
@@ -97,7 +106,7 @@ export interface AcceptUndo {
 }
 
 /** Applies suggestions (already computed against the current text); no transaction of its own. */
-export function applySuggestions(db: Db, suggestions: readonly Suggestion[], registry: Registry, author: string, undo: AcceptUndo): { created: Annotation[]; linked: Annotation[] } {
+export function applySuggestions(db: Db, suggestions: readonly Proposal[], registry: Registry, author: string, undo: AcceptUndo): { created: Annotation[]; linked: Annotation[] } {
   const created: Annotation[] = [];
   const linked: Annotation[] = [];
   const annotations = new Map<string, Annotation[]>();

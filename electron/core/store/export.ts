@@ -8,6 +8,7 @@ import { aliasesOf, historiesOf } from './revisions';
 import type { ArticleProvenance } from '../../../shared/ipc/provenance';
 import { roleRowsOfArticles, type RoleRow } from './roles';
 import { membershipsOfArticles, type MembershipRow } from './incidents';
+import { resolutionsOfArticles, type StoredResolution } from './figure-resolutions';
 
 /** The library's filters (the list's ListInput without sorting and paging). */
 export interface ExportFilter {
@@ -43,6 +44,8 @@ export interface ExportItem {
   roles?: RoleRow[];
   /** Its events' incident memberships, with each incident's title, note and times. */
   memberships?: MembershipRow[];
+  /** The resolutions of its own disagreements and of its incidents' (migration 0012). */
+  resolutions?: StoredResolution[];
 }
 
 export interface PageOptions {
@@ -164,6 +167,7 @@ function withAnnotations(db: Db, rows: ArticleRow[], options: PageOptions): Expo
   const provenance = provenanceOf(db, articleIds);
   const roles = groupBy(roleRowsOfArticles(db, articleIds), (r) => r.article_id);
   const memberships = groupBy(membershipsOfArticles(db, articleIds), (m) => m.article_id);
+  const resolutions = resolutionsOfArticles(db, articleIds);
   return rows.map((r) => ({
     article: rowToArticle(r),
     provenance: provenance.get(r.id) ?? null,
@@ -172,6 +176,7 @@ function withAnnotations(db: Db, rows: ArticleRow[], options: PageOptions): Expo
     conflictCopiesLeftOut: leftOut.get(r.id) ?? 0,
     roles: roles.get(r.id) ?? [],
     memberships: memberships.get(r.id) ?? [],
+    resolutions: resolutions.get(r.id) ?? [],
   }));
 }
 

@@ -88,6 +88,29 @@ export function* allResolutions(db: Db, pageSize = 500): Generator<StoredResolut
   }
 }
 
+/**
+ * The resolutions a bundle's article lines carry: each article's own, and those of the incidents
+ * its events belong to (so a line is complete on its own), by article id.
+ */
+export function resolutionsOfArticles(db: Db, articleIds: readonly string[]): Map<string, StoredResolution[]> {
+  const json = JSON.stringify(articleIds);
+  const rows = cached(
+    db,
+    `SELECT r.*, r.scope_id AS article_id FROM figure_resolutions r WHERE r.scope = 'article' AND r.scope_id IN (SELECT value FROM json_each(?))
+     UNION
+     SELECT r.*, m.article_id FROM incident_events m JOIN figure_resolutions r ON r.scope = 'incident' AND r.scope_id = m.incident_id WHERE m.article_id IN (SELECT value FROM json_each(?))
+     ORDER BY article_id, id`,
+  ).all(json, json) as (ResolutionRow & { article_id: string })[];
+  const out = new Map<string, StoredResolution[]>();
+  for (const r of rows) {
+    const stored = { id: r.id, scope: r.scope, scopeId: r.scope_id, counts: r.counts, unit: r.unit, spanIds: JSON.parse(r.span_ids) as string[], resolution: toResolution(r) };
+    const list = out.get(r.article_id);
+    if (list) list.push(stored);
+    else out.set(r.article_id, [stored]);
+  }
+  return out;
+}
+
 export function setSpread(db: Db, spread: number): void {
   cached(db, `INSERT INTO figure_settings (key, value) VALUES ('spread', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(String(spread));
 }

@@ -20,6 +20,8 @@ import type { FieldEdit, Patch } from './session';
 
 export interface DetailsProps {
   annotation: Annotation;
+  /** The article's language: a figure's number words are read in it. */
+  language: string | null;
   /** The other version of this annotation when a merged bundle disagreed with it. */
   rival: Annotation | null;
   onKeep(): void;
@@ -154,7 +156,7 @@ export function Details(props: DetailsProps) {
           </Fragment>
         ),
       )}
-      {a.label === 'figure' ? <FigureReading annotation={a} language={null} onEdit={(attrs) => void onEdit({ attrs }).catch(() => undefined)} /> : null}
+      {a.label === 'figure' ? <FigureReading annotation={a} language={props.language} onEdit={(attrs) => void onEdit({ attrs }).catch(() => undefined)} /> : null}
       {a.label === 'event' ? <LinkedPlace annotation={a} onLink={(attrs) => onEdit({ attrs })} onError={props.onProblem} /> : null}
       {a.label === 'event' ? props.eventRecord : null}
       <div className="details-actions">

@@ -12,7 +12,7 @@ export interface MenuState {
 
 export interface MenuProps {
   state: MenuState;
-  annotations: Map<string, Annotation>;
+  annotations: ReadonlyMap<string, Annotation>;
   titles: Record<Label, string>;
   onClose(): void;
   onTag(label: Label): void;

@@ -3,16 +3,11 @@ import { call } from '../api/client';
 import type { SuggestionSpan } from '../editor';
 import { nextPaint } from './afterPaint';
 import { provisionalAnnotations, retagAttrs, retagNotice } from './annotationDrafts';
-import { compareTextOrder, withPut } from './panelOrder';
+import { AnnotationCopy, type AnnotationDelta } from './annotationCopy';
 import { History, marksOf, mergePatch, rangesOf, type Change, type FieldEdit, type Patch, type Range, type Step } from './history';
 
 export type { Change, FieldEdit, Patch, Range } from './history';
-
-/** What a change the store made to several annotations at once left: those it wrote, those it removed. */
-export interface AnnotationDelta {
-  put: Annotation[];
-  removedIds: string[];
-}
+export type { AnnotationDelta } from './annotationCopy';
 
 interface QueuedUpdate {
   key: string;
@@ -34,8 +29,6 @@ interface SessionError {
  * and redos the database holds what the screen shows.
  */
 export class ReaderSession {
-  article: Article;
-  annotations = new Map<string, Annotation>();
   selectedId: string | null = null;
   /** True when the analyst chose the selected annotation (a click), false when tagging selected it. */
   selectionChosen = false;
@@ -50,7 +43,7 @@ export class ReaderSession {
   private listeners = new Set<(change: Change) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private history = new History();
-  private sorted: Annotation[] | null = null;
+  private copy: AnnotationCopy;
   /** The last queued operation, while it is a field edit that has not started: later keystrokes join it. */
   private tail: QueuedUpdate | null = null;
   private textChanging = 0;
@@ -58,8 +51,15 @@ export class ReaderSession {
   private noticeUntilText = false;
 
   constructor(article: Article, annotations: Annotation[]) {
-    this.article = article;
-    for (const a of annotations) this.annotations.set(a.id, a);
+    this.copy = new AnnotationCopy(article, annotations);
+  }
+
+  get article(): Article {
+    return this.copy.article;
+  }
+
+  get annotations(): ReadonlyMap<string, Annotation> {
+    return this.copy.annotations;
   }
 
   subscribe = (listener: (change: Change) => void): (() => void) => {
@@ -71,8 +71,7 @@ export class ReaderSession {
 
   /** The annotations in text order; the same array until they change, so views can memoise on it. */
   list(): Annotation[] {
-    this.sorted ??= [...this.annotations.values()].sort(compareTextOrder);
-    return this.sorted;
+    return this.copy.list();
   }
 
   get canUndo(): boolean {
@@ -126,7 +125,7 @@ export class ReaderSession {
     }
     const text = this.article.text;
     let provisional = provisionalAnnotations(this.article, label, spans, typeof attrs === 'function' ? {} : attrs);
-    this.put(provisional);
+    this.copy.put(provisional);
     this.selectedId = provisional[0]?.id ?? this.selectedId;
     this.selectionChosen = false;
     this.emit({ full: false, ranges: rangesOf(provisional) });
@@ -140,7 +139,7 @@ export class ReaderSession {
       const read = typeof attrs === 'function' ? attrs() : attrs;
       if (read !== provisional[0]?.attrs && Object.keys(read).length > 0) {
         provisional = provisional.map((a) => ({ ...a, attrs: read }));
-        this.put(provisional.filter((a) => this.annotations.has(a.id)));
+        this.copy.put(provisional.filter((a) => this.annotations.has(a.id)));
         this.emit({ full: false, ranges: [] });
       }
       try {
@@ -155,10 +154,10 @@ export class ReaderSession {
         throw err;
       }
       // The store may have trimmed a span or completed its attributes: its answer is what stays.
-      this.put(created);
+      this.copy.put(created);
       this.history.record({
         undo: async () => this.removed(await call('annotations/delete', { ids: created.map((a) => a.id) })),
-        redo: async () => this.added(await call('annotations/restore', { annotations: created })),
+        redo: async () => this.copy.added(await call('annotations/restore', { annotations: created })),
       });
       // Drawn already: only a span the store changed (trimmed) needs drawing again, in both places.
       // The store answers for the items in the order they were sent.
@@ -172,9 +171,9 @@ export class ReaderSession {
       const present = ids.filter((id) => this.annotations.has(id));
       if (present.length === 0) return [];
       const removed = await call('annotations/delete', { ids: present });
-      this.drop(removed);
+      this.copy.drop(removed);
       this.history.record({
-        undo: async () => this.added(await call('annotations/restore', { annotations: removed })),
+        undo: async () => this.copy.added(await call('annotations/restore', { annotations: removed })),
         redo: async () => this.removed(await call('annotations/delete', { ids: removed.map((a) => a.id) })),
       });
       if (this.selectedId && ids.includes(this.selectedId)) this.selectedId = null;
@@ -218,7 +217,7 @@ export class ReaderSession {
     return this.run(async () => {
       const before = this.annotations.get(id);
       if (!before || before.label === label) return null;
-      const after = await this.send(before, { label, attrs: retagAttrs(before, label) });
+      const after = await this.send(before, { label, attrs: retagAttrs(before, label, this.article.language) });
       this.history.record(this.updateStep(before, after));
       this.notice = retagNotice(before, label);
       return this.finish(after, marksOf(before, after));
@@ -276,11 +275,11 @@ export class ReaderSession {
       const before = this.annotations.get(id);
       if (!before) return null;
       const after = await call('annotations/update', { id, span });
-      this.put([after]);
+      this.copy.put([after]);
       this.history.record({
         undo: async () =>
-          this.changed(await call('annotations/update', { id, span: { start: before.start, end: before.end, status: before.status, quote: before.quote } }), after),
-        redo: async () => this.changed(await call('annotations/update', { id, span: { start: after.start, end: after.end } }), before),
+          this.copy.changed(await call('annotations/update', { id, span: { start: before.start, end: before.end, status: before.status, quote: before.quote } }), after),
+        redo: async () => this.copy.changed(await call('annotations/update', { id, span: { start: after.start, end: after.end } }), before),
       });
       return this.finish(after, [before, after]);
     });
@@ -295,11 +294,11 @@ export class ReaderSession {
         const oldPositions = this.list().map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status }));
         const result = await call('articles/correctText', { id: this.article.id, text });
         const newPositions = result.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, status: a.status }));
-        this.replaceAll(result);
+        this.copy.replaceAll(result);
         this.history.record({
           text: true,
-          undo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: oldText, positions: oldPositions })),
-          redo: async () => this.replaced(await call('articles/correctText', { id: this.article.id, text: result.article.text, positions: newPositions })),
+          undo: async () => this.copy.replaced(await call('articles/correctText', { id: this.article.id, text: oldText, positions: oldPositions })),
+          redo: async () => this.copy.replaced(await call('articles/correctText', { id: this.article.id, text: result.article.text, positions: newPositions })),
         });
         return this.finish(undefined, [], true, 'text');
       } finally {
@@ -351,15 +350,15 @@ export class ReaderSession {
       ...(patch.note !== undefined ? { note: patch.note } : {}),
       ...(attrs !== undefined ? { attrs } : {}),
     });
-    this.put([after]);
+    this.copy.put([after]);
     return after;
   }
 
   private updateStep(before: Annotation, after: Annotation, coalesce?: string): Step {
     const restore = (a: Annotation) => ({ id: a.id, label: a.label, note: a.note, attrs: this.restorable(a) });
     const step: Step = {
-      undo: async () => this.changed(await call('annotations/update', restore(before)), after),
-      redo: async () => this.changed(await call('annotations/update', restore(after)), before),
+      undo: async () => this.copy.changed(await call('annotations/update', restore(before)), after),
+      redo: async () => this.copy.changed(await call('annotations/update', restore(after)), before),
     };
     if (coalesce) step.coalesce = coalesce;
     return step;
@@ -411,51 +410,18 @@ export class ReaderSession {
     return value;
   }
 
-  private put(list: Annotation[]): void {
-    if (this.sorted !== null) this.sorted = withPut(this.sorted, this.annotations, list);
-    for (const a of list) this.annotations.set(a.id, a);
-  }
-
-  private drop(list: Annotation[]): void {
-    for (const a of list) this.annotations.delete(a.id);
-    if (this.sorted !== null) this.sorted = this.sorted.filter((a) => this.annotations.get(a.id) === a);
-  }
-
-  private replaceAll(result: { article: Article; annotations: Annotation[] }): void {
-    this.article = result.article;
-    this.annotations = new Map(result.annotations.map((a) => [a.id, a]));
-    this.sorted = null;
-  }
-
-  private added(list: Annotation[]): Change {
-    this.put(list);
-    return { full: false, ranges: rangesOf(list) };
-  }
-
   private removed(list: Annotation[]): Change {
-    this.drop(list);
-    if (this.selectedId && list.some((a) => a.id === this.selectedId)) this.selectedId = null;
-    return { full: false, ranges: rangesOf(list) };
+    this.deselect(list.map((a) => a.id));
+    return this.copy.removed(list);
   }
 
   private applied(delta: AnnotationDelta): Change {
-    const gone = delta.removedIds.flatMap((id) => this.annotations.get(id) ?? []);
-    const before = delta.put.flatMap((a) => this.annotations.get(a.id) ?? []);
-    this.drop(gone);
-    this.put(delta.put);
-    if (this.selectedId && delta.removedIds.includes(this.selectedId)) this.selectedId = null;
-    return { full: false, ranges: rangesOf([...gone, ...before, ...delta.put]) };
+    this.deselect(delta.removedIds);
+    return this.copy.applied(delta);
   }
 
-  /** `other` is the state `a` replaces: a move (re-attach) must redraw both places. */
-  private changed(a: Annotation, other: Annotation): Change {
-    this.put([a]);
-    return { full: false, ranges: marksOf(other, a) };
-  }
-
-  private replaced(result: { article: Article; annotations: Annotation[] }): Change {
-    this.replaceAll(result);
-    return { full: true, ranges: [] };
+  private deselect(ids: string[]): void {
+    if (this.selectedId && ids.includes(this.selectedId)) this.selectedId = null;
   }
 
   private emit(change: Change): void {
