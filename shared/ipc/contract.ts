@@ -104,6 +104,13 @@ export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.numbe
 export type BackupSummary = z.infer<typeof BackupSummary>;
 
 /** A background task (import, export, library-wide suggestions) the renderer polls for progress and can cancel. */
+/**
+ * An import waiting for an encrypted bundle's passphrase (`import/passphrase` answers it). `attempt`
+ * counts the askings for this bundle; from the second on, `reason` says why the last was refused.
+ */
+export const PassphraseRequest = z.object({ file: z.string(), attempt: z.number().int().positive(), reason: z.string().nullable() });
+export type PassphraseRequest = z.infer<typeof PassphraseRequest>;
+
 export const Job = z.object({
   id: z.string(),
   kind: z.enum(['import', 'export', 'suggest']),
@@ -115,6 +122,7 @@ export const Job = z.object({
   /** A finished 'suggest' job's result (shared/ipc/entities.ts). */
   suggested: SuggestSummary.nullable(),
   error: z.string().nullable(),
+  passphrase: PassphraseRequest.nullable().optional(),
 });
 export type Job = z.infer<typeof Job>;
 
@@ -237,6 +245,11 @@ export const contract = {
         last: z.boolean(),
       })
       .strict(),
+    output: Job,
+  },
+  /** The passphrase of the encrypted bundle an import job waits on (Job.passphrase), or null to leave that bundle out. */
+  'import/passphrase': {
+    input: z.object({ id: z.string().max(64), passphrase: z.string().min(1).max(1024).nullable() }).strict(),
     output: Job,
   },
   'export/dialog': { input: ExportRequest, output: z.object({ job: Job.nullable() }) },
