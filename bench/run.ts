@@ -1,5 +1,8 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events,figures] [--profile] [--renderer DIR] [--keep] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events,figures,timeline] [--profile] [--renderer DIR] [--keep] [--stores DIR] [--out FILE]
+ *
+ * --stores DIR: the search and export suites use the libraries a run with --keep left in DIR
+ * (library-1x.db ... library-100x.db, brought up to the current schema first) instead of building them.
  *
  * Prints one JSON line per figure on stdout (progress goes to stderr). See BENCHMARKS.md.
  */
@@ -7,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openStore } from '../electron/core/store/db';
 import { makeConfig } from './lib/config';
 import { writeShards } from './lib/files';
 import { runChild } from './lib/proc';
@@ -22,8 +26,9 @@ import { eventsViewSuite } from './suites/events-view';
 import { encryptionSuite } from './suites/encryption';
 import { eventsSuite } from './suites/events';
 import { figuresSuite } from './suites/figures';
+import { timelineSuite } from './suites/timeline';
 
-const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events', 'figures'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events', 'figures', 'timeline'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +37,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     renderer: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    stores: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -49,7 +55,15 @@ process.stdout.write(`${JSON.stringify({ machine: machine(), quick: cfg.quick, c
 
 try {
   let stores: string[] = [];
-  if (only.has('import') || only.has('search') || only.has('export')) {
+  if (values.stores && !only.has('import')) {
+    for (const scale of cfg.scales) {
+      const file = join(resolve(values.stores), `library-${scale}.db`);
+      const migrated = performance.now();
+      openStore(file).close();
+      note(`store ${file}: brought up to the current schema in ${((performance.now() - migrated) / 1000).toFixed(1)} s`);
+      stores.push(file);
+    }
+  } else if (only.has('import') || only.has('search') || only.has('export')) {
     const top = cfg.articles[cfg.articles.length - 1] as number;
     note(`generating ${top} articles in ${top / cfg.shardSize} shards`);
     const shards = writeShards(join(work, 'corpus'), cfg.seed, top, cfg.shardSize);
@@ -79,6 +93,7 @@ try {
   if (only.has('encryption')) await encryptionSuite(cfg);
   if (only.has('events')) await eventsSuite(cfg);
   if (only.has('figures')) await figuresSuite(cfg);
+  if (only.has('timeline')) await timelineSuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);

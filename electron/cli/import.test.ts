@@ -122,7 +122,7 @@ describe('spanwise search and stats', () => {
     const lines = json.stdout.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([
       { type: 'hit', id: expect.any(String), title: 'Good line', snippet: 'A good line of text about \ue000drones\ue001.', counts: { event: 0, claim: 0, actor: 0, figure: 0 } },
-      { type: 'summary', total: 1, shown: 1 },
+      { type: 'summary', total: 1, capped: false, shown: 1 },
     ]);
 
     const stats = spanwise('stats', '--db', db);

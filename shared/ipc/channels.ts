@@ -13,6 +13,7 @@ export const CHANNELS = [
   'import/texts',
   'import/begin',
   'import/add',
+  'import/passphrase',
   'export/dialog',
   'jobs/get',
   'jobs/cancel',

@@ -16,6 +16,19 @@ import { networkContract } from './network';
  */
 export const LIBRARY_PAGE_SIZE = 50;
 
+/**
+ * Rows a search asks for at a time: about the rows a screen shows (64 px each), so the first
+ * answer cuts only the snippets on screen and each later page cuts its own as it scrolls in.
+ */
+export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * A search counts its hits only up to this many: counting every hit of a common word reads its
+ * whole index list. Past it the total is given as capped (shown "1,000+") and the list holds the
+ * first SEARCH_CAP hits.
+ */
+export const SEARCH_CAP = 1000;
+
 export const SortKey = z.enum(['relevance', 'imported', 'published', 'title', 'annotations']);
 export type SortKey = z.infer<typeof SortKey>;
 
@@ -91,6 +104,13 @@ export const BackupSummary = z.object({ file: z.string(), schemaVersion: z.numbe
 export type BackupSummary = z.infer<typeof BackupSummary>;
 
 /** A background task (import, export, library-wide suggestions) the renderer polls for progress and can cancel. */
+/**
+ * An import waiting for an encrypted bundle's passphrase (`import/passphrase` answers it). `attempt`
+ * counts the askings for this bundle; from the second on, `reason` says why the last was refused.
+ */
+export const PassphraseRequest = z.object({ file: z.string(), attempt: z.number().int().positive(), reason: z.string().nullable() });
+export type PassphraseRequest = z.infer<typeof PassphraseRequest>;
+
 export const Job = z.object({
   id: z.string(),
   kind: z.enum(['import', 'export', 'suggest']),
@@ -102,6 +122,7 @@ export const Job = z.object({
   /** A finished 'suggest' job's result (shared/ipc/entities.ts). */
   suggested: SuggestSummary.nullable(),
   error: z.string().nullable(),
+  passphrase: PassphraseRequest.nullable().optional(),
 });
 export type Job = z.infer<typeof Job>;
 
@@ -182,7 +203,8 @@ export type SetAside = z.infer<typeof SetAside>;
 
 /** Every call between renderer and main, declared once: input and output schema per channel. */
 export const contract = {
-  'articles/list': { input: ListInput, output: z.object({ total: z.number(), items: z.array(ListItem) }) },
+  /** `capped`: the search matched more than SEARCH_CAP articles and `total` is SEARCH_CAP. */
+  'articles/list': { input: ListInput, output: z.object({ total: z.number(), capped: z.boolean(), items: z.array(ListItem) }) },
   'articles/get': { input: byId, output: z.object({ article: Article, annotations: z.array(Annotation) }) },
   'articles/updateMeta': {
     input: z.object({ id: Id, meta: ArticleMeta.partial().strict() }).strict(),
@@ -223,6 +245,11 @@ export const contract = {
         last: z.boolean(),
       })
       .strict(),
+    output: Job,
+  },
+  /** The passphrase of the encrypted bundle an import job waits on (Job.passphrase), or null to leave that bundle out. */
+  'import/passphrase': {
+    input: z.object({ id: z.string().max(64), passphrase: z.string().min(1).max(1024).nullable() }).strict(),
     output: Job,
   },
   'export/dialog': { input: ExportRequest, output: z.object({ job: Job.nullable() }) },

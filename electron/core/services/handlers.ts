@@ -162,6 +162,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
 
     'import/add': ({ id, items, outcomes, last }) => imports.add(id, items, outcomes ?? [], last),
 
+    'import/passphrase': ({ id, passphrase }) => imports.answerPassphrase(id, passphrase),
+
     'export/dialog': async (request) => {
       const out = await platform.pickExportTarget(request.format);
       return { job: out ? startExport(request, out) : null };

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { FileOutcome, ImportItem, Job, SetAside } from '../../../shared/ipc/contract';
 import { skipReason } from '../../../shared/formats';
 import { reportOf } from '../../../shared/import-report';
@@ -6,7 +6,7 @@ import type { SourceSpec } from '../import/types';
 import type { Db } from '../store/db';
 import { HandlerError } from './errors';
 import { importBatch, SpecFeed, textSource } from './importer';
-import type { Jobs } from './jobs';
+import type { JobContext, Jobs } from './jobs';
 import { importPaths } from './library-import';
 
 /** A drop whose next part has not come for this long was abandoned (the window closed, say). */
@@ -60,9 +60,22 @@ interface Drop {
 /** The import jobs the handlers start: picked paths, pasted or dropped items, and drops sent in parts. */
 export function createImportJobs(db: Db, jobs: Jobs, author: string) {
   const drops = new Map<string, Drop>();
+  const passphrases = passphraseWaits(jobs);
 
-  const fromPaths = (paths: string[]): Job =>
-    jobs.start('import', async ({ signal, progress }) => ({ report: await importPaths(db, paths, { author, signal, onProgress: progress }) }));
+  const fromPaths = (paths: string[]): Job => {
+    const job = jobs.start('import', async (ctx) => ({
+      report: await importPaths(db, paths, {
+        author,
+        signal: ctx.signal,
+        onProgress: ctx.progress,
+        // The job asks the window, which shows the dialog, as often as the analyst tries.
+        bundlePassphrase: (file, refused) => passphrases.ask(job.id, ctx, file, refused),
+        askAgainOnWrongPassphrase: true,
+        bundleSettled: () => ctx.waitFor(null),
+      }),
+    }));
+    return job;
+  };
 
   const fromItems = (items: ImportItem[]): Job =>
     jobs.start('import', async ({ signal, progress }) => {
@@ -121,5 +134,49 @@ export function createImportJobs(db: Db, jobs: Jobs, author: string) {
     return timer;
   }
 
-  return { fromPaths, fromItems, begin, add };
+  return { fromPaths, fromItems, begin, add, answerPassphrase: passphrases.answer };
+}
+
+const WRONG_PASSPHRASE = 'That passphrase is wrong: nothing of this bundle was imported. Try again, or skip the bundle.';
+
+/**
+ * Import jobs waiting for an encrypted bundle's passphrase: the job shows what it waits on
+ * (Job.passphrase, polled like its progress) and `import/passphrase` answers. The passphrase goes
+ * to the bundle's reader and is kept nowhere. A cancel of the job ends the wait.
+ */
+function passphraseWaits(jobs: Jobs) {
+  const waiting = new Map<string, { resolve(passphrase: string): void; reject(err: Error): void }>();
+
+  function ask(id: string, ctx: JobContext, file: string, refused: string | null): Promise<string> {
+    const attempt = refused === null ? 1 : (jobs.get(id)?.passphrase?.attempt ?? 0) + 1;
+    return new Promise<string>((resolve, reject) => {
+      const settle = () => {
+        waiting.delete(id);
+        ctx.signal.removeEventListener('abort', onAbort);
+      };
+      const onAbort = () => {
+        settle();
+        reject(new Error('the import was cancelled'));
+      };
+      if (ctx.signal.aborted) return onAbort();
+      ctx.signal.addEventListener('abort', onAbort);
+      waiting.set(id, {
+        resolve: (passphrase) => (settle(), resolve(passphrase)),
+        reject: (err) => (settle(), reject(err)),
+      });
+      ctx.waitFor({ file: basename(file), attempt, reason: refused === null ? null : WRONG_PASSPHRASE });
+    });
+  }
+
+  function answer(id: string, passphrase: string | null): Job {
+    const job = jobs.get(id);
+    if (!job) throw new HandlerError('not_found', `no job with id ${id}`);
+    const wait = waiting.get(id);
+    if (!wait) throw new HandlerError('conflict', `import ${id} is not waiting for a passphrase`);
+    if (passphrase === null) wait.reject(new Error('no passphrase was given'));
+    else wait.resolve(passphrase);
+    return jobs.get(id) ?? job;
+  }
+
+  return { ask, answer };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExportSummary, ImportReport, Job } from '../../../shared/ipc/contract';
+import type { ExportSummary, ImportReport, Job, PassphraseRequest } from '../../../shared/ipc/contract';
 import type { SuggestSummary } from '../../../shared/ipc/entities';
 
 export interface JobOutcome {
@@ -11,6 +11,8 @@ export interface JobOutcome {
 export interface JobContext {
   signal: AbortSignal;
   progress(done: number, total: number): void;
+  /** Shows (or, with null, takes back) what the task waits on from the analyst. */
+  waitFor(request: PassphraseRequest | null): void;
 }
 
 interface Entry {
@@ -51,6 +53,9 @@ export function createJobs() {
         job.done = done;
         job.total = total;
       },
+      waitFor: (request) => {
+        job.passphrase = request;
+      },
     };
     // Started on the next turn so the caller gets the job before any progress happens.
     setImmediate(() => {
@@ -68,6 +73,7 @@ export function createJobs() {
           job.error = (err as Error)?.message ?? String(err);
         })
         .finally(() => {
+          job.passphrase = null;
           entry.finishedAt = Date.now();
         });
     });

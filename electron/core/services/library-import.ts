@@ -26,7 +26,11 @@ export interface LibraryImportOptions extends ImportOptions {
    * Asked for an encrypted bundle's passphrase, once per such bundle. Without it (or when it
    * throws) the bundle fails with the reason and nothing of it is imported.
    */
-  bundlePassphrase?: (file: string) => Promise<string>;
+  bundlePassphrase?: (file: string, refused: string | null) => Promise<string>;
+  /** Asks again, with the reason, after a wrong passphrase (the app's dialog); the command asks once. */
+  askAgainOnWrongPassphrase?: boolean;
+  /** Told when an encrypted bundle asked for has its outcome (merged, refused or left out). */
+  bundleSettled?: (file: string) => void;
 }
 
 export async function importPaths(db: Db, paths: string[], options: LibraryImportOptions = {}): Promise<ImportReport> {
@@ -59,12 +63,25 @@ export async function importPaths(db: Db, paths: string[], options: LibraryImpor
 }
 
 async function mergeBundle(db: Db, file: string, options: LibraryImportOptions): Promise<FileOutcome> {
+  const sealed = options.bundlePassphrase !== undefined && isSealedBundle(file);
+  for (let refused: string | null = null; ; ) {
+    const outcome = await mergeBundleOnce(db, file, options, sealed, refused);
+    if (!('wrongPassphrase' in outcome)) {
+      if (sealed) options.bundleSettled?.(file);
+      return outcome;
+    }
+    refused = outcome.wrongPassphrase;
+  }
+}
+
+async function mergeBundleOnce(db: Db, file: string, options: LibraryImportOptions, sealed: boolean, refused: string | null): Promise<FileOutcome | { wrongPassphrase: string }> {
   try {
     let passphrase: string | undefined;
-    if (options.bundlePassphrase && isSealedBundle(file)) {
+    if (sealed && options.bundlePassphrase) {
       try {
-        passphrase = await options.bundlePassphrase(file);
+        passphrase = await options.bundlePassphrase(file, refused);
       } catch (err) {
+        if (options.signal?.aborted) return { file, status: 'cancelled', articleIds: [], message: 'not imported: the import was cancelled' };
         return { file, status: 'failed', articleIds: [], message: `an encrypted bundle, not imported: ${(err as Error).message}` };
       }
     }
@@ -87,6 +104,7 @@ async function mergeBundle(db: Db, file: string, options: LibraryImportOptions):
   } catch (err) {
     // Cancelled while it was read: a bundle is merged in one transaction, so nothing of it was written.
     if (err instanceof BundleError && err.code === 'cancelled') return { file, status: 'cancelled', articleIds: [], message: 'not imported: the import was cancelled' };
+    if (err instanceof BundleError && err.code === 'wrong_passphrase' && options.askAgainOnWrongPassphrase) return { wrongPassphrase: err.message };
     const reason = err instanceof BundleError ? err.message : `could not be read: ${(err as Error).message}`;
     return { file, status: 'failed', articleIds: [], message: reason };
   }

@@ -137,7 +137,7 @@ describe('listArticles: search', () => {
     expect(result.items[0]?.snippet).toContain(`${HIT_OPEN}harbour${HIT_CLOSE}`);
     expect(titles(db, { query: '"stayed shut"' })).toEqual(['Bridge']);
     expect(titles(db, { query: 'harb*', sort: 'title', descending: false })).toEqual(['Bridge', 'Harbour']);
-    expect(list(db, { query: '"' })).toEqual({ total: 0, items: [] });
+    expect(list(db, { query: '"' })).toEqual({ total: 0, capped: false, items: [] });
   });
 
   it('finds a word inside a Chinese, Japanese or Thai sentence, with a snippet in the text as written', () => {

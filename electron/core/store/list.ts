@@ -1,8 +1,9 @@
-import type { ListItem, ParsedInputOf } from '../../../shared/ipc/contract';
+import { SEARCH_CAP, type ListItem, type ParsedInputOf } from '../../../shared/ipc/contract';
 import { HIT_CLOSE, HIT_OPEN } from '../../../shared/model';
 import { cached, type Db } from './db';
 import { unsegment } from './segment';
 import { filterParts, type FilterParts } from './filters';
+import { searchPageIds } from './search-page';
 
 type ParsedList = ParsedInputOf<'articles/list'>;
 
@@ -23,15 +24,19 @@ interface Row {
  * One page of the library. At 100,000 articles every part of a page load must read an index, not
  * the table: the page's ids come from an index walk in the order asked for (each order has an
  * index: migration 0006), joining only what the filter needs; only then are the page's fifty rows
- * read with their counts; the total is counted once per filter and change to the library.
+ * read with their counts; the total is counted once per filter and change to the library. A
+ * search counts up to SEARCH_CAP hits (`capped` past it) and ranks a common term's newest hits
+ * only (search-page.ts).
  */
-export function listArticles(db: Db, input: ParsedList): { total: number; items: ListItem[] } {
+export function listArticles(db: Db, input: ParsedList): { total: number; capped: boolean; items: ListItem[] } {
   const parts = filterParts(input);
-  if (!parts) return { total: 0, items: [] };
+  if (!parts) return { total: 0, capped: false, items: [] };
   const searching = parts.fts !== null;
-  const ids = cached(db, pageSql(parts, input), 'pluck').all({ ...parts.params, limit: input.limit, offset: input.offset }) as string[];
-  const total = countOf(db, parts);
-  if (ids.length === 0) return { total, items: [] };
+  const { total, capped } = countOf(db, parts);
+  const ids = unfilteredSearch(parts, input)
+    ? searchPageIds(db, parts.fts as string, capped, input.limit, input.offset)
+    : (cached(db, pageSql(parts, input), 'pluck').all({ ...parts.params, limit: input.limit, offset: input.offset }) as string[]);
+  if (ids.length === 0) return { total, capped, items: [] };
   const rows = cached(
     db,
     `SELECT a.rowid AS rid, a.id, a.title, a.source, a.published_at, a.imported_at, c.event, c.claim, c.actor, c.figure
@@ -42,6 +47,7 @@ export function listArticles(db: Db, input: ParsedList): { total: number; items:
   const snippets = searching ? pageSnippets(db, parts.fts as string, page.map((r) => r.rid)) : new Map<number, string>();
   return {
     total,
+    capped,
     items: page.map((r) => ({
       id: r.id,
       title: r.title,
@@ -54,18 +60,14 @@ export function listArticles(db: Db, input: ParsedList): { total: number; items:
   };
 }
 
+/** A relevance search with no other filter: ranked in the index alone (search-page.ts). */
+const unfilteredSearch = (parts: FilterParts, input: ParsedList) =>
+  parts.fts !== null && input.sort === 'relevance' && parts.article.length === 0 && parts.counts.length === 0;
+
 /** The ids of one page, in order, reading as little as the filter and sort allow. */
 function pageSql(parts: FilterParts, input: ParsedList): string {
   const dir = input.descending ? 'DESC' : 'ASC';
   const page = 'LIMIT @limit OFFSET @offset';
-  if (parts.fts !== null && input.sort === 'relevance' && parts.article.length === 0 && parts.counts.length === 0) {
-    // Ranked in the index alone, the article table joined for the page's rows only. Ordered by
-    // rank and rowid, SQLite keeps the best rows of the page as it goes; ORDER BY rank alone hands
-    // the sort to FTS5, which sorts every match (about twice as slow on a common word).
-    return `SELECT (SELECT id FROM articles WHERE rowid = h.rid) FROM
-              (SELECT rowid AS rid, rank AS r FROM articles_fts WHERE articles_fts MATCH @fts ORDER BY rank, rowid ${page}) h
-            ORDER BY h.r, h.rid`;
-  }
   if (parts.fts !== null && input.sort === 'relevance') {
     return `SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid${countsJoin(parts)}
             ${where([...ftsMatch(parts), ...parts.article, ...parts.counts])} ORDER BY articles_fts.rank, a.rowid ${page}`;
@@ -106,7 +108,7 @@ function articleOrder(sort: ParsedList['sort'], dir: 'ASC' | 'DESC'): string {
   }
 }
 
-const counts = new WeakMap<Db, Map<string, { stamp: string; total: number }>>();
+const counts = new WeakMap<Db, Map<string, { stamp: string; total: number; capped: boolean }>>();
 
 /** Forgets the totals counted on this connection, so the next search counts as a first one does (the bench times it). */
 export function forgetTotals(db: Db): void {
@@ -116,26 +118,32 @@ export function forgetTotals(db: Db): void {
 /**
  * The number of articles a filter matches. Counted once per filter until the library changes
  * (any write on this connection, or a commit by another: the CLI importing while the app is
- * open), so scrolling through a result list costs no count at all.
+ * open), so scrolling through a result list costs no count at all. A search stops counting at
+ * SEARCH_CAP + 1 hits: counting a word in most articles reads its whole index list.
  */
-function countOf(db: Db, parts: FilterParts): number {
+function countOf(db: Db, parts: FilterParts): { total: number; capped: boolean } {
   const stamp = `${cached(db, 'SELECT total_changes()', 'pluck').get() as number}:${db.pragma('data_version', { simple: true }) as number}`;
   const key = JSON.stringify([parts.fts, parts.article, parts.counts, parts.params]);
   let byFilter = counts.get(db);
   if (!byFilter) counts.set(db, (byFilter = new Map()));
   const hit = byFilter.get(key);
-  if (hit && hit.stamp === stamp) return hit.total;
-  const total = cached(db, countSql(parts), 'pluck').get(parts.params) as number;
+  if (hit && hit.stamp === stamp) return hit;
+  const counted = cached(db, countSql(parts), 'pluck').get(parts.params) as number;
+  const capped = parts.fts !== null && counted > SEARCH_CAP;
+  const total = capped ? SEARCH_CAP : counted;
   if (byFilter.size > 100) byFilter.clear();
-  byFilter.set(key, { stamp, total });
-  return total;
+  byFilter.set(key, { stamp, total, capped });
+  return { total, capped };
 }
 
 function countSql(parts: FilterParts): string {
   // Every article has its counts row (a trigger adds it), so either table alone counts articles.
   if (parts.fts === null && parts.article.length === 0) return `SELECT count(*) FROM article_counts c ${where(parts.counts)}`;
-  if (parts.article.length === 0 && parts.counts.length === 0) return 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH @fts';
-  return `SELECT count(*) FROM articles a${ftsJoin(parts)}${countsJoin(parts)} ${where([...ftsMatch(parts), ...parts.article, ...parts.counts])}`;
+  const hits =
+    parts.article.length === 0 && parts.counts.length === 0
+      ? 'SELECT 1 FROM articles_fts WHERE articles_fts MATCH @fts'
+      : `SELECT 1 FROM articles a${ftsJoin(parts)}${countsJoin(parts)} ${where([...ftsMatch(parts), ...parts.article, ...parts.counts])}`;
+  return parts.fts === null ? `SELECT count(*) FROM (${hits})` : `SELECT count(*) FROM (${hits} LIMIT ${SEARCH_CAP + 1})`;
 }
 
 /**

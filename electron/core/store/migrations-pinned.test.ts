@@ -26,6 +26,7 @@ const PINNED: Record<string, string> = {
   '0012-figure-disagreements.sql': '83707b60572bdd1292e8ad5b204ff715bd0db3f0fbc43d8ef62ec6df13e1a2e4',
   '0013-event-rows.sql': '993ce033c7a46d76b5868fd421e563fbe292524a9d29d3c865dcc859d89fec40',
   '0014-disagreements-in-scope-order.sql': '17e2f2d710ac3adae066e884448f871070d32530f000af79f7b5a99bf1177158',
+  '0015-search-prefixes-four-five.sql': '24e83753436d2f4cd6d32738761641d9713873a040432c5de704f50231d5221b',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');

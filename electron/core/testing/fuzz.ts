@@ -231,6 +231,8 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
             : { name: 'dir/x.txt', base64: Buffer.from(randomString(rng, 200)).toString('base64'), ...(rng.chance(0.3) ? { annBase64: anyString(rng) } : {}) },
         ),
       };
+    case 'import/passphrase':
+      return { id: id(rng, pools.jobIds), passphrase: rng.chance(0.2) ? null : anyString(rng) };
     case 'articles/correctText':
       return {
         id: id(rng, pools.articleIds),

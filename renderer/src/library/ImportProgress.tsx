@@ -1,4 +1,5 @@
 import type { Job } from '../../../shared/ipc/contract';
+import { BundlePassphraseDialog } from './BundlePassphraseDialog';
 
 export function ImportProgress({ job, onCancel }: { job: Job; onCancel(): void }) {
   return (
@@ -10,6 +11,8 @@ export function ImportProgress({ job, onCancel }: { job: Job; onCancel(): void }
       <button type="button" onClick={onCancel}>
         Cancel import
       </button>
+      {/* A new asking (another bundle, or after a wrong passphrase) opens a fresh dialog. */}
+      {job.passphrase ? <BundlePassphraseDialog key={`${job.passphrase.file}#${job.passphrase.attempt}`} jobId={job.id} request={job.passphrase} /> : null}
     </section>
   );
 }

@@ -58,7 +58,7 @@ export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport
     ...(publishedFrom ? { publishedFrom } : {}),
     ...(publishedTo ? { publishedTo } : {}),
   };
-  const { total, error, itemAt } = usePagedArticles(query, revision);
+  const { total, capped, error, itemAt } = usePagedArticles(query, revision);
   const queryKey = JSON.stringify(query);
   useEffect(() => onQueryChange(JSON.parse(queryKey) as ListQuery), [queryKey, onQueryChange]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -152,7 +152,7 @@ export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport
       ) : (
         <>
       <div className="library-count" role="status">
-        {error ? <span className="error">{error}</span> : total === null ? 'Loading…' : `${total} article${total === 1 ? '' : 's'}`}
+        {error ? <span className="error">{error}</span> : total === null ? 'Loading…' : capped ? `${total.toLocaleString('en')}+ articles (the first ${total.toLocaleString('en')} listed)` : `${total} article${total === 1 ? '' : 's'}`}
       </div>
       <div className="library-list" ref={scroller}>
         <ul role="listbox" aria-label="Articles" style={{ height: virtualizer.getTotalSize() }} {...articles.listProps(activeRendered)}>

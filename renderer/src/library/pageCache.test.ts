@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIBRARY_PAGE_SIZE, type ListItem } from '../../../shared/ipc/contract';
+import { LIBRARY_PAGE_SIZE, SEARCH_PAGE_SIZE, type ListItem } from '../../../shared/ipc/contract';
 import { PageCache, type PageAnswer } from './pageCache';
 
 /** A fetch whose answers the test hands out one by one, in any order. */
@@ -18,6 +18,27 @@ const item = (title: string) => ({ id: title, title }) as ListItem;
 const answer = (title: string, total: number): PageAnswer => ({ items: [item(title)], total });
 
 describe('PageCache', () => {
+  it('asks for pages of the size the new query uses after a reset, and says when the total is capped', async () => {
+    const offsets: [number, number][] = [];
+    const fetchPage = (offset: number, limit: number) => {
+      offsets.push([offset, limit]);
+      return Promise.resolve({ items: Array.from({ length: limit }, (_, i) => item(`r${offset + i}`)), total: 1000, capped: limit === SEARCH_PAGE_SIZE });
+    };
+    const cache = new PageCache(fetchPage, () => {});
+    cache.itemAt(LIBRARY_PAGE_SIZE);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.capped).toBe(false);
+    cache.reset(fetchPage, SEARCH_PAGE_SIZE);
+    cache.itemAt(SEARCH_PAGE_SIZE * 2 + 3);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(offsets).toEqual([
+      [LIBRARY_PAGE_SIZE, LIBRARY_PAGE_SIZE],
+      [SEARCH_PAGE_SIZE * 2, SEARCH_PAGE_SIZE],
+    ]);
+    expect(cache.itemAt(SEARCH_PAGE_SIZE * 2 + 3)?.title).toBe(`r${SEARCH_PAGE_SIZE * 2 + 3}`);
+    expect(cache.capped).toBe(true);
+  });
+
   it('keeps the newer answer when an older revision answers after it', async () => {
     const { asked, fetchPage } = controlled();
     const cache = new PageCache(fetchPage, () => {});

@@ -3,6 +3,8 @@ import { LIBRARY_PAGE_SIZE as PAGE_SIZE, type ListItem } from '../../../shared/i
 export interface PageAnswer<T = ListItem> {
   items: T[];
   total: number;
+  /** The total stopped counting there (a search's SEARCH_CAP): there are more. */
+  capped?: boolean;
 }
 
 interface Page<T> {
@@ -19,6 +21,7 @@ interface Page<T> {
  */
 export class PageCache<T = ListItem> {
   total: number | null = null;
+  capped = false;
   error: string | null = null;
   revision = 0;
   private pages = new Map<number, Page<T>>();
@@ -30,12 +33,13 @@ export class PageCache<T = ListItem> {
   constructor(
     private fetchPage: (offset: number, limit: number) => Promise<PageAnswer<T>>,
     private changed: () => void,
-    private readonly pageSize: number = PAGE_SIZE,
+    private pageSize: number = PAGE_SIZE,
   ) {}
 
   /** Starts over for a new query: nothing loaded, and the old query's answers still on their way are dropped. */
-  reset(fetchPage: (offset: number, limit: number) => Promise<PageAnswer<T>>): void {
+  reset(fetchPage: (offset: number, limit: number) => Promise<PageAnswer<T>>, pageSize = this.pageSize): void {
     this.fetchPage = fetchPage;
+    this.pageSize = pageSize;
     this.generation++;
     this.pages = new Map();
     this.inFlight = new Map();
@@ -57,6 +61,7 @@ export class PageCache<T = ListItem> {
         if (wanted >= this.totalRevision) {
           this.totalRevision = wanted;
           this.total = result.total;
+          this.capped = result.capped === true;
         }
         this.error = null;
         this.changed();

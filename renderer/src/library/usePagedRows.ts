@@ -14,16 +14,17 @@ export function usePagedRows<Q, T>(
   query: Q,
   revision: number,
   fetchPage: (query: Q, offset: number, limit: number) => Promise<PageAnswer<T>>,
-  pageSize = PAGE_SIZE,
+  pageSize: number | ((query: Q) => number) = PAGE_SIZE,
 ) {
+  const sizeOf = (q: Q) => (typeof pageSize === 'function' ? pageSize(q) : pageSize);
   const key = JSON.stringify(query);
   const fetcher = (k: string) => (offset: number, limit: number) => fetchPage(JSON.parse(k) as Q, offset, limit);
   const [, setTick] = useState(0);
-  const [cache] = useState(() => new PageCache<T>(fetcher(key), () => setTick((t) => t + 1), pageSize));
+  const [cache] = useState(() => new PageCache<T>(fetcher(key), () => setTick((t) => t + 1), sizeOf(query)));
   cache.revision = revision;
 
   useEffect(() => {
-    cache.reset(fetcher(key));
+    cache.reset(fetcher(key), sizeOf(JSON.parse(key) as Q));
     cache.load(0);
     // The fetcher is rebuilt for each query; a new function identity alone is not a new query.
   }, [cache, key]);
@@ -32,5 +33,5 @@ export function usePagedRows<Q, T>(
 
   // A new function for a new query, so the list draws the new rows.
   const itemAt = useCallback((index: number) => cache.itemAt(index), [cache, key]);
-  return { total: cache.total, error: cache.error, itemAt };
+  return { total: cache.total, capped: cache.capped, error: cache.error, itemAt };
 }

@@ -16,10 +16,13 @@ import { formatValue, parseField, type FieldKind, type FieldValue } from './fiel
 import { LinkedEntity } from './LinkedEntity';
 import { LinkedPlace } from './LinkedPlace';
 import { FigureReading } from './FigureReading';
+import { offeredWords, useFigureVocabulary } from './figureVocabulary';
 import type { FieldEdit, Patch } from './session';
 
 export interface DetailsProps {
   annotation: Annotation;
+  /** The article's language: a figure's number words are read in it. */
+  language: string | null;
   /** The other version of this annotation when a merged bundle disagreed with it. */
   rival: Annotation | null;
   onKeep(): void;
@@ -80,6 +83,9 @@ export function Details(props: DetailsProps) {
   const { annotation: a, rival, onKeep, occurrences, onEdit, onRetag, onDelete, onTagAll, onReattach } = props;
   // The analyst's own edit of a figure confirms it: the values are no longer the app's reading.
   const confirmed: AnyAttrs = a.label === 'figure' ? { auto: null } : {};
+  // Read again after each change of the annotation: the analyst's last unit is offered next time.
+  const vocabulary = useFigureVocabulary(a.label === 'figure' ? a.updatedAt : null);
+  const remembered: Record<string, readonly string[]> = a.label === 'figure' ? { unit: vocabulary.unitWords, counts: vocabulary.countsWords } : {};
   const saveAttr = (key: string) => (value: FieldValue, edit: number) =>
     onEdit({ attrs: { [key]: value, ...confirmed } }, { field: `attr-${key}`, edit }).then((after) => (after ? formatValue(after.attrs[key]) : undefined));
 
@@ -149,12 +155,13 @@ export function Details(props: DetailsProps) {
               parse={(text) => parseField(field.kind, text)}
               save={saveAttr(field.key)}
               {...(field.kind === 'number' ? { inputMode: 'decimal' as const } : {})}
+              {...(remembered[field.key] ? { suggest: (typed: string) => offeredWords(remembered[field.key] ?? [], typed) } : {})}
             />
             {field.kind === 'date' ? <DatePrecision date={a.attrs[field.key]} /> : null}
           </Fragment>
         ),
       )}
-      {a.label === 'figure' ? <FigureReading annotation={a} language={null} onEdit={(attrs) => void onEdit({ attrs }).catch(() => undefined)} /> : null}
+      {a.label === 'figure' ? <FigureReading annotation={a} language={props.language} onEdit={(attrs) => void onEdit({ attrs }).catch(() => undefined)} /> : null}
       {a.label === 'event' ? <LinkedPlace annotation={a} onLink={(attrs) => onEdit({ attrs })} onError={props.onProblem} /> : null}
       {a.label === 'event' ? props.eventRecord : null}
       <div className="details-actions">

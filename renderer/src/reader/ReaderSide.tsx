@@ -76,6 +76,7 @@ export const ReaderSide = memo(function ReaderSide(props: ReaderSideProps) {
         <Details
           key={selected.id}
           annotation={selected}
+          language={session.article.language}
           actors={actors}
           link={claimantLink(selected, session.annotations)}
           occurrences={occurrences.length}

@@ -13,6 +13,13 @@ describe('annotation drafts', () => {
     expect(initialAttrs('event', 'about 40 trucks')).toEqual({});
   });
 
+  it('reads number words in the article’s language', () => {
+    expect(initialAttrs('figure', 'cinquante drones', 'fr')).toMatchObject({ value: 50, unit: 'drone', auto: true });
+    expect(initialAttrs('figure', 'cinquante drones', 'en')).toEqual({});
+    expect(initialAttrs('figure', 'cincuenta drones', 'es')).toMatchObject({ value: 50, auto: true });
+    expect(retagAttrs(annotation({ label: 'event', attrs: {}, quote: 'cinquante camions' }), 'figure', 'fr')).toMatchObject({ value: 50, auto: true });
+  });
+
   it('reads a retagged figure from its quote only when it has no value yet', () => {
     expect(retagAttrs(annotation({ label: 'event', attrs: {} }), 'figure')).toEqual({ value: 40, qualifier: 'approximate', unit: 'truck', auto: true });
     expect(retagAttrs(annotation({ label: 'event', attrs: { value: 7 } }), 'figure')).toEqual({});

@@ -4,17 +4,18 @@ import type { Range } from './history';
 
 /**
  * Attributes a new annotation starts with: a figure's value, range, qualifier, unit and counts read
- * from its quote by the normaliser, marked auto until the analyst confirms them.
+ * from its quote by the normaliser (number words in the article's language), marked auto until
+ * the analyst confirms them.
  */
-export function initialAttrs(label: Label, quote: string): AnyAttrs {
+export function initialAttrs(label: Label, quote: string, language: string | null = null): AnyAttrs {
   if (label !== 'figure') return {};
-  const reading = normaliseFigure(quote);
+  const reading = normaliseFigure(quote, { language });
   return reading.ok ? { ...reading.attrs } : {};
 }
 
 /** What a retag adds: a figure without a value yet reads it from its quote, as a new figure does. */
-export function retagAttrs(before: Annotation, label: Label): AnyAttrs {
-  return before.attrs.value === undefined ? initialAttrs(label, before.quote) : {};
+export function retagAttrs(before: Annotation, label: Label, language: string | null = null): AnyAttrs {
+  return before.attrs.value === undefined ? initialAttrs(label, before.quote, language) : {};
 }
 
 /** Names the attributes a retag dropped because the new label has no place for them; null when none were. */

@@ -63,7 +63,7 @@ export function tagOrRetag(editor: LexicalEditor, session: ReaderSession, label:
     session.notify(duplicateNotice(existing));
     return null;
   }
-  return session.tag(label, [span], () => initialAttrs(label, text.slice(span.start, span.end)));
+  return session.tag(label, [span], () => initialAttrs(label, text.slice(span.start, span.end), session.article.language));
 }
 
 /** Re-attaches an orphaned annotation to the text selected in the reader. */

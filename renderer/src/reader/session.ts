@@ -217,7 +217,7 @@ export class ReaderSession {
     return this.run(async () => {
       const before = this.annotations.get(id);
       if (!before || before.label === label) return null;
-      const after = await this.send(before, { label, attrs: retagAttrs(before, label) });
+      const after = await this.send(before, { label, attrs: retagAttrs(before, label, this.article.language) });
       this.history.record(this.updateStep(before, after));
       this.notice = retagNotice(before, label);
       return this.finish(after, marksOf(before, after));
