@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events,figures] [--profile] [--renderer DIR] [--keep] [--stores DIR] [--out FILE]
+ * npm run bench [-- --quick] [--only import,search,editor,export,actors,registry,startup,events-view,encryption,events,figures,timeline] [--profile] [--renderer DIR] [--keep] [--stores DIR] [--out FILE]
  *
  * --stores DIR: the search and export suites use the libraries a run with --keep left in DIR
  * (library-1x.db ... library-100x.db, brought up to the current schema first) instead of building them.
@@ -26,8 +26,9 @@ import { eventsViewSuite } from './suites/events-view';
 import { encryptionSuite } from './suites/encryption';
 import { eventsSuite } from './suites/events';
 import { figuresSuite } from './suites/figures';
+import { timelineSuite } from './suites/timeline';
 
-const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events', 'figures'] as const;
+const SUITES = ['import', 'search', 'editor', 'export', 'actors', 'registry', 'startup', 'events-view', 'encryption', 'events', 'figures', 'timeline'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -92,6 +93,7 @@ try {
   if (only.has('encryption')) await encryptionSuite(cfg);
   if (only.has('events')) await eventsSuite(cfg);
   if (only.has('figures')) await figuresSuite(cfg);
+  if (only.has('timeline')) await timelineSuite(cfg);
   note(`done in ${((performance.now() - started) / 60000).toFixed(1)} min`);
 } finally {
   if (values.keep) note(`kept ${work}`);

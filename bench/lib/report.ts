@@ -7,7 +7,7 @@ import { cpus, freemem, release, totalmem, type as osType } from 'node:os';
  * so 1 means as fast as the baseline and 2 means twice as slow, whatever the unit.
  */
 export interface Figure {
-  suite: 'import' | 'search' | 'editor' | 'export' | 'actors' | 'registry' | 'startup' | 'events-view' | 'encryption' | 'events' | 'figures';
+  suite: 'import' | 'search' | 'editor' | 'export' | 'actors' | 'registry' | 'startup' | 'events-view' | 'encryption' | 'events' | 'figures' | 'timeline';
   figure: string;
   /** 1x, 10x or 100x of the suite's ladder. */
   scale: string;

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { figureText, period, type Bin } from './model';
 
 /** The Timeline in words: one row per bar in view, with what the chart draws and shows on hover. */
-export function TimelineTable({ bins, onShow }: { bins: Bin[]; onShow(bin: Bin): void }) {
+export const TimelineTable = memo(function TimelineTable({ bins, onShow }: { bins: Bin[]; onShow(bin: Bin): void }) {
   return (
     <details className="timeline-table" open>
       <summary>Table of what is drawn</summary>
@@ -37,4 +38,4 @@ export function TimelineTable({ bins, onShow }: { bins: Bin[]; onShow(bin: Bin):
       </table>
     </details>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventRecord } from '../../../shared/ipc/events';
 import type { TimelineData, TimelineFilter } from '../../../shared/ipc/timeline';
 import { isoDay } from '../../../shared/timeline';
@@ -133,7 +133,15 @@ export function TimelineView({ onOpenReport }: TimelineViewProps) {
       .catch((err: unknown) => setError((err as Error).message));
   };
 
-  const shown = view?.bins.filter((b) => b.events > 0) ?? [];
+  // The table is drawn again only when its bins change, not with every hover or cursor move.
+  const openBinLatest = useRef(openBin);
+  openBinLatest.current = openBin;
+  const showFromTable = useCallback((bin: Bin) => openBinLatest.current(bin), []);
+
+  const shown = useMemo(() => view?.bins.filter((b) => b.events > 0) ?? [], [view]);
+  // The table follows the chart at a lower priority: while a drag pans, each frame draws the chart
+  // and the table's hundreds of rows catch up when there is time, never in front of a frame.
+  const tableBins = useDeferredValue(shown);
   const cursorBin = cursor !== null ? (shown.find((b) => b.start === cursor) ?? null) : null;
   const card = hover ?? cursorBin;
 
@@ -335,7 +343,7 @@ export function TimelineView({ onOpenReport }: TimelineViewProps) {
           )}
         </section>
       ) : null}
-      {view ? <TimelineTable bins={shown} onShow={(b) => openBin(b)} /> : null}
+      {view ? <TimelineTable bins={tableBins} onShow={showFromTable} /> : null}
     </section>
   );
 }
