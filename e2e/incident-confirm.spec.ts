@@ -18,7 +18,7 @@ async function selectLedgerEvent(page: Page) {
   await page.locator('[aria-label="Article text"] mark').filter({ hasText: /^\s*with more than a hundred drones\s*$/ }).click();
 }
 
-test('the other reports of the attack are proposed, confirmed by keyboard and by button, undone, and shown side by side on the incident page', async ({ page, host }) => {
+test('the other reports of the attack are proposed, confirmed by keyboard and by button, undone, shown side by side on the incident page, and one taken out there and put back with Ctrl+Z', async ({ page, host }) => {
   await page.setViewportSize({ width: 1000, height: 700 });
   await attackReports(host, { roles: true });
   await page.reload();
@@ -90,6 +90,23 @@ test('the other reports of the attack are proposed, confirmed by keyboard and by
     const { violations } = await new AxeBuilder({ page }).include('.incident-page').analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
+
+  // A report taken out of the incident on its page: Ctrl+Z puts it back, Ctrl+Shift+Z takes it out again.
+  await reports.filter({ has: page.getByRole('heading', { name: 'Нічна атака дронів' }) }).getByRole('button', { name: /^Remove from incident/ }).click();
+  await expect(reports).toHaveCount(2);
+  await expect(incident.getByRole('status')).toContainText('Removed “Нічна атака дронів” from the incident.');
+  await expect(incident).toContainText('2 reports from 2 sources');
+  expect((await incidents(host)).filter((id) => id !== null)).toHaveLength(2);
+  await page.keyboard.press('Control+z');
+  await expect(reports).toHaveCount(3);
+  await expect(incident.getByRole('status')).toContainText('Undone: Removed');
+  expect(new Set(await incidents(host)).size).toBe(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(reports).toHaveCount(2);
+  expect((await incidents(host)).filter((id) => id !== null)).toHaveLength(2);
+  await page.keyboard.press('Control+z');
+  await expect(reports).toHaveCount(3);
+  expect(new Set(await incidents(host)).size).toBe(1);
 
   // A jump to a report opens its article at the event.
   await reports.filter({ has: page.getByRole('heading', { name: 'Нічна атака дронів' }) }).getByRole('button', { name: /^Open in article/ }).click();

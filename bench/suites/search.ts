@@ -2,6 +2,7 @@ import type { Db } from '../../electron/core/store/db';
 import { forgetTotals, listArticles } from '../../electron/core/store/list';
 import { openStore } from '../../electron/core/store/db';
 import { toFtsQuery } from '../../electron/core/store/search';
+import { hasPhrase } from '../../electron/core/store/search-page';
 import { SEARCH_CAP, SEARCH_PAGE_SIZE } from '../../shared/ipc/contract';
 import type { Config } from '../lib/config';
 import { generateArticle } from '../lib/corpus';
@@ -140,17 +141,21 @@ function breakdown(db: Db, query: string): Record<string, number> {
     () => db.prepare(`SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH @fts LIMIT ${SEARCH_CAP + 1})`).pluck().get({ fts }) as number,
   );
   const [floor, floorMs] = timed(() =>
-    count > SEARCH_CAP
+    count > SEARCH_CAP && !hasPhrase(fts as string)
       ? (db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH @fts ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_CAP - 1}`).pluck().get({ fts }) as number)
       : 0,
   );
+  // Past the cap a phrase is listed newest first, unranked (store/search-page.ts).
+  const newest = count > SEARCH_CAP && hasPhrase(fts as string);
   const [ids, rankedPageMs] = timed(() =>
-    db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH @fts AND rowid >= @floor ORDER BY rank, rowid LIMIT ${PAGE}`).pluck().all({ fts, floor }),
+    newest
+      ? db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH @fts ORDER BY rowid DESC LIMIT ${PAGE}`).pluck().all({ fts })
+      : db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH @fts AND rowid >= @floor ORDER BY rank, rowid LIMIT ${PAGE}`).pluck().all({ fts, floor }),
   );
   const [, pageSnippetsMs] = timed(() =>
     db
       .prepare(`SELECT snippet(articles_fts, -1, '[', ']', '…', 16) FROM articles_fts WHERE articles_fts MATCH @fts AND +rowid IN (SELECT value FROM json_each(@ids))`)
       .all({ fts, ids: JSON.stringify(ids) }),
   );
-  return { cappedCount: count, countMs, floorMs, rankedPageMs, pageSnippetsMs };
+  return { cappedCount: count, countMs, floorMs, [newest ? 'newestPageMs' : 'rankedPageMs']: rankedPageMs, pageSnippetsMs };
 }

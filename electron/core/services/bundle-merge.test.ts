@@ -202,6 +202,20 @@ describe('bundle merge with revision histories', () => {
     });
   });
 
+  it('does not hand an undeleted annotation\'s id to the conflict copy that had taken it over', async () => {
+    const dir = tmp();
+    const db = openStore(join(dir, 'here.db'));
+    const text = 'Officials said the bridge was hit twice overnight.';
+    insertArticle(db, { title: 'T', source: null, url: null, author: null, publishedAt: null, language: 'en', text }, { id: 'here' });
+    insertAnnotation(db, { id: 'x', articleId: 'here', label: 'actor', start: 0, end: 9, quote: 'Officials', author: 'alice' });
+    insertAnnotation(db, { id: 'copy', articleId: 'here', label: 'actor', start: 0, end: 9, quote: 'Officials', note: 'theirs', conflictOf: 'x', author: 'bob' });
+    // Deleted (the copy takes over its id as an alias), then the delete undone.
+    insertAnnotation(db, deleteAnnotation(db, 'x'));
+    const fresh = openStore(join(dir, 'fresh.db'));
+    await importBundle(fresh, await bundleWriter(dir)(db));
+    expect(listAnnotations(fresh, 'here').map((a) => [a.id, a.note]).sort()).toEqual([['copy', 'theirs'], ['x', '']]);
+  });
+
   describe('an incoming id that still names an annotation of another article here', () => {
     const HERE = 'Officials said the bridge was hit twice overnight.';
     const THERE = 'The ministry said 12 drones were shot down.';

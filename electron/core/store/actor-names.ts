@@ -16,7 +16,8 @@ export const ACTOR_ENTITY_SQL = (alias: string) =>
 export const LOCATION_SQL = (alias: string) => `coalesce(${entityName(`json_extract(${alias}.attrs, '$.locationEntityId')`)}, nullif(json_extract(${alias}.attrs, '$.location'), ''))`;
 
 function entityName(idSql: string): string {
-  return `(SELECT coalesce(survivor.name, linked.name) FROM entities linked LEFT JOIN entities survivor ON survivor.id = linked.merged_into WHERE linked.id = ${idSql})`;
+  // Most spans link to no entity: the CASE spares them the subquery (a tenth of reading events for a dataset export).
+  return `CASE WHEN ${idSql} IS NULL THEN NULL ELSE (SELECT coalesce(survivor.name, linked.name) FROM entities linked LEFT JOIN entities survivor ON survivor.id = linked.merged_into WHERE linked.id = ${idSql}) END`;
 }
 
 export function actorNames(db: Db, spanIds: readonly string[]): Map<string, string> {

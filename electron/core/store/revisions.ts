@@ -63,8 +63,16 @@ export function forgetRevision(db: Db, id: string, revision: string): void {
   cached(db, 'DELETE FROM annotation_revisions WHERE annotation_id = ? AND revision = ?').run(id, revision);
 }
 
+/**
+ * The ids each annotation also answers to. An id that is live again (an undone delete whose
+ * conflict copy had taken it over) is its own annotation's, not an alias: resolveId reads it so,
+ * and a bundle must not hand it to the copy.
+ */
 export function aliasesOf(db: Db, ids: readonly string[]): Map<string, string[]> {
-  const rows = cached(db, 'SELECT annotation_id AS id, alias FROM annotation_aliases WHERE annotation_id IN (SELECT value FROM json_each(?)) ORDER BY annotation_id, alias').all(
+  const rows = cached(
+    db,
+    'SELECT annotation_id AS id, alias FROM annotation_aliases WHERE annotation_id IN (SELECT value FROM json_each(?)) AND alias NOT IN (SELECT id FROM annotations) ORDER BY annotation_id, alias',
+  ).all(
     JSON.stringify(ids),
   ) as { id: string; alias: string }[];
   return group(rows.map((r) => [r.id, r.alias]));

@@ -71,6 +71,19 @@ describe('search past the cap', () => {
     expect(past.slice(0, 10).every((t) => ranked.has(t))).toBe(true);
   });
 
+  it('lists a phrase past the cap newest first, every match once', () => {
+    const newest = (from: number, n: number) => Array.from({ length: n }, (_, k) => `A${OLD_STRONG + NEWER - 1 - from - k}`);
+    expect(search('"harbour was busy"', 20).items.map((i) => i.title)).toEqual(newest(0, 20));
+    expect(search('"harbour was busy"', 30, SEARCH_CAP - 10).items.map((i) => i.title)).toEqual(newest(SEARCH_CAP - 10, 30));
+    const seen: string[] = [];
+    for (let offset = 0; offset < ids.length; offset += 200) seen.push(...search('"harbour was busy" ledger', 200, offset).items.map((i) => i.id));
+    expect(new Set(seen)).toEqual(new Set(ids));
+    expect(seen).toHaveLength(ids.length);
+    // Below the cap a phrase is counted exactly (and ranked by bm25, as before).
+    expect(search('"harbour was busy" quay', 5)).toMatchObject({ total: 3, capped: false });
+    expect(search('"harbour was busy" quay', 5).items.map((i) => i.title).sort()).toEqual(['A407', 'A7', 'A807']);
+  });
+
   it('cuts a snippet for each row of the page asked for', () => {
     const r = search('harbour', 7, 3);
     expect(r.items).toHaveLength(7);

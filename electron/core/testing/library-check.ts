@@ -5,6 +5,7 @@ import { importBundle } from '../services/bundle';
 import { requireArticle } from '../store/articles';
 import { listAnnotations } from '../store/annotations';
 import { openStore, type Db } from '../store/db';
+import { resolveId } from '../store/revisions';
 
 /**
  * What a library must satisfy after any accepted change: SQLite's own integrity and foreign key
@@ -26,15 +27,43 @@ export async function libraryProblems(db: Db, scratchDir: string, name = 'check'
     const count = (d: Db, table: string) => d.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     if (count(fresh, 'articles') !== count(db, 'articles')) problems.push(`the bundle re-imported ${count(fresh, 'articles')} articles of ${count(db, 'articles')}`);
     // Conflict copies that hold the same version are one version to a merge: counted once.
-    const versions = (d: Db) =>
-      d.prepare('SELECT count(*) FROM (SELECT DISTINCT a.text_hash, n.label, n.start, n."end", n.status, n.quote, n.note, n.attrs, n.conflict_of IS NULL FROM annotations n JOIN articles a ON a.id = n.article_id)').pluck().get() as number;
-    if (versions(fresh) !== versions(db)) problems.push(`the bundle re-imported ${versions(fresh)} distinct annotations of ${versions(db)}`);
+    const here = versionsOf(db);
+    const there = versionsOf(fresh);
+    if (there.size !== here.size) {
+      // Named, so a failing fuzz case says which version the round trip lost or made up.
+      const lost = [...here].filter((k) => !there.has(k)).slice(0, 3);
+      const added = [...there].filter((k) => !here.has(k)).slice(0, 3);
+      problems.push(`the bundle re-imported ${there.size} distinct annotations of ${here.size} (lost: ${lost.join(', ') || 'none'}; added: ${added.join(', ') || 'none'})`);
+    }
   } catch (err) {
     problems.push(`the library's own bundle does not re-import: ${(err as Error).message}`);
   } finally {
     fresh.close();
   }
   return problems;
+}
+
+/**
+ * The distinct versions of annotations as the analyst sees them: a claimant named through an alias
+ * is the annotation the alias leads to, and one that names no live annotation (its actor deleted,
+ * kept for an undo here, and not in a bundle) is no link at all.
+ */
+function versionsOf(db: Db): Set<string> {
+  const rows = db
+    .prepare('SELECT a.text_hash AS text, n.label, n.start, n."end", n.status, n.quote, n.note, n.attrs, n.conflict_of IS NULL AS root FROM annotations n JOIN articles a ON a.id = n.article_id')
+    .all() as { attrs: string }[];
+  return new Set(
+    rows.map((r) => {
+      const attrs = JSON.parse(r.attrs) as Record<string, unknown>;
+      if (typeof attrs.claimantId === 'string') {
+        const live = resolveId(db, [attrs.claimantId]);
+        if (live === null) delete attrs.claimantId;
+        else attrs.claimantId = live;
+      }
+      const sorted = Object.fromEntries(Object.entries(attrs).sort(([a], [b]) => (a < b ? -1 : 1)));
+      return JSON.stringify({ ...r, attrs: sorted }).slice(0, 400);
+    }),
+  );
 }
 
 /** What the store itself must satisfy: every annotation's invariants and every link inside its article. */

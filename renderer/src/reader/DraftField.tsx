@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { FieldDraft, type FieldValue, type Parsed } from './fieldDraft';
 
 export interface DraftFieldProps {
@@ -9,10 +9,13 @@ export interface DraftFieldProps {
   save(value: FieldValue, edit: number): Promise<string | undefined>;
   multiline?: boolean;
   inputMode?: 'decimal';
+  /** Words offered as the analyst types (a datalist), given what is typed. */
+  suggest?: (typed: string) => readonly string[];
 }
 
 /** A text field that keeps what the analyst types while the store is still answering (see FieldDraft). */
-export function DraftField({ label, stored, parse, save, multiline, inputMode }: DraftFieldProps) {
+export function DraftField({ label, stored, parse, save, multiline, inputMode, suggest }: DraftFieldProps) {
+  const listId = useId();
   // The draft outlives renders; it must call the save of the latest render, not of the first.
   const latestSave = useRef(save);
   latestSave.current = save;
@@ -33,8 +36,15 @@ export function DraftField({ label, stored, parse, save, multiline, inputMode }:
       {multiline ? (
         <textarea {...common} onChange={(e) => draft.input(e.target.value)} />
       ) : (
-        <input {...common} inputMode={inputMode} onChange={(e) => draft.input(e.target.value)} />
+        <input {...common} inputMode={inputMode} list={suggest ? listId : undefined} onChange={(e) => draft.input(e.target.value)} />
       )}
+      {suggest && !multiline ? (
+        <datalist id={listId}>
+          {suggest(state.text).map((w) => (
+            <option key={w} value={w} />
+          ))}
+        </datalist>
+      ) : null}
       {state.problem !== null ? <span className="field-problem">{state.problem}</span> : null}
     </label>
   );
