@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModalFocus } from './useModalFocus';
 import { SCOPE_TITLES, SHORTCUTS, displayCombo, type ShortcutScope } from './shortcuts';
 
 export interface ShortcutsDialogProps {
@@ -10,33 +11,8 @@ const ORDER: ShortcutScope[] = ['anywhere', 'reader', 'text', 'list', 'menu'];
 /** The Keyboard shortcuts dialog: the shortcut table itself, grouped by where each key works. */
 export function ShortcutsDialog({ onClose }: ShortcutsDialogProps) {
   const dialog = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    dialog.current?.querySelector<HTMLElement>('button')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close.current();
-      } else if (e.key === 'Tab') {
-        // A modal dialog keeps focus inside: its only control is the Close button and the list scrolls.
-        const focusables = [...(dialog.current?.querySelectorAll<HTMLElement>('button, [tabindex="0"]') ?? [])];
-        const i = focusables.indexOf(document.activeElement as HTMLElement);
-        const next = focusables[(i + (e.shiftKey ? -1 : 1) + focusables.length) % focusables.length];
-        if (next) {
-          e.preventDefault();
-          next.focus();
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      // Focus goes back where it was when the dialog opened: never lost to the page's body.
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
+  // Its only control is the Close button; the list scrolls, and takes focus to do so.
+  useModalFocus(dialog, { initial: 'button', focusables: 'button, [tabindex="0"]', onEscape: onClose });
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { PassphraseRequest } from '../../../shared/ipc/contract';
+import { useModalFocus } from '../a11y/useModalFocus';
 import { call } from '../api/client';
 
 /**
@@ -12,7 +13,6 @@ export function BundlePassphraseDialog({ jobId, request }: { jobId: string; requ
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
-  const field = useRef<HTMLInputElement>(null);
 
   const answer = async (value: string | null) => {
     if (busy) return;
@@ -26,32 +26,8 @@ export function BundlePassphraseDialog({ jobId, request }: { jobId: string; requ
       setBusy(false);
     }
   };
-  const skip = useRef(() => void answer(null));
-  skip.current = () => void answer(null);
-
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    field.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        skip.current();
-      } else if (e.key === 'Tab') {
-        const focusables = [...(dialog.current?.querySelectorAll<HTMLElement>('input, button:not([disabled])') ?? [])];
-        const i = focusables.indexOf(document.activeElement as HTMLElement);
-        const next = focusables[(i + (e.shiftKey ? -1 : 1) + focusables.length) % focusables.length];
-        if (next) {
-          e.preventDefault();
-          next.focus();
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
+  // The field takes focus; the buttons and the field are what Tab cycles through.
+  useModalFocus(dialog, { initial: 'input', focusables: 'input, button:not([disabled])', onEscape: () => void answer(null) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +46,6 @@ export function BundlePassphraseDialog({ jobId, request }: { jobId: string; requ
           <label htmlFor="bundle-passphrase">Bundle passphrase</label>
           <input
             id="bundle-passphrase"
-            ref={field}
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -86,7 +61,7 @@ export function BundlePassphraseDialog({ jobId, request }: { jobId: string; requ
             <button type="submit" disabled={busy || passphrase === ''}>
               Import bundle
             </button>
-            <button type="button" disabled={busy} onClick={() => skip.current()}>
+            <button type="button" disabled={busy} onClick={() => void answer(null)}>
               Skip this bundle
             </button>
             <span role="status">{busy ? 'Opening the bundle…' : ''}</span>
