@@ -70,6 +70,7 @@ export const CHANNELS = [
   'library/lockState',
   'library/unlock',
   'timeline/counts',
+  'timeline/figures',
   'network/graph',
 ] as const;
 

@@ -44,7 +44,6 @@ export const TimelineData = z.object({
   counts: z.array(TimelineCount),
   /** Incidents per bin, each counted once, at the earliest date of its reports (an event in no incident counts as its own). */
   incidents: z.array(z.object({ date: IsoDay, incidents: z.number().int().nonnegative() })),
-  figures: z.array(TimelineFigure),
   /** Events the filters keep that have no date, and so are not drawn. */
   undated: z.number().int().nonnegative(),
   /** Every type and source of the library's events, for the filters. */
@@ -53,6 +52,14 @@ export const TimelineData = z.object({
 });
 export type TimelineData = z.infer<typeof TimelineData>;
 
+/**
+ * The figures of the filtered events, per bin of the unit the counts chose: asked for after the
+ * counts, since they need every figure read, so the chart is drawn before they arrive.
+ */
+export const TimelineFiguresQuery = z.object({ filter: TimelineFilter, unit: z.enum(TIMELINE_UNITS) }).strict();
+export type TimelineFiguresQuery = z.infer<typeof TimelineFiguresQuery>;
+
 export const timelineContract = {
   'timeline/counts': { input: TimelineFilter, output: TimelineData },
+  'timeline/figures': { input: TimelineFiguresQuery, output: z.array(TimelineFigure) },
 } as const;

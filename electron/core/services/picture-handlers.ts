@@ -4,7 +4,7 @@ import type { networkContract } from '../../../shared/ipc/network';
 import type { timelineContract } from '../../../shared/ipc/timeline';
 import type { Db } from '../store/db';
 import { networkGraph } from '../store/network';
-import { timelineCounts } from '../store/timeline';
+import { timelineCounts, timelineFigures } from '../store/timeline';
 
 type PictureChannel = Extract<Channel, keyof typeof timelineContract | keyof typeof networkContract>;
 export type PictureHandlers = { [C in PictureChannel]: (input: ParsedInputOf<C>) => OutputOf<C> };
@@ -13,6 +13,7 @@ export type PictureHandlers = { [C in PictureChannel]: (input: ParsedInputOf<C>)
 export function createPictureHandlers(db: Db): PictureHandlers {
   return {
     'timeline/counts': (filter) => timelineCounts(db, filter),
+    'timeline/figures': ({ filter, unit }) => timelineFigures(db, filter, unit),
     'network/graph': (query) => networkGraph(db, query),
   };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../shared/ipc/events';
 import type { NetworkGraph } from '../../../shared/ipc/network';
-import type { TimelineData } from '../../../shared/ipc/timeline';
+import type { TimelineData, TimelineFigure } from '../../../shared/ipc/timeline';
 import { binStart, dayOf, isoDay, unitFor } from '../../../shared/timeline';
 import { startBackend } from '../services/app';
 import { loadAttackReports, type LoadedReport } from '../testing/attack-reports';
@@ -54,7 +54,8 @@ describe('timeline counts', () => {
       { date: '2026-03-14', incidents: 1 },
     ]);
     // Each report's death toll is a figure role of its event.
-    expect(data.figures.map((f) => [f.date, f.min, f.max, f.reports])).toEqual([
+    const figures = await ok<TimelineFigure[]>(b, 'timeline/figures', { filter: {}, unit: data.unit });
+    expect(figures.map((f) => [f.date, f.min, f.max, f.reports])).toEqual([
       ['2026-03-14', 2, 2, 1],
       ['2026-03-14', 2, 2, 1],
       ['2026-03-14', 2, 2, 1],
@@ -73,6 +74,10 @@ describe('timeline counts', () => {
     expect(total(await ok<TimelineData>(b, 'timeline/counts', { actor: 'UKRAINE' }))).toBe(1);
     const ledger = await ok<TimelineData>(b, 'timeline/counts', { source: 'Daily Ledger' });
     expect([total(ledger), ledger.incidents]).toEqual([1, [{ date: '2026-03-14', incidents: 1 }]]);
+    // Figures filter as the counts do, and are binned by the unit asked for.
+    expect(await ok<TimelineFigure[]>(b, 'timeline/figures', { filter: { type: 'Battles' }, unit: 'day' })).toEqual([]);
+    const monthly = await ok<TimelineFigure[]>(b, 'timeline/figures', { filter: { source: 'Daily Ledger' }, unit: 'month' });
+    expect(monthly.map((f) => [f.date, f.reports])).toEqual([['2026-03-01', 1]]);
     b.close();
   });
 });

@@ -1,46 +1,73 @@
-import type { TimelineCount, TimelineData, TimelineFigure, TimelineFilter } from '../../../shared/ipc/timeline';
+import { fold } from '../../../shared/fold';
+import type { TimelineCount, TimelineData, TimelineFigure, TimelineFilter, TimelineUnit } from '../../../shared/ipc/timeline';
 import { binStart, firstDay, isoDay, unitFor } from '../../../shared/timeline';
 import { datePrecision } from '../../../shared/codebook';
+import { ACTOR_NAME_SQL } from './actor-names';
 import { cached, type Db } from './db';
-import { eventFilters } from './events';
 
 /**
  * The Timeline's counts (shared/ipc/timeline.ts), aggregated in SQL by the date as written and the
  * type, so what crosses to the renderer grows with the days and types in the library, not with its
  * events; the dates are then placed on their first day and binned here. The series is kept to
  * MAX_BINS bins: days while the library spans up to that many days, else weeks, else months.
+ *
+ * Everything is read from the Events table's rows (migration 0013: one row per live event, its
+ * date, type and source as keys, '0' for none and '1' || value otherwise), whose indexes cover the
+ * counts: at 100,000 events reading the events' own JSON attributes took seconds. The figures,
+ * which need every figure span read, are asked for apart (timelineFigures), so the chart is drawn
+ * before they arrive.
  */
 export const MAX_BINS = 2000;
 
-const DATE = `json_extract(n.attrs, '$.date')`;
+/** The value behind a key of event_rows ('1' || value), or null for '0'. */
+const value = (key: string): string | null => (key === '0' ? null : key.slice(1));
+
+function rowFilters(filter: TimelineFilter): { where: string; params: Record<string, unknown> } {
+  const where = ['1'];
+  const params: Record<string, unknown> = {};
+  if (filter.type) {
+    where.push(`e.type_key = '1' || @type`);
+    params.type = filter.type;
+  }
+  if (filter.source) {
+    where.push(`e.source_key = '1' || @source`);
+    params.source = filter.source;
+  }
+  if (filter.actor) {
+    // As the Events table filters: folded in JS (shared/fold.ts), since SQLite folds ASCII only.
+    where.push(`EXISTS (SELECT 1 FROM event_roles r JOIN annotations s ON s.id = r.span_id WHERE r.event_id = e.id AND r.role = 'actor' AND instr(spanwise_fold(${ACTOR_NAME_SQL('s')}), @actorFolded) > 0)`);
+    params.actorFolded = fold(filter.actor);
+  }
+  return { where: where.join(' AND '), params };
+}
 
 export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
-  const { where, params } = eventFilters(filter);
-  const from = filter.source !== undefined ? 'annotations n JOIN articles a ON a.id = n.article_id' : 'annotations n';
-  const whereSql = where.join(' AND ');
-  const grouped = cached(db, `SELECT ${DATE} AS date, coalesce(json_extract(n.attrs, '$.type'), '') AS type, count(*) AS events FROM ${from} WHERE ${whereSql} GROUP BY 1, 2`).all(params) as {
-    date: string | null;
-    type: string;
+  const { where, params } = rowFilters(filter);
+  const grouped = cached(db, `SELECT e.date_key AS dateKey, e.type_key AS typeKey, count(*) AS events FROM event_rows e WHERE ${where} GROUP BY 1, 2`).all(params) as {
+    dateKey: string;
+    typeKey: string;
     events: number;
   }[];
-  const firstRows = cached(
+  // Only the events in an incident are looked up in incident_events; every other event is an
+  // incident of its own, counted from the grouped rows above.
+  const inIncidents = cached(
     db,
-    `SELECT first, count(*) AS incidents FROM (SELECT min(${DATE}) AS first FROM ${from} LEFT JOIN incident_events m ON m.event_id = n.id WHERE ${whereSql} AND ${DATE} IS NOT NULL GROUP BY coalesce(m.incident_id, n.id)) GROUP BY first`,
-  ).all(params) as { first: string; incidents: number }[];
-  const figureRows = cached(
-    db,
-    `SELECT ${DATE} AS date, coalesce(json_extract(f.attrs, '$.counts'), '') AS counts, coalesce(json_extract(f.attrs, '$.unit'), '') AS unit,
-            min(json_extract(f.attrs, '$.value')) AS min, max(json_extract(f.attrs, '$.value')) AS max, count(*) AS reports
-     FROM ${from} JOIN event_roles r ON r.event_id = n.id AND r.role = 'figure' JOIN annotations f ON f.id = r.span_id
-     WHERE ${whereSql} AND ${DATE} IS NOT NULL AND json_type(f.attrs, '$.value') IN ('integer', 'real') GROUP BY 1, 2, 3`,
-  ).all(params) as { date: string; counts: string; unit: string; min: number; max: number; reports: number }[];
+    // CROSS JOIN keeps SQLite walking incident_events (the few) rather than every event row.
+    `SELECT m.incident_id AS incident, e.date_key AS dateKey FROM incident_events m CROSS JOIN event_rows e ON e.id = m.event_id WHERE ${where} AND e.date_key <> '0'`,
+  ).all(params) as { incident: string; dateKey: string }[];
 
   let undated = 0;
   const placed: { day: number; type: string; events: number; imprecise: boolean }[] = [];
+  const eventsOn = new Map<string, number>();
   for (const g of grouped) {
-    const day = firstDay(g.date);
-    if (day === null) undated += g.events;
-    else placed.push({ day, type: g.type, events: g.events, imprecise: datePrecision(g.date) !== 'day' });
+    const date = value(g.dateKey);
+    const day = firstDay(date);
+    if (date === null || day === null) {
+      undated += g.events;
+      continue;
+    }
+    placed.push({ day, type: value(g.typeKey) ?? '', events: g.events, imprecise: datePrecision(date) !== 'day' });
+    eventsOn.set(g.dateKey, (eventsOn.get(g.dateKey) ?? 0) + g.events);
   }
   const days = placed.map((p) => p.day);
   const span = days.length ? Math.max(...days) - Math.min(...days) + 1 : 0;
@@ -55,16 +82,49 @@ export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
     if (p.imprecise) c.imprecise += p.events;
     counts.set(key, c);
   }
-  const incidents = new Map<string, number>();
-  for (const r of firstRows) {
-    const day = firstDay(r.first);
-    if (day === null) continue;
-    const date = isoDay(binStart(day, unit));
-    incidents.set(date, (incidents.get(date) ?? 0) + r.incidents);
+
+  // Each incident once, at the earliest date of its reports; each event in none, at its own.
+  const firstOf = new Map<string, string>();
+  const lone = new Map(eventsOn);
+  for (const r of inIncidents) {
+    lone.set(r.dateKey, (lone.get(r.dateKey) ?? 0) - 1);
+    const first = firstOf.get(r.incident);
+    if (first === undefined || r.dateKey < first) firstOf.set(r.incident, r.dateKey);
   }
+  const incidents = new Map<string, number>();
+  const addIncidents = (dateKey: string, n: number) => {
+    const day = firstDay(value(dateKey));
+    if (day === null || n === 0) return;
+    const date = isoDay(binStart(day, unit));
+    incidents.set(date, (incidents.get(date) ?? 0) + n);
+  };
+  for (const [dateKey, n] of lone) addIncidents(dateKey, n);
+  for (const dateKey of firstOf.values()) addIncidents(dateKey, 1);
+
+  const byDate = <T extends { date: string }>(a: T, b: T) => a.date.localeCompare(b.date);
+  return {
+    unit,
+    counts: [...counts.values()].sort((a, b) => byDate(a, b) || a.type.localeCompare(b.type)),
+    incidents: [...incidents].map(([date, n]) => ({ date, incidents: n })).sort(byDate),
+    undated,
+    types: distinctKeys(db, 'type_key'),
+    sources: distinctKeys(db, 'source_key'),
+  };
+}
+
+/** The figures reported about the filtered events, per bin of `unit` (the unit timelineCounts chose) and what they count. */
+export function timelineFigures(db: Db, filter: TimelineFilter, unit: TimelineUnit): TimelineFigure[] {
+  const { where, params } = rowFilters(filter);
+  const rows = cached(
+    db,
+    `SELECT e.date_key AS dateKey, coalesce(json_extract(f.attrs, '$.counts'), '') AS counts, coalesce(json_extract(f.attrs, '$.unit'), '') AS unit,
+            min(json_extract(f.attrs, '$.value')) AS min, max(json_extract(f.attrs, '$.value')) AS max, count(*) AS reports
+     FROM event_rows e JOIN event_roles r ON r.event_id = e.id AND r.role = 'figure' JOIN annotations f ON f.id = r.span_id
+     WHERE ${where} AND e.date_key <> '0' AND json_type(f.attrs, '$.value') IN ('integer', 'real') GROUP BY 1, 2, 3`,
+  ).all(params) as { dateKey: string; counts: string; unit: string; min: number; max: number; reports: number }[];
   const figures = new Map<string, TimelineFigure>();
-  for (const r of figureRows) {
-    const day = firstDay(r.date);
+  for (const r of rows) {
+    const day = firstDay(value(r.dateKey));
     if (day === null) continue;
     const date = isoDay(binStart(day, unit));
     const key = `${date}\u0000${r.counts}\u0000${r.unit}`;
@@ -75,14 +135,20 @@ export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
       f.reports += r.reports;
     } else figures.set(key, { date, counts: r.counts, unit: r.unit, min: r.min, max: r.max, reports: r.reports });
   }
-  const byDate = <T extends { date: string }>(a: T, b: T) => a.date.localeCompare(b.date);
-  return {
-    unit,
-    counts: [...counts.values()].sort((a, b) => byDate(a, b) || a.type.localeCompare(b.type)),
-    incidents: [...incidents].map(([date, n]) => ({ date, incidents: n })).sort(byDate),
-    figures: [...figures.values()].sort((a, b) => byDate(a, b) || a.counts.localeCompare(b.counts) || a.unit.localeCompare(b.unit)),
-    undated,
-    types: cached(db, `SELECT DISTINCT json_extract(n.attrs, '$.type') FROM annotations n WHERE n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL AND json_extract(n.attrs, '$.type') IS NOT NULL ORDER BY 1`, 'pluck').all() as string[],
-    sources: cached(db, `SELECT DISTINCT a.source FROM annotations n JOIN articles a ON a.id = n.article_id WHERE n.label = 'event' AND n.status = 'ok' AND n.conflict_of IS NULL AND a.source IS NOT NULL ORDER BY 1`, 'pluck').all() as string[],
-  };
+  return [...figures.values()].sort((a, b) => a.date.localeCompare(b.date) || a.counts.localeCompare(b.counts) || a.unit.localeCompare(b.unit));
+}
+
+/**
+ * The distinct values of an indexed key of event_rows, one index seek per value (a skip scan, which
+ * SQLite does not do for DISTINCT by itself): a handful of types or sources cost a handful of
+ * seeks, not a walk over every event.
+ */
+function distinctKeys(db: Db, column: 'type_key' | 'source_key'): string[] {
+  return cached(
+    db,
+    `WITH RECURSIVE k(v) AS (SELECT min(${column}) FROM event_rows WHERE ${column} > '0'
+                            UNION ALL SELECT (SELECT min(${column}) FROM event_rows WHERE ${column} > k.v) FROM k WHERE k.v IS NOT NULL)
+     SELECT substr(v, 2) FROM k WHERE v IS NOT NULL`,
+    'pluck',
+  ).all() as string[];
 }

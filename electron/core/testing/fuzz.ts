@@ -349,6 +349,8 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
     // The Timeline and the actor Network.
     case 'timeline/counts':
       return pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), actor: rng.pick(['rus', '%_\\', anyString(rng)]), source: anyString(rng) });
+    case 'timeline/figures':
+      return pickKeys(rng, { filter: rng.chance(0.8) ? pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), actor: anyString(rng) }) : anyValue(rng), unit: rng.pick(['day', 'week', 'month', 'year']) });
     case 'network/graph':
       return pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), source: anyString(rng), limit: rng.chance(0.7) ? 1 + rng.int(2000) : anyNumber(rng) });
     default:

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { figureText } from '../../../shared/disagreements';
-import type { Disagreement, Resolution, ResolutionInput } from '../../../shared/ipc/figures';
+import type { Disagreement } from '../../../shared/ipc/figures';
 import { useListbox } from '../a11y/useListbox';
 import { call } from '../api/client';
-import { ResolveDialog } from './ResolveDialog';
+import { ResolveDialog, resolutionText } from '../widgets/ResolveDialog';
+import { useResolutions } from '../widgets/useResolutions';
 import './figures.css';
 
 export interface FiguresViewProps {
@@ -11,12 +12,6 @@ export interface FiguresViewProps {
   onOpenFigure(articleId: string, annotationId: string): void;
   /** Changes when the library changes. */
   revision: number;
-}
-
-function resolutionText(r: Resolution | null): string {
-  if (!r) return 'Unresolved';
-  const what = r.decision === 'value' ? `accepted ${r.value}` : r.decision === 'range' ? `accepted ${r.min}–${r.max}` : 'not the same count';
-  return `Resolved: ${what}${r.note ? ` — ${r.note}` : ''}`;
 }
 
 /**
@@ -27,10 +22,10 @@ function resolutionText(r: Resolution | null): string {
 export function FiguresView({ onOpenFigure, revision }: FiguresViewProps) {
   const [items, setItems] = useState<Disagreement[]>([]);
   const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [resolving, setResolving] = useState<Disagreement | null>(null);
-  const [undo, setUndo] = useState<{ id: string; previous: Resolution | null; label: string } | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  const { resolving, setResolving, undo, save, undoLast, error: undoError } = useResolutions(useCallback(() => setReload((n) => n + 1), []));
+  const error = listError ?? undoError;
 
   useEffect(() => {
     let live = true;
@@ -39,9 +34,9 @@ export function FiguresView({ onOpenFigure, revision }: FiguresViewProps) {
         if (!live) return;
         setItems(page.items);
         setTotal(page.total);
-        setError(null);
+        setListError(null);
       },
-      (err: Error) => live && setError(err.message),
+      (err: Error) => live && setListError(err.message),
     );
     return () => {
       live = false;
@@ -50,26 +45,6 @@ export function FiguresView({ onOpenFigure, revision }: FiguresViewProps) {
 
   const listbox = useListbox({ count: items.length, onOpen: (i) => setResolving(items[i] ?? null) });
   const active = items[listbox.active] ?? null;
-
-  const save = useCallback(
-    async (d: Disagreement, resolution: ResolutionInput) => {
-      const { previous } = await call('figures/resolve', { id: d.id, resolution });
-      setUndo({ id: d.id, previous, label: `${d.counts} ${d.unit}` });
-      setResolving(null);
-      setReload((n) => n + 1);
-    },
-    [],
-  );
-  const undoLast = async () => {
-    if (!undo) return;
-    try {
-      await call('figures/restoreResolution', { id: undo.id, resolution: undo.previous });
-      setUndo(null);
-      setReload((n) => n + 1);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
 
   return (
     <main

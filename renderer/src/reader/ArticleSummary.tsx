@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LABELS, LABEL_TITLES, type Annotation } from '../../../shared/model';
 import { call } from '../api/client';
 import { labelCounts, linkedEntities } from './articleSummary';
+import { ArticleDisagreements } from './ArticleDisagreements';
 
 export interface ArticleSummaryProps {
   articleId: string;
@@ -14,7 +15,9 @@ const NAMED = 8;
 /** The open article at a glance: annotations per label, the entities they link to, disagreements. */
 export function ArticleSummary({ articleId, annotations }: ArticleSummaryProps) {
   const counts = useMemo(() => labelCounts(annotations), [annotations]);
-  const disagreements = useDisagreementCounts(articleId, annotations);
+  const [resolved, setResolved] = useState(0);
+  const disagreements = useDisagreementCounts(articleId, annotations, resolved);
+  const onResolved = useCallback(() => setResolved((n) => n + 1), []);
   const linked = useMemo(() => linkedEntities(annotations), [annotations]);
   const names = useEntityNames(linked.slice(0, NAMED).map((e) => e.id));
   return (
@@ -37,6 +40,7 @@ export function ArticleSummary({ articleId, annotations }: ArticleSummaryProps) 
                 .join(', ')}${linked.length > NAMED ? ` and ${linked.length - NAMED} more` : ''}`}
         </p>
         {disagreements ? <p className="summary-disagreements">{disagreementLine(disagreements)}</p> : null}
+        {disagreements && disagreements.total > 0 ? <ArticleDisagreements articleId={articleId} annotations={annotations} onChanged={onResolved} /> : null}
       </section>
     </details>
   );
@@ -87,7 +91,7 @@ function disagreementLine({ total, conflicts, unresolved }: DisagreementCounts):
  * (the store recomputes only what a change touched). Null until the first answer, and when the
  * figures layer cannot answer, so the summary never shows a count it does not have.
  */
-function useDisagreementCounts(articleId: string, annotations: readonly Annotation[]): DisagreementCounts | null {
+function useDisagreementCounts(articleId: string, annotations: readonly Annotation[], resolved: number): DisagreementCounts | null {
   const [counts, setCounts] = useState<DisagreementCounts | null>(null);
   const hasFigures = annotations.some((a) => a.label === 'figure');
   useEffect(() => {
@@ -112,6 +116,6 @@ function useDisagreementCounts(articleId: string, annotations: readonly Annotati
     return () => {
       live = false;
     };
-  }, [articleId, annotations, hasFigures]);
+  }, [articleId, annotations, hasFigures, resolved]);
   return counts;
 }

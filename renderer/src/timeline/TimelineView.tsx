@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventRecord } from '../../../shared/ipc/events';
-import type { TimelineData, TimelineFilter } from '../../../shared/ipc/timeline';
+import type { TimelineData, TimelineFigure, TimelineFilter } from '../../../shared/ipc/timeline';
 import { isoDay } from '../../../shared/timeline';
 import { call } from '../api/client';
 import { extent, figureText, frame, period, seriesKeys, type Bin } from './model';
@@ -27,6 +27,7 @@ export function TimelineView({ onOpenReport }: TimelineViewProps) {
   const [filter, setFilter] = useState<TimelineFilter>({});
   const [actorDraft, setActorDraft] = useState('');
   const [data, setData] = useState<TimelineData | null>(null);
+  const [figures, setFigures] = useState<readonly TimelineFigure[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [domain, setDomain] = useState<[number, number] | null>(null);
   const [width, setWidth] = useState(800);
@@ -48,9 +49,12 @@ export function TimelineView({ onOpenReport }: TimelineViewProps) {
       .then((d) => {
         if (!live) return;
         setData(d);
+        setFigures([]);
         setError(null);
         // The first data sets the window to the whole span; a filter keeps the window the analyst chose.
         setDomain((current) => current ?? extent(d));
+        // The figures need every figure span read: asked for once the chart can be drawn without them.
+        return call('timeline/figures', { filter: query, unit: d.unit }).then((f) => live && setFigures(f));
       })
       .catch((err: unknown) => live && setError((err as Error).message));
     return () => {
@@ -67,7 +71,8 @@ export function TimelineView({ onOpenReport }: TimelineViewProps) {
     return () => observer.disconnect();
   }, []);
 
-  const view = useMemo(() => (data && domain ? frame(data, domain, { width, height: HEIGHT }) : null), [data, domain, width]);
+  const picture = useMemo(() => (data ? { ...data, figures } : null), [data, figures]);
+  const view = useMemo(() => (picture && domain ? frame(picture, domain, { width, height: HEIGHT }) : null), [picture, domain, width]);
   const keys = useMemo(() => (data ? seriesKeys(data) : []), [data]);
 
   const full = data ? extent(data) : null;

@@ -1,6 +1,6 @@
 import { area, line, stack, curveStepAfter } from 'd3-shape';
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import type { TimelineData, TimelineUnit } from '../../../shared/ipc/timeline';
+import type { TimelineData, TimelineFigure, TimelineUnit } from '../../../shared/ipc/timeline';
 import { binStart, DAY_MS, dayOf, isoDay, nextBin, unitFor } from '../../../shared/timeline';
 import { OTHER_COLOUR, SERIES_COLOURS } from './palette';
 
@@ -11,6 +11,9 @@ import { OTHER_COLOUR, SERIES_COLOURS } from './palette';
  * the bins in view, never with the library's events.
  */
 export const MIN_BAR = 3;
+
+/** The counts with the figures, which the store gives in a second answer (an empty list until then). */
+export type TimelinePicture = TimelineData & { figures: readonly TimelineFigure[] };
 const UNIT_ORDER: TimelineUnit[] = ['day', 'week', 'month'];
 export const OTHER = 'Other types';
 export const UNTYPED = 'No type';
@@ -62,7 +65,7 @@ export function extent(data: TimelineData): [number, number] | null {
   return [first, nextBin(last, data.unit)];
 }
 
-export function frame(data: TimelineData, domain: [number, number], size: { width: number; height: number }, margin = { left: 40, right: 12, top: 10, bottom: 24 }): Frame {
+export function frame(data: TimelinePicture, domain: [number, number], size: { width: number; height: number }, margin = { left: 40, right: 12, top: 10, bottom: 24 }): Frame {
   const [d0, d1] = domain;
   const innerWidth = Math.max(10, size.width - margin.left - margin.right);
   const visible = Math.max(1, d1 - d0);

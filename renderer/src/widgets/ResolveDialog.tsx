@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { figureText } from '../../../shared/disagreements';
-import type { Disagreement, ResolutionInput } from '../../../shared/ipc/figures';
+import type { Disagreement, Resolution, ResolutionInput } from '../../../shared/ipc/figures';
 import { parseNumberInput } from '../../../shared/figures';
 
 export interface ResolveDialogProps {
@@ -10,6 +10,14 @@ export interface ResolveDialogProps {
 }
 
 type Decision = ResolutionInput['decision'];
+
+/** How a disagreement's resolution reads in a list. */
+export function resolutionText(r: Resolution | null): string {
+  if (!r) return 'Unresolved';
+  const what = r.decision === 'value' ? `accepted ${r.value}` : r.decision === 'range' ? `accepted ${r.min}–${r.max}` : 'not the same count';
+  return `Resolved: ${what}${r.note ? ` — ${r.note}` : ''}`;
+}
+
 
 /** The analyst's decision on a disagreement: an accepted value or range, or "not the same count", with a note. */
 export function ResolveDialog({ disagreement: d, onSave, onClose }: ResolveDialogProps) {
