@@ -26,6 +26,8 @@ test('the units the analyst has entered are offered when the next figure’s uni
 
   await panel.getByRole('listitem').filter({ hasText: '12 craft' }).click();
   const next = details.getByLabel('Unit');
+  // The words are read again as the field takes focus, where the analyst is about to type.
+  await next.focus();
   const list = await next.getAttribute('list');
   expect(list).toBeTruthy();
   await expect(page.locator(`datalist[id="${list}"] option`)).toHaveCount(1);

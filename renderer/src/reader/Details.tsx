@@ -84,7 +84,7 @@ export function Details(props: DetailsProps) {
   // The analyst's own edit of a figure confirms it: the values are no longer the app's reading.
   const confirmed: AnyAttrs = a.label === 'figure' ? { auto: null } : {};
   // Read again after each change of the annotation: the analyst's last unit is offered next time.
-  const vocabulary = useFigureVocabulary(a.label === 'figure' ? a.updatedAt : null);
+  const { vocabulary, refresh: refreshVocabulary } = useFigureVocabulary(a.label === 'figure' ? a.updatedAt : null);
   const remembered: Record<string, readonly string[]> = a.label === 'figure' ? { unit: vocabulary.unitWords, counts: vocabulary.countsWords } : {};
   const saveAttr = (key: string) => (value: FieldValue, edit: number) =>
     onEdit({ attrs: { [key]: value, ...confirmed } }, { field: `attr-${key}`, edit }).then((after) => (after ? formatValue(after.attrs[key]) : undefined));
@@ -155,7 +155,7 @@ export function Details(props: DetailsProps) {
               parse={(text) => parseField(field.kind, text)}
               save={saveAttr(field.key)}
               {...(field.kind === 'number' ? { inputMode: 'decimal' as const } : {})}
-              {...(remembered[field.key] ? { suggest: (typed: string) => offeredWords(remembered[field.key] ?? [], typed) } : {})}
+              {...(remembered[field.key] ? { suggest: (typed: string) => offeredWords(remembered[field.key] ?? [], typed), onFocus: refreshVocabulary } : {})}
             />
             {field.kind === 'date' ? <DatePrecision date={a.attrs[field.key]} /> : null}
           </Fragment>

@@ -11,10 +11,12 @@ export interface DraftFieldProps {
   inputMode?: 'decimal';
   /** Words offered as the analyst types (a datalist), given what is typed. */
   suggest?: (typed: string) => readonly string[];
+  /** Called when the field takes focus: where the words it offers are read again. */
+  onFocus?: () => void;
 }
 
 /** A text field that keeps what the analyst types while the store is still answering (see FieldDraft). */
-export function DraftField({ label, stored, parse, save, multiline, inputMode, suggest }: DraftFieldProps) {
+export function DraftField({ label, stored, parse, save, multiline, inputMode, suggest, onFocus }: DraftFieldProps) {
   const listId = useId();
   // The draft outlives renders; it must call the save of the latest render, not of the first.
   const latestSave = useRef(save);
@@ -27,7 +29,10 @@ export function DraftField({ label, stored, parse, save, multiline, inputMode, s
     'aria-invalid': state.problem !== null ? true : undefined,
     title: state.problem ?? undefined,
     value: state.text,
-    onFocus: () => draft.focus(),
+    onFocus: () => {
+      draft.focus();
+      onFocus?.();
+    },
     onBlur: () => draft.blur(),
   };
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { EMPTY_VOCABULARY, type FigureVocabulary } from '../../../shared/figure-units';
 import { call } from '../api/client';
 
@@ -17,9 +17,15 @@ export function offeredWords(words: readonly string[], typed: string): string[] 
   return [...starting, ...others.filter((w) => !starting.includes(w))].slice(0, OFFERED);
 }
 
-/** The library's figure vocabulary, read again whenever `revision` changes (an edit may have added a word). */
-export function useFigureVocabulary(revision: unknown): FigureVocabulary {
+/**
+ * The library's figure vocabulary, read again whenever `revision` changes (an edit may have added a
+ * word) and whenever `refresh` is called (a field taking focus: an edit of another figure may have
+ * been saved since, after this one's last change).
+ */
+export function useFigureVocabulary(revision: unknown): { vocabulary: FigureVocabulary; refresh(): void } {
   const [vocabulary, setVocabulary] = useState<FigureVocabulary>(EMPTY_VOCABULARY);
+  const [asked, setAsked] = useState(0);
+  const refresh = useCallback(() => setAsked((n) => n + 1), []);
   useEffect(() => {
     let live = true;
     call('figures/vocabulary', {}).then(
@@ -30,6 +36,6 @@ export function useFigureVocabulary(revision: unknown): FigureVocabulary {
     return () => {
       live = false;
     };
-  }, [revision]);
-  return vocabulary;
+  }, [revision, asked]);
+  return { vocabulary, refresh };
 }
