@@ -1,19 +1,4 @@
-import { z } from 'zod';
-import type { ArticleProvenance } from '../../../shared/ipc/provenance';
-
-/**
- * The `original` record as JSONL and bundles carry it, read back on import: an article taken
- * from an export keeps the file its text first came from, not the export it travelled in.
- */
-export const OriginalRecord = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits'),
-  file_name: z.string().max(1000),
-  size: z.number().int().nonnegative(),
-  importer: z.string().max(100),
-  imported_by: z.string().max(500),
-  imported_at: z.string().max(64),
-});
-export type OriginalRecord = z.infer<typeof OriginalRecord>;
+import type { ArticleProvenance, OriginalRecord } from '../../../shared/ipc/provenance';
 
 /**
  * Where an article came from, as JSONL and bundles carry it (snake_case like every other key): the

@@ -4,7 +4,7 @@ import { cleanField, META_LIMITS, normalizeDate, normalizeLanguage, safeUrl } fr
 import { excerpt } from './problems';
 import { canonicalWithMap } from './remap';
 import { titleFrom } from './txt';
-import { OriginalRecord } from '../export/provenance';
+import { OriginalRecord } from '../../../shared/ipc/provenance';
 import type { ImportDraft } from './types';
 import { spanEntity } from './span-entity';
 import { keepRolesInRecord, spanEventFields } from './span-roles';

@@ -18,7 +18,7 @@ export function parseTxt(raw: string, fallbackTitle: string): { draft: ImportDra
   const { text, removed } = stripBoilerplate(canonicalize(body));
   return {
     draft: {
-      title: headlineOf(text) ?? fallbackTitle,
+      title: titleFrom(text, fallbackTitle),
       source: null,
       url: null,
       author: null,
@@ -31,11 +31,9 @@ export function parseTxt(raw: string, fallbackTitle: string): { draft: ImportDra
   };
 }
 
-/** A short first paragraph reads as a title; otherwise the file name stands in. */
+/** The title a text gives itself when nothing else names it: its first line, when that reads as a headline. */
 export function titleFrom(text: string, fallback: string): string {
-  const first = text.split('\n')[0]?.trim() ?? '';
-  if (first.length > 0 && first.length <= 200) return first;
-  return fallback;
+  return headlineOf(text) ?? fallback;
 }
 
 const HEADLINE_MAX_CHARS = 150;

@@ -1,6 +1,5 @@
 import type { ArticleDraft } from '../../../shared/model';
-import type { RemovedPart } from '../../../shared/ipc/provenance';
-import type { CarriedOriginal } from '../store/provenance';
+import type { OriginalRecord, RemovedPart } from '../../../shared/ipc/provenance';
 import type { OriginalFile } from './original';
 
 /** A draft as a parser produced it, with what the importer needs to keep ids and name records. */
@@ -12,7 +11,7 @@ export interface ImportDraft extends ArticleDraft {
   /** What the extraction took out as page furniture, placed in `text` (stored with the article). */
   removed?: RemovedPart[];
   /** Where an exported record says its text first came from: the article's provenance, rather than the export. */
-  carried?: CarriedOriginal;
+  carried?: OriginalRecord;
 }
 
 /**

@@ -51,7 +51,7 @@ function version(db: Db): string {
 
 const key = (v: string | null | undefined) => (v === null || v === undefined ? '0' : `1${v}`);
 
-/** The Events table's filters as conditions on `event_rows e` (the Timeline and Network filter the same way over annotations: store/events.ts). */
+/** The Events table's filters as conditions on `event_rows e` (the Timeline's too; the Network filters the same way over annotations: store/events.ts). */
 export function eventRowFilters(query: EventsQuery): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import { brotliDecompressSync } from 'node:zlib';
-import type { ArticleProvenance } from '../../../shared/ipc/provenance';
+import type { ArticleProvenance, OriginalRecord } from '../../../shared/ipc/provenance';
 import { cached, type Db } from './db';
 
 /** The file as the parsing worker hands it over (import/original.ts). */
@@ -62,19 +62,9 @@ export function recordProvenance(db: Db, p: ProvenanceRecord): void {
  * name, importer, who and when, without its bytes. The library learns the hash (a later import of
  * the same file is recognised) and shows the rest.
  */
-export function recordCarriedProvenance(db: Db, articleId: string, carried: CarriedOriginal, origin: string | null): void {
+export function recordCarriedProvenance(db: Db, articleId: string, carried: OriginalRecord, origin: string | null): void {
   recordSourceFile(db, { sha256: carried.sha256, size: carried.size, compression: null, content: null });
   recordProvenance(db, { articleId, sha256: carried.sha256, fileName: carried.file_name, importer: carried.importer, importedBy: carried.imported_by, importedAt: carried.imported_at, origin });
-}
-
-/** The `original` record of a JSONL line or a bundle article (export/provenance.ts). */
-export interface CarriedOriginal {
-  sha256: string;
-  file_name: string;
-  size: number;
-  importer: string;
-  imported_by: string;
-  imported_at: string;
 }
 
 export function getProvenance(db: Db, articleId: string): ArticleProvenance | null {

@@ -1,9 +1,8 @@
-import { fold } from '../../../shared/fold';
 import type { TimelineCount, TimelineData, TimelineFigure, TimelineFilter, TimelineUnit } from '../../../shared/ipc/timeline';
 import { binStart, firstDay, isoDay, unitFor } from '../../../shared/timeline';
 import { datePrecision } from '../../../shared/codebook';
-import { ACTOR_NAME_SQL } from './actor-names';
 import { cached, type Db } from './db';
+import { eventRowFilters } from './event-pages';
 
 /**
  * The Timeline's counts (shared/ipc/timeline.ts), aggregated in SQL by the date as written and the
@@ -22,23 +21,10 @@ export const MAX_BINS = 2000;
 /** The value behind a key of event_rows ('1' || value), or null for '0'. */
 const value = (key: string): string | null => (key === '0' ? null : key.slice(1));
 
+/** The Events table's own filters over event_rows, as one condition. */
 function rowFilters(filter: TimelineFilter): { where: string; params: Record<string, unknown> } {
-  const where = ['1'];
-  const params: Record<string, unknown> = {};
-  if (filter.type) {
-    where.push(`e.type_key = '1' || @type`);
-    params.type = filter.type;
-  }
-  if (filter.source) {
-    where.push(`e.source_key = '1' || @source`);
-    params.source = filter.source;
-  }
-  if (filter.actor) {
-    // As the Events table filters: folded in JS (shared/fold.ts), since SQLite folds ASCII only.
-    where.push(`EXISTS (SELECT 1 FROM event_roles r JOIN annotations s ON s.id = r.span_id WHERE r.event_id = e.id AND r.role = 'actor' AND instr(spanwise_fold(${ACTOR_NAME_SQL('s')}), @actorFolded) > 0)`);
-    params.actorFolded = fold(filter.actor);
-  }
-  return { where: where.join(' AND '), params };
+  const { where, params } = eventRowFilters(filter);
+  return { where: where.length ? where.join(' AND ') : '1', params };
 }
 
 export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
