@@ -56,9 +56,9 @@ export interface NameMatch {
  * Every match, overlaps resolved: where two overlap the longer wins (then the earlier), so
  * "New York Times" is one match, not "New York" and "York".
  */
-export function findNames(text: string, dict: Dictionary): NameMatch[] {
+export function findNames(text: string, dict: Dictionary, words?: WordList): NameMatch[] {
   if (dict.size === 0) return [];
-  const list = scanWords(text, SCRATCH);
+  const list = words ?? scanWords(text, SCRATCH);
   const { starts, ends, hashes, unspaced } = list;
   const found: NameMatch[] = [];
   for (let i = 0; i < starts.length; i++) {
@@ -86,6 +86,11 @@ export function findNames(text: string, dict: Dictionary): NameMatch[] {
 
 /** The word lists of the text being matched, reused from one text to the next (findNames runs to its end before another starts). */
 const SCRATCH: WordList = { starts: [], ends: [], keys: [], hashes: [], unspaced: [] };
+
+/** A text's words as findNames cuts them, for a caller that also keeps their hashes; valid until the next scan. */
+export function scanText(text: string): WordList {
+  return scanWords(text, SCRATCH);
+}
 
 /** The names whose key is that of words i to j (exclusive): all of them but where two words share a hash. */
 function sameKey(names: RegistryName[], text: string, list: WordList, i: number, j: number): RegistryName[] {

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { WordList } from '../../../shared/fold';
 import type { Accepted, Suggestion } from '../../../shared/ipc/entities';
 import type { Annotation, AnyAttrs } from '../../../shared/model';
 import { insertAnnotation, listAnnotations } from '../store/annotations';
@@ -47,10 +48,10 @@ export function suggestFor(db: Db, articleId: string, registry: Registry, text?:
 }
 
 /** suggestFor without the ids, which cost a hash each. */
-export function proposalsFor(db: Db, articleId: string, registry: Registry, text?: string, annotations?: readonly Annotation[]): Proposal[] {
+export function proposalsFor(db: Db, articleId: string, registry: Registry, text?: string, annotations?: readonly Annotation[], words?: WordList): Proposal[] {
   const body = text ?? getArticle(db, articleId)?.text;
   if (body === undefined) throw new HandlerError('not_found', `no article with id ${articleId}`);
-  const matches = findNames(body, registry.dict);
+  const matches = findNames(body, registry.dict, words);
   if (matches.length === 0) return [];
   const spans = (annotations ?? listAnnotations(db, articleId)).filter((a) => a.status === 'ok' && (a.label === 'actor' || a.label === 'event'));
   const rejections = rejectionsOf(db, articleId);
