@@ -95,6 +95,25 @@ test('import, search, open, select, tag, link, note and export with the keyboard
   // The refused tag left the caret where the selection ended; Shift+End selects to the line's end.
   await page.keyboard.press('Shift+End');
   await expect.poll(() => selectionText(page)).toBe(' at the harbour on Monday.');
+
+  // The same when the keys come faster than frames (a fast typist, a busy machine): the tag key
+  // and Shift+End in one task, before the frame that puts the caret down.
+  await text.evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const at = node.data.indexOf('40 trucks');
+      if (at >= 0) {
+        getSelection()?.setBaseAndExtent(node, at, node, at + '40 trucks'.length);
+        break;
+      }
+    }
+    const key = (init: KeyboardEventInit) => root.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    key({ key: '4', code: 'Digit4' });
+    key({ key: 'End', code: 'End', shiftKey: true });
+  });
+  await expect.poll(() => selectionText(page)).toBe(' at the harbour on Monday.');
+  expect(await stored(host)).toHaveLength(2);
   await page.keyboard.press('Escape');
   expect(await selectionText(page)).toBe('');
 

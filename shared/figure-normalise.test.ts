@@ -47,8 +47,35 @@ const ukrainian: [string, Expected][] = [
   ['десятки дронів', { value: 10, qualifier: 'at least', unit: 'дрон', estimate: true }],
 ];
 
+const german: [string, Expected][] = [
+  ['zwanzig Drohnen', { value: 20, qualifier: 'exact', unit: 'drohne' }],
+  ['einundzwanzig Drohnen wurden abgeschossen', { value: 21, qualifier: 'exact', unit: 'drohne', counts: 'intercepted' }],
+  ['hundert Raketen', { value: 100, qualifier: 'exact', unit: 'rakete' }],
+  ['etwa 80 Drohnen', { value: 80, qualifier: 'approximate', unit: 'drohne' }],
+  ['rund achtzig Drohnen abgefangen', { value: 80, qualifier: 'approximate', unit: 'drohne', counts: 'intercepted' }],
+  ['Die Luftabwehr schoss 76 Drohnen ab', { value: 76, qualifier: 'exact', unit: 'drohne', counts: 'intercepted' }],
+  ['hundertachtundachtzig Drohnen gestartet', { value: 188, qualifier: 'exact', unit: 'drohne', counts: 'launched' }],
+  ['mindestens siebzig Drohnen', { value: 70, qualifier: 'at least', unit: 'drohne' }],
+  ['mehr als 90 Menschen getötet', { value: 90, qualifier: 'at least', unit: 'mensch', counts: 'killed' }],
+  ['fast zweihundert Menschen', { value: 200, qualifier: 'at most', unit: 'mensch' }],
+  ['bis zu 300 Festnahmen', { value: 300, qualifier: 'at most', counts: 'arrested' }],
+  ['zwischen 80 und 90 Drohnen', { value: 80, min: 80, max: 90, qualifier: 'exact', unit: 'drohne' }],
+  ['achtzig bis neunzig Drohnen', { value: 80, min: 80, max: 90, qualifier: 'exact', unit: 'drohne' }],
+  ['zwölf Tote', { value: 12, qualifier: 'exact', counts: 'killed' }],
+  ['elf Soldaten verletzt', { value: 11, qualifier: 'exact', unit: 'soldat', counts: 'injured' }],
+  ['1,5 Millionen Vertriebene', { value: 1500000, qualifier: 'exact', counts: 'displaced' }],
+  ['Dutzende Drohnen', { value: 12, qualifier: 'at least', unit: 'drohne', estimate: true }],
+  ['Hunderte Menschen flohen', { value: 100, qualifier: 'at least', unit: 'mensch', counts: 'displaced', estimate: true }],
+  ['Zehntausende Menschen vertrieben', { value: 10000, qualifier: 'at least', unit: 'mensch', counts: 'displaced', estimate: true }],
+];
+
 describe('normaliseFigure', () => {
-  it.each([...english.map((c) => ['en', ...c] as const), ...russian.map((c) => ['ru', ...c] as const), ...ukrainian.map((c) => ['uk', ...c] as const)])(
+  it.each([
+    ...english.map((c) => ['en', ...c] as const),
+    ...russian.map((c) => ['ru', ...c] as const),
+    ...ukrainian.map((c) => ['uk', ...c] as const),
+    ...german.map((c) => ['de', ...c] as const),
+  ])(
     '%s: %s',
     (language, quote, expected) => {
       const reading = normaliseFigure(quote, { language });
@@ -56,6 +83,12 @@ describe('normaliseFigure', () => {
       if (reading.ok) expect(Object.keys(reading.attrs).sort()).toEqual([...Object.keys(expected), 'auto'].sort());
     },
   );
+
+  it('reads German number words whatever the article language says, but for "elf" and "null"', () => {
+    expect(normaliseFigure('einundzwanzig Drohnen')).toMatchObject({ ok: true, attrs: { value: 21, unit: 'drohne' } });
+    expect(normaliseFigure('zwanzig Drohnen', { language: 'en' })).toMatchObject({ ok: true, attrs: { value: 20 } });
+    expect(normaliseFigure('elf Drohnen', { language: 'en' })).toMatchObject({ ok: false });
+  });
 
   it('reads what is counted from the sentence when the quote does not say it', () => {
     expect(normaliseFigure('76 drones', { context: 'Kyiv reported that its defences had downed 76 drones.' })).toMatchObject({ ok: true, attrs: { value: 76, counts: 'intercepted' } });
@@ -79,6 +112,8 @@ describe('normaliseFigure', () => {
     ['several people were hurt', '“several” names no number'],
     ['many drones', '“many” names no number'],
     ['несколько дронов', '“несколько” names no number'],
+    ['mehrere Drohnen', '“mehrere” names no number'],
+    ['zwölf Tote und dreißig Verletzte', 'holds 2 numbers (12, 30)'],
     ['12 killed and 30 injured', 'holds 2 numbers (12, 30)'],
     ['killing four and wounding seven', 'holds 2 numbers (4, 7)'],
     ['x'.repeat(501), 'longer than 500 characters'],

@@ -1,5 +1,6 @@
 import { NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { findCounts, findEstimate, cyrillicWordsToDigits, VAGUE_WORDS } from './figure-words';
+import { germanWordsToDigits } from './figure-words-de';
 import { EMPTY_VOCABULARY, normaliseUnit, type FigureVocabulary } from './figure-units';
 import { parseFigure, type FigureQualifier } from './figures';
 
@@ -7,9 +8,10 @@ import { parseFigure, type FigureQualifier } from './figures';
  * The figure normaliser: what a figure's quote says in the attributes DESIGN.md gives figures
  * (value, range, unit, qualifier, counts, estimate), filled in by the app and so marked `auto`
  * until the analyst confirms them. Numbers in words are read by Microsoft's Recognizers-Text
- * where it knows the language (English by default; Spanish, French, Portuguese, Dutch, Italian
- * and German by the article's language), Russian and Ukrainian by hand (figure-words.ts), digits,
- * qualifiers, ranges and units by parseFigure. What it cannot read it says why.
+ * where it knows the language (English by default; Spanish, French and Portuguese by the
+ * article's language: its JavaScript release has no German, Dutch or Italian model and reads
+ * those as English), Russian, Ukrainian and German by hand (figure-words.ts, figure-words-de.ts),
+ * digits, qualifiers, ranges and units by parseFigure. What it cannot read it says why.
  */
 
 export interface NormalisedFigure {
@@ -37,7 +39,7 @@ export interface NormaliseOptions {
 export const MAX_FIGURE_QUOTE = 500;
 const MAX_VALUE = 1e15;
 
-const CULTURES: Record<string, string> = { en: 'en-us', es: 'es-es', fr: 'fr-fr', pt: 'pt-br', nl: 'nl-nl', it: 'it-it', de: 'de-de' };
+const CULTURES: Record<string, string> = { en: 'en-us', es: 'es-es', fr: 'fr-fr', pt: 'pt-br' };
 type Model = ReturnType<NumberRecognizer['getNumberModel']>;
 const models = new Map<string, Model>();
 
@@ -93,16 +95,17 @@ export function normaliseFigure(quote: string, options: NormaliseOptions = {}): 
   const trimmed = quote.trim();
   if (trimmed === '') return { ok: false, reason: 'the quote is empty' };
   if (trimmed.length > MAX_FIGURE_QUOTE) return { ok: false, reason: `the quote is longer than ${MAX_FIGURE_QUOTE} characters: tag the figure's own words` };
-  const text = latinWordsToDigits(cyrillicWordsToDigits(trimmed.normalize('NFKC')), options.language);
-  const counts = findCounts(trimmed) ?? (options.context ? findCounts(options.context) : null);
+  const german = (options.language ?? '').slice(0, 2).toLowerCase() === 'de';
+  const text = latinWordsToDigits(germanWordsToDigits(cyrillicWordsToDigits(trimmed.normalize('NFKC')), german), options.language);
+  const counts = findCounts(trimmed, german) ?? (options.context ? findCounts(options.context, german) : null);
 
   const parsed = parseFigure(text);
   if (parsed === null) {
     const estimate = findEstimate(text);
     if (estimate !== null) {
-      const after = /^\s*(?:of|из|з)?\s*([\p{L}][\p{L}'-]*)/u.exec(text.slice(estimate.end));
+      const after = /^\s*(?:of|из|з|von)?\s*([\p{L}][\p{L}'-]*)/u.exec(text.slice(estimate.end));
       const attrs: NormalisedFigure = { value: estimate.value, qualifier: 'at least', estimate: true, auto: true };
-      if (after?.[1] && findCounts(after[1]) === null) attrs.unit = normaliseUnit(after[1], vocabulary);
+      if (after?.[1] && findCounts(after[1], german) === null) attrs.unit = normaliseUnit(after[1], vocabulary);
       if (counts) attrs.counts = counts;
       return { ok: true, attrs, read: `${describe(attrs)}: “${estimate.word}” coded ${estimate.value}, as ACLED codes it` };
     }
@@ -123,7 +126,7 @@ export function normaliseFigure(quote: string, options: NormaliseOptions = {}): 
   }
   // "70 drones intercepted": the verb says what is counted, it is not part of the unit.
   const unitWords = parsed.unit?.split(/\s+/) ?? [];
-  const verb = unitWords.findIndex((w) => findCounts(w) !== null);
+  const verb = unitWords.findIndex((w) => findCounts(w, german) !== null);
   const unitText = (verb < 0 ? unitWords : unitWords.slice(0, verb)).join(' ');
   if (unitText !== '') {
     const unit = normaliseUnit(unitText, vocabulary);

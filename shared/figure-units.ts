@@ -39,10 +39,25 @@ const CYRILLIC_UNITS: [RegExp, string][] = [
   [/^військов/u, 'військовий'],
 ];
 
+/** German plurals of the units news reports count most; pluralize reads only English ("Drohnen" stays "drohnen"). */
+const GERMAN_UNITS: [RegExp, string][] = [
+  [/^drohnen?$/u, 'drohne'],
+  [/^raketen?$/u, 'rakete'],
+  [/^marschflugkörpern?$/u, 'marschflugkörper'],
+  [/^menschen$/u, 'mensch'],
+  [/^personen$/u, 'person'],
+  [/^zivilisten$/u, 'zivilist'],
+  [/^soldaten$/u, 'soldat'],
+  [/^kindern?$/u, 'kind'],
+  [/^einwohnern?$/u, 'einwohner'],
+  [/^panzern?$/u, 'panzer'],
+];
+
 const LATIN = /^[\p{Script=Latin}'-]+$/u;
 
 function singularWord(word: string): string {
   const lower = word.toLocaleLowerCase();
+  for (const [form, unit] of GERMAN_UNITS) if (form.test(lower)) return unit;
   if (LATIN.test(lower)) return pluralize.singular(lower);
   for (const [stem, unit] of CYRILLIC_UNITS) if (stem.test(lower)) return unit;
   return lower;

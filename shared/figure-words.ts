@@ -1,7 +1,8 @@
 /**
  * Words the figure normaliser reads by hand because no number-recognition library covers them:
- * numbers written in Russian and Ukrainian words, ACLED's estimate words ("dozens" is 12), and the
- * verbs that say what a figure counts. Latin-script number words are read by Microsoft's
+ * numbers written in Russian and Ukrainian words (German ones are in figure-words-de.ts), ACLED's
+ * estimate words ("dozens" is 12), and the verbs that say what a figure counts, in English,
+ * Russian, Ukrainian and German. Other Latin-script number words are read by Microsoft's
  * Recognizers-Text (figure-normalise.ts).
  */
 
@@ -147,8 +148,13 @@ export function cyrillicWordsToDigits(text: string): string {
   return out + folded.slice(copied);
 }
 
-/** ACLED's coding of words that stand for numbers (tens 10, dozens 12, hundreds 100), in three languages. */
+/** ACLED's coding of words that stand for numbers (tens 10, dozens 12, hundreds 100), in four languages. */
 const ESTIMATES: [RegExp, number][] = [
+  [/(?<!\p{L})(zehntausende|zehntausenden)(?!\p{L})/iu, 10_000],
+  [/(?<!\p{L})(hunderttausende|hunderttausenden)(?!\p{L})/iu, 100_000],
+  [/(?<!\p{L})(dutzende|dutzenden)(?!\p{L})/iu, 12],
+  [/(?<!\p{L})(hunderte|hunderten)(?!\p{L})/iu, 100],
+  [/(?<!\p{L})(tausende|tausenden)(?!\p{L})/iu, 1_000],
   [/(?<!\p{L})(tens|десятки|десятков|десятків)\s+(of\s+)?(thousands|тысяч|тисяч)(?!\p{L})/iu, 10_000],
   [/(?<!\p{L})(hundreds|сотни|сотен|сотні|сотень)\s+(of\s+)?(thousands|тысяч|тисяч)(?!\p{L})/iu, 100_000],
   [/(?<!\p{L})(tens|десятки|десятков|десятків)(?!\p{L})/iu, 10],
@@ -156,7 +162,7 @@ const ESTIMATES: [RegExp, number][] = [
   [/(?<!\p{L})(scores)(?!\p{L})/iu, 20],
   [/(?<!\p{L})(hundreds|сотни|сотен|сотні|сотень)(?!\p{L})/iu, 100],
   [/(?<!\p{L})(thousands|тысячи|тысяч|тисячі|тисяч)(?!\p{L})/iu, 1_000],
-  [/(?<!\p{L})(millions|миллионы|миллионов|мільйони|мільйонів)(?!\p{L})/iu, 1_000_000],
+  [/(?<!\p{L})(millions|миллионы|миллионов|мільйони|мільйонів|millionen)(?!\p{L})/iu, 1_000_000],
 ];
 
 export interface Estimate {
@@ -179,22 +185,25 @@ export function findEstimate(text: string): Estimate | null {
 }
 
 /** Words that say nothing about how many ("several", "many"): named in the reason a figure is left to the analyst. */
-export const VAGUE_WORDS = /(?<!\p{L})(several|many|numerous|a few|few|some|multiple|scores of|несколько|много|многие|кілька|декілька|багато)(?!\p{L})/iu;
+export const VAGUE_WORDS = /(?<!\p{L})(several|many|numerous|a few|few|some|multiple|scores of|несколько|много|многие|кілька|декілька|багато|mehrere|viele|einige|zahlreiche|etliche)(?!\p{L})/iu;
 
 /** What a figure counts, read from the verbs of its quote or its sentence. */
 const COUNTS: [string, RegExp][] = [
-  ['killed', /(?<!\p{L})(kill|dead|died|die|dies|death|fatalit|lives lost|lost their lives|погиб|убит|убил|убиты|смерт|загин|загибл|вбит|вбил|убито)/iu],
-  ['injured', /(?<!\p{L})(injur|wound|hurt|ранен|ранил|пострадав|пострадал|поранен|травмован|постраждал)/iu],
-  ['intercepted', /(?<!\p{L})(intercept|shot down|shoot down|shooting down|downed|destroyed|repelled|neutrali[sz]ed|сбит|сбил|перехвач|уничтож|збит|збил|перехопл|знищ)/iu],
-  ['launched', /(?<!\p{L})(launch|fired|firing|запуст|выпуст|випуст|атакува|атаковал)/iu],
-  ['arrested', /(?<!\p{L})(arrest|detain|задержа|арестова|затрима|заарештова)/iu],
-  ['displaced', /(?<!\p{L})(displaced|fled|flee|evacuated|homeless|переселен|эвакуир|евакуйов|біженц|беженц)/iu],
+  ['killed', /(?<!\p{L})(kill|dead|died|death|fatalit|lives lost|lost their lives|погиб|убит|убил|убиты|смерт|загин|загибл|вбит|вбил|убито|getötet|tote(?:n|r)?(?!\p{L})|tot(?!\p{L})|starben|ums leben|todesopfer)/iu],
+  ['injured', /(?<!\p{L})(injur|wound|hurt|ранен|ранил|пострадав|пострадал|поранен|травмован|постраждал|verletz|verwund)/iu],
+  ['intercepted', /(?<!\p{L})(intercept|shot down|shoot down|shooting down|downed|destroyed|repelled|neutrali[sz]ed|сбит|сбил|перехвач|уничтож|збит|збил|перехопл|знищ|abgeschossen|abgefangen|abschuss|zerstört|abgewehrt|schoss(?:en)?\s(?:[^.;]{0,60}\s)?ab(?!\p{L}))/iu],
+  ['launched', /(?<!\p{L})(launch|fired|firing|запуст|выпуст|випуст|атакува|атаковал|gestartet|abgefeuert|startete|feuerte)/iu],
+  ['arrested', /(?<!\p{L})(arrest|detain|задержа|арестова|затрима|заарештова|festgenommen|verhaftet|festnahme)/iu],
+  ['displaced', /(?<!\p{L})(displaced|fled|flee|evacuated|homeless|переселен|эвакуир|евакуйов|біженц|беженц|vertrieben|geflohen|flohen|geflüchtet|evakuiert|flüchtling)/iu],
 ];
 
+/** "die" is English's verb and German's article: read as a verb only in a text not known to be German. */
+const ENGLISH_DIE: [string, RegExp] = ['killed', /(?<!\p{L})(die|dies)(?!\p{L})/iu];
+
 /** The counts word for the verbs in the text, the earliest one winning; null when none is there. */
-export function findCounts(text: string): string | null {
+export function findCounts(text: string, german = false): string | null {
   let best: { counts: string; at: number } | null = null;
-  for (const [counts, pattern] of COUNTS) {
+  for (const [counts, pattern] of german ? COUNTS : [...COUNTS, ENGLISH_DIE]) {
     const m = pattern.exec(text);
     if (m && (best === null || m.index < best.at)) best = { counts, at: m.index };
   }

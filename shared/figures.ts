@@ -29,6 +29,7 @@ const NUMBER_WORDS: Record<string, NumberWord> = Object.fromEntries([
 /** Scales after a numeral: "1.5 million", "2.3bn", "5k", "€3 млрд". */
 const SCALES: Record<string, number> = {
   hundred: 100, dozen: 12, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  tausend: 1e3, millionen: 1e6, mio: 1e6, milliarde: 1e9, milliarden: 1e9, mrd: 1e9,
   k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, b: 1e9, bn: 1e9, tn: 1e12, trn: 1e12,
   тыс: 1e3, тис: 1e3, млн: 1e6, млрд: 1e9, трлн: 1e12,
 };
@@ -40,20 +41,23 @@ const phrases = (qualifier: FigureQualifier, list: string[]): [string[], FigureQ
 const QUALIFIER_PHRASES: [string[], FigureQualifier][] = [
   ...phrases('approximate', ['around', 'about', 'approximately', 'approx', 'approx .', 'roughly', 'some', 'circa', 'ca',
     'ca .', 'c .', 'estimated', 'an estimated', 'close to', 'in the region of', 'on the order of', '~', '≈',
-    'около', 'примерно', 'приблизительно', 'порядка', 'близько', 'приблизно']),
+    'около', 'примерно', 'приблизительно', 'порядка', 'близько', 'приблизно',
+    'etwa', 'rund', 'ungefähr', 'zirka', 'schätzungsweise', 'annähernd', 'um die', 'geschätzt', 'geschätzte']),
   ...phrases('at least', ['more than', 'over', 'at least', 'upwards of', 'in excess of', 'no fewer than', 'no less than',
     'not less than', 'a minimum of', 'above', 'greater than', 'exceeding', 'well over', 'just over', '>', '≥',
-    'более', 'свыше', 'больше', 'не менее', 'понад', 'більше', 'щонайменше', 'не менше']),
+    'более', 'свыше', 'больше', 'не менее', 'понад', 'більше', 'щонайменше', 'не менше',
+    'mehr als', 'über', 'mindestens', 'wenigstens', 'nicht weniger als', 'knapp über', 'weit über']),
   // "nearly"/"almost" promise the true number is below the one quoted: an upper bound.
   ...phrases('at most', ['fewer than', 'less than', 'under', 'below', 'up to', 'at most', 'no more than', 'not more than',
     'a maximum of', 'as many as', 'as much as', 'just under', 'just below', 'nearly', 'almost', 'just shy of', 'short of',
-    '<', '≤', 'менее', 'меньше', 'почти', 'до', 'не более', 'майже', 'менше', 'не більше']),
+    '<', '≤', 'менее', 'меньше', 'почти', 'до', 'не более', 'майже', 'менше', 'не більше',
+    'weniger als', 'unter', 'bis zu', 'höchstens', 'maximal', 'nicht mehr als', 'fast', 'beinahe', 'nahezu', 'knapp']),
 ];
 
 /** Words right after the number ("80 or more", "80+", "80-odd"). */
 const SUFFIX_QUALIFIERS: [string[], FigureQualifier][] = [
-  ...phrases('at least', ['or more', 'or above', 'or over', 'and more', 'and above', 'plus', '+']),
-  ...phrases('at most', ['or less', 'or fewer', 'or under', 'and under', 'and below']),
+  ...phrases('at least', ['or more', 'or above', 'or over', 'and more', 'and above', 'plus', '+', 'oder mehr', 'und mehr']),
+  ...phrases('at most', ['or less', 'or fewer', 'or under', 'and under', 'and below', 'oder weniger']),
   ...phrases('approximate', ['or so', '- odd', 'odd', '- ish']),
 ];
 
@@ -69,7 +73,8 @@ const PERCENT_WORDS = new Set(['percent', 'pc', 'процентов', 'відс�
 const UNIT_STOP_WORDS = new Set(('the a an of and or but nor were was is are be been being had have has in on at to from by ' +
   'for with that which who whom whose said says say since during after before into onto per than as according while when ' +
   'where this these those it its their they them we he she you i not no also over across against towards toward near ' +
-  'и в на по с из і у та з').split(' '));
+  'и в на по с из і у та з ' +
+  'der die das den dem des und oder von vom bei im zum zur mit für nach seit laut wurden wurde werden wird sind waren ist ab').split(' '));
 
 const TOKEN = /\p{L}[\p{L}\p{M}]*|\d+(?:[.,]\d+)*|\.\d+|\S/gu;
 
@@ -240,7 +245,8 @@ export function parseFigure(quote: string): ParsedFigure | null {
   let i = number.next;
 
   const joiner = tokens[i];
-  const isRange = joiner !== undefined && (joiner.text === '-' || joiner.lower === 'to' || (joiner.lower === 'and' && endsWith(tokens, before, ['between'])));
+  const between = (and: string, word: string) => joiner?.lower === and && endsWith(tokens, before, [word]);
+  const isRange = joiner !== undefined && (joiner.text === '-' || joiner.lower === 'to' || joiner.lower === 'bis' || between('and', 'between') || between('und', 'zwischen'));
   const upper = isRange ? parseNumberAt(tokens, i + 1, currency !== undefined) : null;
   let max: number | undefined;
   if (upper !== null) {

@@ -216,6 +216,59 @@ describe('bundle merge with revision histories', () => {
     expect(listAnnotations(fresh, 'here').map((a) => [a.id, a.note]).sort()).toEqual([['copy', 'theirs'], ['x', '']]);
   });
 
+  describe('conflict copies whose version another version of the same annotation has passed', () => {
+    const TEXT = 'Officials said the bridge was hit twice overnight.';
+    const versions = (db: Db) => listAnnotations(db, 'here').map((a) => [a.id, a.note, a.conflictOf]).sort();
+
+    function library(dir: string) {
+      const db = openStore(join(dir, 'here.db'));
+      insertArticle(db, { title: 'T', source: null, url: null, author: null, publishedAt: null, language: 'en', text: TEXT }, { id: 'here' });
+      insertAnnotation(db, { id: 'x', articleId: 'here', label: 'actor', start: 0, end: 9, quote: 'Officials', note: 'mine', author: 'alice' });
+      insertAnnotation(db, { id: 'copy', articleId: 'here', label: 'actor', start: 0, end: 9, quote: 'Officials', note: 'theirs', conflictOf: 'x', author: 'bob' });
+      return db;
+    }
+
+    it('re-imports a library whose original was edited through its copy\'s version and past it', async () => {
+      const dir = tmp();
+      const db = library(dir);
+      // The analyst tries the other machine's version on the original, then writes a third: the
+      // original's history now holds the copy's revision, and the copy is still open here.
+      updateAnnotation(db, 'x', { note: 'theirs' });
+      updateAnnotation(db, 'x', { note: 'ours, after all' });
+      const fresh = openStore(join(dir, 'fresh.db'));
+      const report = await importBundle(fresh, await bundleWriter(dir)(db));
+      expect(versions(fresh)).toEqual(versions(db));
+      expect(report).toMatchObject({ annotationsAdded: 2, annotationsUnchanged: 0 });
+      // And the same bundle again changes nothing.
+      expect(await importBundle(fresh, await bundleWriter(dir)(db))).toMatchObject({ annotationsAdded: 0, annotationsUpdated: 0, conflicts: [] });
+      expect(versions(fresh)).toEqual(versions(db));
+    });
+
+    it('re-imports two copies of one annotation when one was edited through the other\'s version', async () => {
+      const dir = tmp();
+      const db = library(dir);
+      insertAnnotation(db, { id: 'copy2', articleId: 'here', label: 'actor', start: 0, end: 9, quote: 'Officials', note: 'carol', conflictOf: 'x', author: 'carol' });
+      updateAnnotation(db, 'copy2', { note: 'theirs' });
+      updateAnnotation(db, 'copy2', { note: 'carol, again' });
+      const fresh = openStore(join(dir, 'fresh.db'));
+      await importBundle(fresh, await bundleWriter(dir)(db));
+      expect(versions(fresh)).toEqual(versions(db));
+    });
+
+    it('still skips a copy of a version the original here has moved past, when the sender had not', async () => {
+      const { a, b, bundle } = await machines();
+      updateAnnotation(a, 'kyiv-s3', { note: 'alice' });
+      updateAnnotation(b, 'kyiv-s3', { note: 'bob' });
+      // B gets A's version as a copy of its own, then A moves its annotation on.
+      await importBundle(b, await bundle(a));
+      updateAnnotation(a, 'kyiv-s3', { note: 'alice, later' });
+      const report = await importBundle(a, await bundle(b));
+      // B's own 'bob' comes in as a conflict; B's copy of A's 'alice' is A's past, not a new version.
+      expect(report.conflicts).toHaveLength(1);
+      expect(listAnnotations(a, 'kyiv').filter((x) => x.note.startsWith('alice')).map((x) => x.note)).toEqual(['alice, later']);
+    });
+  });
+
   describe('an incoming id that still names an annotation of another article here', () => {
     const HERE = 'Officials said the bridge was hit twice overnight.';
     const THERE = 'The ministry said 12 drones were shot down.';

@@ -19,72 +19,10 @@ import {
   type MergeArticle,
 } from '../store/merge';
 import { checkAnnotation, storeReferences } from './annotation-invariants';
-import { emptyEventLinksReport, mergeEventLinks, type EventLinksReport } from './bundle-events';
-import { emptyEntityReport, type EntityMergeReport } from './bundle-entities';
-import { emptyResolutionsReport, mergeResolutions, type ResolutionsReport } from './bundle-figures';
+import { emptyEventLinksReport, mergeEventLinks } from './bundle-events';
+import { emptyResolutionsReport, mergeResolutions } from './bundle-figures';
+import { BundleMergeError, type BundleImportReport } from './bundle-report';
 import { addAliases, addHistory, forgetRevision, historyOf, resolveId, revisionOf, tombstoneOf } from '../store/revisions';
-
-/** A merge that would leave an annotation breaking the library's invariants; the whole bundle is refused. */
-export class BundleMergeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BundleMergeError';
-  }
-}
-
-/** An annotation edited differently on both machines: both versions are now in the store. */
-export interface BundleConflict {
-  articleId: string;
-  /** The local annotation, left as it was. */
-  localId: string;
-  /** The incoming version, stored as a new annotation whose conflict_of is localId. */
-  copyId: string;
-  label: Label;
-}
-
-/** An incoming annotation named in the report: one that could not be placed, or one brought back. */
-export interface AnnotationRef {
-  articleId: string;
-  annotationId: string;
-  quote: string;
-}
-
-export interface BundleImportReport {
-  articlesAdded: number;
-  articlesMatched: number;
-  annotationsAdded: number;
-  /** Edited on the other machine only: the local annotation now has that version. */
-  annotationsUpdated: number;
-  annotationsUnchanged: number;
-  /** Deleted here, and unchanged there since: they stay deleted. */
-  annotationsKeptDeleted: number;
-  conflicts: BundleConflict[];
-  /** Whose text is no longer in the local (corrected) article. */
-  unplaced: AnnotationRef[];
-  /** Deleted here but changed on the other machine since: brought back, so that work is not lost. */
-  revived: AnnotationRef[];
-  /** The events' roles and incidents (bundle-events.ts). */
-  events?: EventLinksReport;
-  /** The registry the bundle carried (bundle-entities.ts). */
-  entities?: EntityMergeReport;
-  /** The analyst's resolutions of disagreements (bundle-figures.ts). */
-  resolutions?: ResolutionsReport;
-}
-
-export const emptyReport = (): BundleImportReport => ({
-  articlesAdded: 0,
-  articlesMatched: 0,
-  annotationsAdded: 0,
-  annotationsUpdated: 0,
-  annotationsUnchanged: 0,
-  annotationsKeptDeleted: 0,
-  conflicts: [],
-  unplaced: [],
-  revived: [],
-  events: emptyEventLinksReport(),
-  entities: emptyEntityReport(),
-  resolutions: emptyResolutionsReport(),
-});
 
 /**
  * The local article an incoming one is, in this order: the same text; the same id with the same
@@ -146,6 +84,12 @@ function keepProvenance(db: Db, articleId: string, original: NonNullable<BundleA
   recordCarriedProvenance(db, articleId, original, null);
 }
 
+/** The sender's versions of one annotation: its current revisions and those their histories hold. */
+interface Family {
+  current: Set<string>;
+  passed: Set<string>;
+}
+
 interface Content {
   label: Label;
   start: number;
@@ -176,6 +120,8 @@ class AnnotationMerger {
   private readonly inIncoming: (a: ExportAnnotation) => { start: number; end: number } | null;
   /** The ids (and aliases) the incoming article's annotations carry. */
   private readonly incomingIds: Set<string>;
+  /** Per incoming original (by id): what the sender's versions of it, conflict copies included, hold and have passed. */
+  private readonly families: Map<string, Family>;
 
   constructor(
     private readonly db: Db,
@@ -188,6 +134,13 @@ class AnnotationMerger {
     this.incomingIds = new Set(incoming.flatMap((x) => [x.id, ...x.aliases]));
     this.place = makePlacer(incomingText, local.text);
     this.toUtf16 = codePointText(incomingText).toUtf16;
+    this.families = new Map();
+    for (const x of incoming) {
+      const family = this.families.get(x.conflict_of ?? x.id) ?? { current: new Set(), passed: new Set() };
+      family.current.add(revisionOf({ ...x, attrs: canonicalAttrs(x.label, x.attrs), start: this.toUtf16(x.start), end: this.toUtf16(x.end) }));
+      for (const r of x.history) family.passed.add(r);
+      this.families.set(x.conflict_of ?? x.id, family);
+    }
     this.inIncoming = (a) => (incomingText === local.text || a.status === 'orphaned' ? null : placeQuote(local.text, incomingText, a.start, a.end));
   }
 
@@ -231,12 +184,13 @@ class AnnotationMerger {
     const originalId = x.conflict_of ? resolveId(this.db, [this.placed.get(x.conflict_of) ?? x.conflict_of]) : null;
     const original = originalId ? annotationWithConflict(this.db, originalId) : null;
     if (original && original.articleId === this.local.id) {
-      if (this.holds(original, content, revision)) {
+      const family = x.conflict_of ? this.families.get(x.conflict_of) : undefined;
+      if (this.holds(original, content, revision, family)) {
         this.learn(original, seen);
         this.report.annotationsUnchanged++;
         return;
       }
-      if (this.mergeIntoCopies(original.id, x, content, at.quote, revision, seen)) return;
+      if (this.mergeIntoCopies(original.id, x, content, at.quote, revision, seen, undefined, family)) return;
       this.insert(x, content, at.quote, original.id, seen);
       this.report.annotationsAdded++;
       return;
@@ -319,16 +273,20 @@ class AnnotationMerger {
     this.report.conflicts.push({ articleId: this.local.id, localId: root, copyId, label: content.label });
   }
 
-  /** Whether a conflict copy of `rootId` already is, or has moved past, or is behind this version; false when none is. */
-  private mergeIntoCopies(rootId: string, x: BundleAnnotation, content: Content, quote: string, revision: string, seen: Set<string>, except?: string): boolean {
+  /**
+   * Whether a conflict copy of `rootId` already is, or has moved past, or is behind this version;
+   * false when none is. With the sender's `family`, a copy the sender still holds as it is here is
+   * not behind another of its versions.
+   */
+  private mergeIntoCopies(rootId: string, x: BundleAnnotation, content: Content, quote: string, revision: string, seen: Set<string>, except?: string, family?: Family): boolean {
     for (const copy of conflictCopies(this.db, rootId)) {
       if (copy.id === except) continue;
-      if (this.holds(copy, content, revision)) {
+      if (this.holds(copy, content, revision, family)) {
         this.learn(copy, seen);
         this.report.annotationsUnchanged++;
         return true;
       }
-      if (seen.has(revisionOf(copy))) {
+      if (seen.has(revisionOf(copy)) && !family?.current.has(revisionOf(copy))) {
         this.fastForward(copy.id, x, content, quote, seen);
         this.report.annotationsUpdated++;
         return true;
@@ -341,9 +299,14 @@ class AnnotationMerger {
    * The local annotation has this version already: same content here, or a revision it has
    * passed, as the sender computed it or at the offsets it has in this text (the local history
    * of an annotation a correction moved holds it where it was before).
+   * A history that has passed an incoming conflict copy's version says the copy is behind, unless
+   * the sender's versions of that annotation (its `family`) had passed it too and the sender kept
+   * the copy anyway: then the copy is a version left open there, and a library re-importing its
+   * own bundle would otherwise lose it.
    */
-  private holds(a: ExportAnnotation, content: Content, revision: string): boolean {
+  private holds(a: ExportAnnotation, content: Content, revision: string, family?: Family): boolean {
     if (sameContent(a, content) || revisionOf(a) === revision) return true;
+    if (family?.passed.has(revision)) return false;
     const history = historyOf(this.db, a.id);
     return history.has(revision) || history.has(revisionOf(content));
   }

@@ -8,11 +8,12 @@ import type { Db } from '../store/db';
 import { attachStagingArea, type StagingArea } from '../store/merge';
 import { checkAnnotation } from './annotation-invariants';
 import { openStream, sealedHeaderOf, SealedError } from '../export/sealed';
-import { BundleMergeError, emptyReport, mergeArticle, type BundleImportReport } from './bundle-merge';
+import { mergeArticle } from './bundle-merge';
+import { BundleMergeError, emptyReport, type BundleImportReport } from './bundle-report';
 import { eventLinksProblem } from './bundle-events';
 import { BundleEntityError, BundleEntityMerger, emptyEntityReport } from './bundle-entities';
 
-export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-merge';
+export type { AnnotationRef, BundleConflict, BundleImportReport } from './bundle-report';
 
 export interface BundleImportOptions {
   /** Author for annotations the bundle records without one; every other annotation keeps its own. */

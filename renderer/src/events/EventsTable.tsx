@@ -128,10 +128,11 @@ export function EventsTable({ total, itemAt, sort, descending, onSort, onOpen }:
               >
                 {r ? (
                   COLUMNS.map((c) => {
+                    const main = c.cell(r);
                     const detail = c.detail?.(r) ?? '';
                     return (
-                      <div key={c.key} role="cell" className={`events-cell col-${c.key}`} title={`${c.cell(r)}${detail ? `\n${detail}` : ''}`}>
-                        <span className="events-main">{c.cell(r)}</span>
+                      <div key={c.key} role="cell" className={`events-cell col-${c.key}`} title={`${main}${detail ? `\n${detail}` : ''}`}>
+                        <span className="events-main">{main}</span>
                         {detail ? <span className="events-detail">{detail}</span> : null}
                       </div>
                     );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { PageCache, type PageAnswer } from './pageCache';
 
 /** Rows asked for at a time: a few screens of a list, one query each. */
@@ -23,7 +23,8 @@ export function usePagedRows<Q, T>(
   const [cache] = useState(() => new PageCache<T>(fetcher(key), () => setTick((t) => t + 1), sizeOf(query)));
   cache.revision = revision;
 
-  useEffect(() => {
+  // Before the frame is drawn, not after it: a new sort or filter's first page is asked for a frame sooner.
+  useLayoutEffect(() => {
     cache.reset(fetcher(key), sizeOf(JSON.parse(key) as Q));
     cache.load(0);
     // The fetcher is rebuilt for each query; a new function identity alone is not a new query.

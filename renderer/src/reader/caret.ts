@@ -118,6 +118,8 @@ function later(a: CaretPoint, b: CaretPoint): CaretPoint {
 interface CaretState {
   /** Where the caret was last seen: put back there when a redraw drops it. */
   saved: { anchor: CaretPoint; focus: CaretPoint } | null;
+  /** A caret placeCaretBeforeFrame has promised but not yet put down (its frame has not come). */
+  pending: CaretPoint | null;
 }
 
 const states = new WeakMap<HTMLElement, CaretState>();
@@ -149,7 +151,7 @@ function restore(root: HTMLElement, saved: { anchor: CaretPoint; focus: CaretPoi
 /** Where the selection in `root` ends (its later edge); null when it is elsewhere. */
 export function selectionEnd(root: HTMLElement): CaretPoint | null {
   const sel = selectionIn(root);
-  if (!sel || !sel.anchorNode || !sel.focusNode) return null;
+  if (!sel || !sel.anchorNode || !sel.focusNode) return states.get(root)?.pending ?? null;
   const anchor = caretPointOf(root, sel.anchorNode, sel.anchorOffset);
   return sel.isCollapsed ? anchor : later(anchor, caretPointOf(root, sel.focusNode, sel.focusOffset));
 }
@@ -197,13 +199,34 @@ export function placeCaretBeforeFrame(root: HTMLElement, point: CaretPoint): voi
   const sel = root.ownerDocument.getSelection();
   if (!sel) return;
   const state = states.get(root);
-  if (state) state.saved = { anchor: point, focus: point };
+  if (state) {
+    state.saved = { anchor: point, focus: point };
+    state.pending = point;
+  }
   sel.removeAllRanges();
   inNextFrame(() => {
+    if (state) {
+      if (state.pending !== point) return;
+      state.pending = null;
+    }
     if (sel.rangeCount > 0 || !root.isConnected) return;
     const [node, at] = domPointAt(root, point);
     sel.collapse(node, at);
   });
+}
+
+/**
+ * Puts down a caret placeCaretBeforeFrame promised, now: a key pressed before that frame came
+ * (a fast typist, a busy machine) must move from where the caret was put, not from the top.
+ */
+function settle(root: HTMLElement, state: CaretState): void {
+  const point = state.pending;
+  if (!point) return;
+  state.pending = null;
+  const sel = root.ownerDocument.getSelection();
+  if (!sel || selectionIn(root)) return;
+  const [node, at] = domPointAt(root, point);
+  sel.collapse(node, at);
 }
 
 export interface CaretOptions {
@@ -216,7 +239,7 @@ export interface CaretOptions {
  */
 export function registerCaret(root: HTMLElement, scroller: HTMLElement, options: CaretOptions = {}): () => void {
   const doc = root.ownerDocument;
-  const state: CaretState = { saved: null };
+  const state: CaretState = { saved: null, pending: null };
   states.set(root, state);
   const caret = doc.createElement('div');
   caret.className = 'reader-caret';
@@ -284,7 +307,11 @@ export function registerCaret(root: HTMLElement, scroller: HTMLElement, options:
     caret.hidden = true;
   };
   const onSelectionChange = () => {
-    if (selectionIn(root)) rememberCaret(root);
+    if (selectionIn(root)) {
+      // A selection made before the promised caret was put down wins over it.
+      state.pending = null;
+      rememberCaret(root);
+    }
     draw(false);
   };
 
@@ -294,6 +321,7 @@ export function registerCaret(root: HTMLElement, scroller: HTMLElement, options:
     if (!id) return;
     const sel = doc.getSelection();
     if (!sel) return;
+    settle(root, state);
     if (!selectionIn(root)) placeAtStart();
     const move = MOVES[id];
     if (move) {
