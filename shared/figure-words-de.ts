@@ -6,6 +6,8 @@
  * parts; Millionen and Milliarden are words of their own ("zwei Millionen").
  */
 
+import { replaceNumberRuns, wordsOf, type NumberPart, type Word } from './number-runs';
+
 const ONES: [string, number][] = [
   ['ein', 1], ['zwei', 2], ['zwo', 2], ['drei', 3], ['vier', 4], ['fünf', 5], ['sechs', 6], ['sieben', 7], ['acht', 8], ['neun', 9],
 ];
@@ -59,10 +61,8 @@ const ALSO_ENGLISH = new Set(['elf', 'null']);
 
 const WORD = /\p{L}+/gu;
 
-type Word = { text: string; start: number; end: number };
-
 /** What one word is in a German number: a value, a scale, "Dutzend", or nothing. */
-function read(w: string, german: boolean): { kind: 'number' | 'scale' | 'dozen'; value: number } | null {
+function read(w: string, german: boolean): NumberPart | null {
   if (SCALES.has(w)) return { kind: 'scale', value: SCALES.get(w) as number };
   if (DOZEN.has(w)) return { kind: 'dozen', value: 12 };
   if (ARTICLES.has(w)) return { kind: 'number', value: 1 };
@@ -79,45 +79,21 @@ function read(w: string, german: boolean): { kind: 'number' | 'scale' | 'dozen';
  * article is known to be German, which reads "elf" and "null" too.
  */
 export function germanWordsToDigits(text: string, german: boolean): string {
-  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < words.length; ) {
-    const first = read((words[i] as Word).text, german);
-    if (first === null || first.kind !== 'number') {
-      i++;
-      continue;
-    }
-    let total = 0;
-    let current = 0;
-    let j = i;
-    for (; j < words.length; j++) {
-      const w = words[j] as Word;
-      // Words of one number stand next to each other, with nothing but spaces between them.
-      if (j > i && text.slice((words[j - 1] as Word).end, w.start).trim() !== '') break;
-      const word = read(w.text, german);
-      if (word === null || (word.kind === 'number' && j > i && current !== 0)) break;
-      if (word.kind === 'scale') {
-        total += (current || 1) * word.value;
-        current = 0;
-      } else if (word.kind === 'dozen') current = (current || 1) * 12;
-      else current += word.value;
-    }
-    const article = ARTICLES.has((words[i] as Word).text);
-    const next = words[i + 1];
-    const adjacent = next !== undefined && text.slice((words[i] as Word).end, next.start).trim() === '';
-    // An article counts one before a noun ("eine Drohne"); before a number word ("ein hundert")
-    // it is that number's, and before anything else ("eine der Drohnen") it is no number.
-    const beforeNoun = next !== undefined && adjacent && /^\p{Lu}/u.test(text.slice(next.start, next.end)) && read(next.text, german) === null;
-    if (article && j === i + 1 && !beforeNoun) {
-      i++;
-      continue;
-    }
-    const start = (words[i] as Word).start;
-    const end = (words[j - 1] as Word).end;
-    out += text.slice(copied, start) + String(total + current);
-    copied = end;
-    i = j;
-  }
-  return out + text.slice(copied);
+  const words = wordsOf(text, WORD);
+  const readWord = (w: string) => read(w, german);
+  return replaceNumberRuns(text, words, {
+    read: readWord,
+    // A scale or "Dutzend" alone is an estimate; a German number below a million is one word, so a
+    // second number word after one starts a number of its own.
+    starts: (part) => part.kind === 'number',
+    continues: (part, current) => !(part.kind === 'number' && current !== 0),
+    keep: (all, i, j) => {
+      if (!ARTICLES.has((all[i] as Word).text) || j !== i + 1) return true;
+      // An article counts one before a noun ("eine Drohne"); before a number word ("ein hundert")
+      // it is that number's, and before anything else ("eine der Drohnen") it is no number.
+      const next = all[i + 1];
+      const adjacent = next !== undefined && text.slice((all[i] as Word).end, next.start).trim() === '';
+      return next !== undefined && adjacent && /^\p{Lu}/u.test(text.slice(next.start, next.end)) && readWord(next.text) === null;
+    },
+  });
 }

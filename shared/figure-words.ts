@@ -6,7 +6,7 @@
  * Recognizers-Text (figure-normalise.ts).
  */
 
-type NumberWord = { kind: 'unit' | 'hundred' | 'scale'; value: number };
+import { replaceNumberRuns, wordsOf, type NumberPart, type RunRules } from './number-runs';
 
 /** Oblique forms of the -ть numerals: "пять" → "пяти", "двадцять" → "двадцяти". */
 const oblique = (w: string): string[] => (w.endsWith('ть') ? [w, `${w.slice(0, -1)}и`] : [w]);
@@ -100,10 +100,16 @@ const SCALES: [string[], number][] = [
   [['миллиард', 'миллиарда', 'миллиардов', 'мільярд', 'мільярда', 'мільярди', 'мільярдів'], 1e9],
 ];
 
-const CYRILLIC_WORDS = new Map<string, NumberWord>();
-for (const [forms, value] of [...RU_UNITS, ...UK_UNITS]) for (const f of forms) CYRILLIC_WORDS.set(f, { kind: 'unit', value });
-for (const [forms, value] of [...RU_HUNDREDS, ...UK_HUNDREDS]) for (const f of forms) CYRILLIC_WORDS.set(f, { kind: 'hundred', value });
+const CYRILLIC_WORDS = new Map<string, NumberPart>();
+for (const [forms, value] of [...RU_UNITS, ...UK_UNITS, ...RU_HUNDREDS, ...UK_HUNDREDS]) for (const f of forms) CYRILLIC_WORDS.set(f, { kind: 'number', value });
 for (const [forms, value] of SCALES) for (const f of forms) CYRILLIC_WORDS.set(f, { kind: 'scale', value });
+
+/** Units and hundreds add up ("сто вісімдесят вісім"); a scale word alone ("тысячи людей") is an estimate, so no run starts with one. */
+const CYRILLIC_RUNS: RunRules = {
+  read: (w) => CYRILLIC_WORDS.get(w) ?? null,
+  starts: (part) => part.kind !== 'scale',
+  continues: () => true,
+};
 
 /** Ukrainian writes its apostrophe three ways; the tables use the ASCII one. */
 export const foldApostrophes = (s: string): string => s.replace(/[\u2019\u02bc\u02b9`]/g, "'");
@@ -117,35 +123,7 @@ const WORD = /[\p{L}']+/gu;
  */
 export function cyrillicWordsToDigits(text: string): string {
   const folded = foldApostrophes(text);
-  const words = [...folded.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < words.length; ) {
-    const first = CYRILLIC_WORDS.get((words[i] as { text: string }).text);
-    if (first === undefined || first.kind === 'scale') {
-      i++;
-      continue;
-    }
-    let total = 0;
-    let current = 0;
-    let j = i;
-    for (; j < words.length; j++) {
-      const w = words[j] as { text: string; start: number };
-      const word = CYRILLIC_WORDS.get(w.text);
-      // Words of one number stand next to each other, with nothing but spaces between them.
-      if (word === undefined || (j > i && folded.slice((words[j - 1] as { end: number }).end, w.start).trim() !== '')) break;
-      if (word.kind === 'scale') {
-        total += (current || 1) * word.value;
-        current = 0;
-      } else current += word.value;
-    }
-    const start = (words[i] as { start: number }).start;
-    const end = (words[j - 1] as { end: number }).end;
-    out += folded.slice(copied, start) + String(total + current);
-    copied = end;
-    i = j;
-  }
-  return out + folded.slice(copied);
+  return replaceNumberRuns(folded, wordsOf(folded, WORD), CYRILLIC_RUNS);
 }
 
 /** ACLED's coding of words that stand for numbers (tens 10, dozens 12, hundreds 100), in four languages. */
