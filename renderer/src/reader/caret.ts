@@ -205,28 +205,29 @@ export function placeCaretBeforeFrame(root: HTMLElement, point: CaretPoint): voi
   }
   sel.removeAllRanges();
   inNextFrame(() => {
-    if (state) {
-      if (state.pending !== point) return;
-      state.pending = null;
-    }
-    if (sel.rangeCount > 0 || !root.isConnected) return;
-    const [node, at] = domPointAt(root, point);
-    sel.collapse(node, at);
+    if (!state) putDown(root, point);
+    else if (state.pending === point) settle(root, state);
   });
 }
 
+/** A collapsed caret at `point`, unless a selection was made since it was promised (that wins) or the text is gone. */
+function putDown(root: HTMLElement, point: CaretPoint): void {
+  const sel = root.ownerDocument.getSelection();
+  if (!sel || sel.rangeCount > 0 || !root.isConnected) return;
+  const [node, at] = domPointAt(root, point);
+  sel.collapse(node, at);
+}
+
 /**
- * Puts down a caret placeCaretBeforeFrame promised, now: a key pressed before that frame came
- * (a fast typist, a busy machine) must move from where the caret was put, not from the top.
+ * Puts down the caret placeCaretBeforeFrame promised, in its frame or sooner: a key pressed before
+ * that frame came (a fast typist, a busy machine) must move from where the caret was put, not
+ * from the top.
  */
 function settle(root: HTMLElement, state: CaretState): void {
   const point = state.pending;
   if (!point) return;
   state.pending = null;
-  const sel = root.ownerDocument.getSelection();
-  if (!sel || selectionIn(root)) return;
-  const [node, at] = domPointAt(root, point);
-  sel.collapse(node, at);
+  putDown(root, point);
 }
 
 export interface CaretOptions {
