@@ -106,6 +106,10 @@ export const RECORD_CALLS = {
     const [from, into] = (await entities(s, s.rng.pick(['actor', 'place']), 2)).sort(() => s.rng.next() - 0.5);
     return { from: (from as Entity).id, into: (into as Entity).id };
   },
+  'entities/keepApart': async (s) => {
+    const [from, into] = (await entities(s, s.rng.pick(['actor', 'place']), 2)).sort(() => s.rng.next() - 0.5);
+    return { from: (from as Entity).id, into: (into as Entity).id };
+  },
   'entities/split': async (s) => {
     const actor = await someOf(s, 'actor');
     const to = s.rng.chance(0.5) ? { id: s.rng.pick(await entities(s, 'actor')).id } : { create: draft(s, 'actor') };
