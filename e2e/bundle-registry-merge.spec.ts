@@ -56,3 +56,25 @@ test('a bundle’s entity named like one here is kept apart and offered in the i
   await expect(list.getByRole('listitem').filter({ hasText: 'VOLODYMYR ZELENSKÝ' })).toContainText('4 mentions');
   await expect(list.getByRole('listitem').filter({ hasText: /zelensk/i })).toHaveCount(1);
 });
+
+test('a pair kept apart in the import report is not offered again by the next import of the bundle, which counts it instead', async ({ page, host, workDir }) => {
+  await createEntity(host, { name: 'VOLODYMYR ZELENSKÝ', actorKind: 'person' });
+  const colleague = openStore(join(workDir, 'colleague.db'));
+  await buildRegistryCorpus(colleague);
+  const bundle = join(workDir, 'colleague.spanwise');
+  await exportCorpus(colleague, { format: 'bundle', out: bundle });
+  colleague.close();
+
+  host.setDialogAnswer([bundle]);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const offers = page.getByLabel('Import report').getByRole('list', { name: 'Entities to merge' });
+  await offers.getByRole('button', { name: 'Keep “Volodymyr Zelensky” from the bundle into “VOLODYMYR ZELENSKÝ” apart' }).click();
+  await expect(offers.getByRole('status')).toHaveText('Kept apart: this library will not offer the pair again.');
+
+  host.setDialogAnswer([bundle]);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const report = page.getByLabel('Import report');
+  await expect(report).toContainText('1 entity named like one here, kept apart as chosen before');
+  await expect(report.getByRole('list', { name: 'Entities to merge' })).toHaveCount(0);
+  expect((await entities(host)).filter((e) => /zelensk/i.test(e.name))).toHaveLength(2);
+});

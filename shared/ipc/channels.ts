@@ -44,6 +44,7 @@ export const CHANNELS = [
   'entities/update',
   'entities/delete',
   'entities/merge',
+  'entities/keepApart',
   'entities/split',
   'entities/undo',
   'entities/mentions',

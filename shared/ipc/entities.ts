@@ -226,6 +226,14 @@ export const entitiesContract = {
     output: z.object({ entity: EntitySummary, moved: z.number(), token: UndoToken }),
   },
   /**
+   * Records that the two are not one (a bundle offered them as a merge): later bundles do not
+   * offer the pair again, their import report counts it instead. Both must be the same kind.
+   */
+  'entities/keepApart': {
+    input: z.object({ from: Id, into: Id }).strict(),
+    output: z.object({ from: Id, into: Id }),
+  },
+  /**
    * Splits mentions off: the given annotations are linked to `to` instead (an existing entity of
    * the same kind), or to a new entity made from `create`. Undoable.
    */

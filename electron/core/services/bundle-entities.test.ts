@@ -11,7 +11,7 @@ import { linkedEntityId } from '../store/entity-links';
 import { buildRegistryCorpus } from '../testing/registry-corpus';
 import { useTmpDir } from '../testing/tmp';
 import { importBundle } from './bundle';
-import { mergeEntities } from './entities';
+import { keepEntitiesApart, mergeEntities } from './entities';
 import { undoStep } from './entity-undo';
 import { bundleSummary } from './library-import';
 
@@ -54,14 +54,14 @@ describe('the registry in bundles', () => {
 
     const b = openStore(join(dir, 'b.db'));
     const report = await importBundle(b, file);
-    expect(report.entities).toEqual({ added: 4, updated: 0, unchanged: 0, offers: [], conflicts: [] });
+    expect(report.entities).toEqual({ added: 4, updated: 0, unchanged: 0, offers: [], keptApart: 0, conflicts: [] });
     expect(registry(b)).toEqual(registry(a));
     expect(links(b)).toEqual(links(a));
     expect(links(b)).toHaveLength(11);
     expect(links(b).join('\n')).not.toContain('missing');
 
     // Back to A, and again to B: every entity is already the same, nothing is added.
-    expect((await importBundle(a, await bundle(b))).entities).toEqual({ added: 0, updated: 0, unchanged: 4, offers: [], conflicts: [] });
+    expect((await importBundle(a, await bundle(b))).entities).toEqual({ added: 0, updated: 0, unchanged: 4, offers: [], keptApart: 0, conflicts: [] });
     expect((await importBundle(b, file)).entities).toMatchObject({ added: 0, unchanged: 4, offers: [] });
     expect(registry(a)).toEqual(registry(b));
   });
@@ -141,5 +141,41 @@ describe('the registry in bundles', () => {
     expect(getStoredEntity(b, mine.id)?.aliases).toEqual(['Зеленский']);
     expect(entityIdByName(b, 'actor', 'volodymyr zelensky')).toBe(mine.id);
     expect(links(b)).toEqual(before);
+  });
+
+  it('does not offer again a pair the analyst kept apart, under either id or after either side is merged into another, and says so in the report', async () => {
+    const { dir, a, bundle } = await machineA();
+    const b = openStore(join(dir, 'b.db'));
+    const mine = insertEntity(b, { kind: 'actor', name: 'VOLODYMYR ZELENSKÝ', actorKind: 'person', author: 'bob' });
+    const place = insertEntity(b, { kind: 'place', name: 'istanbul', author: 'bob' });
+    const theirs = entityIdByName(a, 'actor', 'Volodymyr Zelensky') as string;
+    const theirPlace = entityIdByName(a, 'place', 'Istanbul') as string;
+    expect((await importBundle(b, await bundle(a))).entities?.offers).toHaveLength(2);
+
+    keepEntitiesApart(b, theirs, mine.id, 'bob');
+    expect(b.prepare('SELECT a, b, author FROM entities_kept_apart').all()).toEqual([{ a: [theirs, mine.id].sort()[0], b: [theirs, mine.id].sort()[1], author: 'bob' }]);
+    const again = await importBundle(b, await bundle(a));
+    expect(again.entities).toMatchObject({ added: 0, keptApart: 1, offers: [{ fromId: theirPlace, intoId: place.id }] });
+    expect(bundleSummary(again)).toContain('1 entity named like one here, kept apart and offered as a merge');
+    expect(bundleSummary(again)).toContain('1 entity named like one here, kept apart as chosen before');
+
+    // This library's entity merged into another of its own: the choice holds for the survivor.
+    const president = insertEntity(b, { kind: 'actor', name: 'President of Ukraine', author: 'bob' });
+    mergeEntities(b, mine.id, president.id);
+    expect((await importBundle(b, await bundle(a))).entities).toMatchObject({ keptApart: 1, offers: [{ fromId: theirPlace }] });
+
+    // Merged after all (from the Actors view): one entity, nothing left to keep apart or offer.
+    mergeEntities(b, theirs, president.id);
+    expect((await importBundle(b, await bundle(a))).entities).toMatchObject({ keptApart: 0, offers: [{ fromId: theirPlace }] });
+  });
+
+  it('refuses to keep apart what is one entity, entities of two kinds, or an unknown id, writing nothing', async () => {
+    const { a } = await machineA();
+    const actor = entityIdByName(a, 'actor', 'Volodymyr Zelensky') as string;
+    const place = entityIdByName(a, 'place', 'Istanbul') as string;
+    expect(() => keepEntitiesApart(a, actor, actor, 'bob')).toThrow(/already one entity/);
+    expect(() => keepEntitiesApart(a, actor, place, 'bob')).toThrow(/not the same kind/);
+    expect(() => keepEntitiesApart(a, actor, 'no-such-entity', 'bob')).toThrow(/no entity with id no-such-entity/);
+    expect(a.prepare('SELECT count(*) FROM entities_kept_apart').pluck().get()).toBe(0);
   });
 });

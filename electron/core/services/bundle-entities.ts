@@ -2,6 +2,7 @@ import { nameKey } from '../../../shared/fold';
 import type { EntityOffer } from '../../../shared/ipc/entities';
 import type { BundleEntity } from '../export/bundle-entities';
 import { StoreError, type Db } from '../store/db';
+import { isKeptApart } from '../store/entity-apart';
 import { entityIdByName, getStoredEntity, insertEntity, resolveEntityId, updateEntity, type StoredEntity } from '../store/entities';
 
 /** A field the two machines set differently on the same entity: this library's value is kept. */
@@ -20,10 +21,12 @@ export interface EntityMergeReport {
   unchanged: number;
   /** Accepting one merges `fromId` into `intoId` (entities/merge, undoable), so this library's entity stands. */
   offers: EntityOffer[];
+  /** Pairs that would be offered but that the analyst kept apart before (entities/keepApart): counted, not asked again. */
+  keptApart: number;
   conflicts: EntityFieldConflict[];
 }
 
-export const emptyEntityReport = (): EntityMergeReport => ({ added: 0, updated: 0, unchanged: 0, offers: [], conflicts: [] });
+export const emptyEntityReport = (): EntityMergeReport => ({ added: 0, updated: 0, unchanged: 0, offers: [], keptApart: 0, conflicts: [] });
 
 /** A bundle's entity the library cannot take: the whole bundle is refused (BundleMergeError in the caller). */
 export class BundleEntityError extends Error {}
@@ -119,6 +122,10 @@ export class BundleEntityMerger {
     const pair = `${r.id}\n${holder}`;
     if (this.offered.has(pair)) return;
     this.offered.add(pair);
+    if (isKeptApart(this.db, r.id, holder)) {
+      this.report.keptApart++;
+      return;
+    }
     const into = getStoredEntity(this.db, holder) as StoredEntity;
     this.report.offers.push({ kind: r.kind, name, fromId: r.id, fromName: r.name, intoId: into.id, intoName: into.name });
   }

@@ -42,7 +42,7 @@ describe('importBundle', () => {
       unplaced: [],
       revived: [],
       events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
-      entities: { added: 0, updated: 0, unchanged: 0, offers: [], conflicts: [] },
+      entities: { added: 0, updated: 0, unchanged: 0, offers: [], keptApart: 0, conflicts: [] },
       resolutions: { added: 0, unchanged: 0, conflicts: [], leftOut: 0 },
     });
     for (const source of corpus.annotations) {
@@ -68,7 +68,7 @@ describe('importBundle', () => {
       unplaced: [],
       revived: [],
       events: { rolesAdded: 0, rolesLeftOut: 0, eventsJoined: 0, incidentConflicts: [] },
-      entities: { added: 0, updated: 0, unchanged: 0, offers: [], conflicts: [] },
+      entities: { added: 0, updated: 0, unchanged: 0, offers: [], keptApart: 0, conflicts: [] },
       resolutions: { added: 0, unchanged: 0, conflicts: [], leftOut: 0 },
     });
     expect(counts(b)).toEqual(before);

@@ -18,6 +18,7 @@ import {
   type StoredEntity,
 } from '../store/entities';
 import { linkedAnnotationIds, linkedEntityId, setLink } from '../store/entity-links';
+import { keepApart } from '../store/entity-apart';
 import { saveUndo } from '../store/entity-undo';
 import { HandlerError } from './errors';
 
@@ -86,6 +87,18 @@ export function mergeEntities(db: Db, fromId: string, intoId: string): { entity:
     const undo: MergeUndo = { from: from.id, into: into.id, fromNames, addedAliases, addedExternalIds, links, ...(fromUnregistered.length ? { fromUnregistered } : {}) };
     const token = saveUndo(db, 'merge', undo);
     return { entity: summarize(db, requireEntity(db, into.id)), moved: links.length, token };
+  })();
+}
+
+/** The analyst's answer to a bundle's offer: the two stay apart and the pair is not offered again. */
+export function keepEntitiesApart(db: Db, fromId: string, intoId: string, author: string): { from: string; into: string } {
+  return db.transaction(() => {
+    const from = requireEntity(db, fromId);
+    const into = requireEntity(db, intoId);
+    if (from.id === into.id) throw new HandlerError('invalid_input', `${fromId} and ${intoId} are already one entity`);
+    if (from.kind !== into.kind) throw new HandlerError('invalid_input', `the ${from.kind} "${from.name}" and the ${into.kind} "${into.name}" are apart already: they are not the same kind`);
+    keepApart(db, fromId, intoId, author);
+    return { from: fromId, into: intoId };
   })();
 }
 

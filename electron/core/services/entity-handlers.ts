@@ -5,7 +5,7 @@ import type { Db } from '../store/db';
 import { allMergedInto, listEntities, publicEntity, requireEntity, summarize, updateEntity } from '../store/entities';
 import { mentionsOf } from '../store/entity-links';
 import { searchEntities } from '../store/entity-search';
-import { createEntity, deleteEntities, linkAnnotation, mergeEntities, splitMentions } from './entities';
+import { createEntity, deleteEntities, keepEntitiesApart, linkAnnotation, mergeEntities, splitMentions } from './entities';
 import { undoStep } from './entity-undo';
 import type { Jobs } from './jobs';
 import { suggestLibrary } from './suggest-job';
@@ -24,6 +24,7 @@ export function createEntityHandlers(db: Db, jobs: Jobs, author: string): Entity
     'entities/update': ({ id, ...patch }) => db.transaction(() => publicEntity(updateEntity(db, requireEntity(db, id).id, patch)))(),
     'entities/delete': ({ ids }) => deleteEntities(db, ids),
     'entities/merge': ({ from, into }) => mergeEntities(db, from, into),
+    'entities/keepApart': ({ from, into }) => keepEntitiesApart(db, from, into, author),
     'entities/split': ({ annotationIds, to }) => splitMentions(db, annotationIds, to, author),
     'entities/undo': ({ token }) => undoStep(db, token),
     'entities/mentions': ({ id, limit, offset }) => {

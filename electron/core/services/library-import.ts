@@ -144,6 +144,7 @@ export function bundleSummary(r: BundleImportReport): string {
     [incidentConflicts, `${plural(incidentConflicts, 'event')} in another incident there, left in this library's`],
     [entityConflicts, `${plural(entityConflicts, 'entity detail', 'entity details')} set differently there, this library's kept`],
     [offers, `${plural(offers, 'entity', 'entities')} named like one here, kept apart and offered as a merge`],
+    [r.entities?.keptApart ?? 0, `${plural(r.entities?.keptApart ?? 0, 'entity', 'entities')} named like one here, kept apart as chosen before`],
     [r.resolutions?.conflicts.length ?? 0, `${plural(r.resolutions?.conflicts.length ?? 0, 'disagreement')} resolved otherwise there, left as resolved here`],
   ]);
   const unplaced = part('not imported', [

@@ -28,6 +28,7 @@ const PINNED: Record<string, string> = {
   '0014-disagreements-in-scope-order.sql': '17e2f2d710ac3adae066e884448f871070d32530f000af79f7b5a99bf1177158',
   '0015-search-prefixes-four-five.sql': '24e83753436d2f4cd6d32738761641d9713873a040432c5de704f50231d5221b',
   '0016-suggestion-scans.sql': 'facc3103e908f77b6d1f7cb1cafb1890811105d5cba0866d164841f7538105d5',
+  '0017-entities-kept-apart.sql': '0a2648bf3a2ef16811846593515c99bcccf9a78e9a71bd295551ab4a179a1b3c',
   '0018-search-index-rebuilt-in-background.sql': 'd2cebc1c5f5463bac07c096f5986ceef9284d2bb28a24afa675114e65617257d',
 };
 

@@ -307,6 +307,7 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
     case 'entities/delete':
       return { ids: some(() => id(rng, [])) };
     case 'entities/merge':
+    case 'entities/keepApart':
       return { from: id(rng, []), into: id(rng, []) };
     case 'entities/split':
       return { annotationIds: some(() => id(rng, pools.annotationIds)), to: rng.chance(0.5) ? { id: id(rng, []) } : { create: entityDraft(rng) } };

@@ -8,7 +8,8 @@ type Outcome = { state: 'open' } | { state: 'merged'; moved: number; token: stri
 /**
  * A bundle's entities named like ones of this library: each pair is kept apart until the analyst
  * merges it here (the library's entity stands and takes the bundle's mentions and names) or keeps
- * the two apart. A merge is undone from here as from the Actors view.
+ * the two apart, which the library remembers so that later bundles do not ask again. A merge is
+ * undone from here as from the Actors view; two kept apart are still merged from the Actors view.
  */
 export function EntityOffers({ offers, onChanged }: { offers: readonly EntityOffer[]; onChanged(): void }) {
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
@@ -21,6 +22,11 @@ export function EntityOffers({ offers, onChanged }: { offers: readonly EntityOff
         set(o, { state: 'merged', moved: r.moved, token: r.token });
         onChanged();
       })
+      .catch((err: Error) => set(o, { state: 'failed', message: err.message }));
+  };
+  const keepApart = (o: EntityOffer) => {
+    call('entities/keepApart', { from: o.fromId, into: o.intoId })
+      .then(() => set(o, { state: 'apart' }))
       .catch((err: Error) => set(o, { state: 'failed', message: err.message }));
   };
   const undo = (o: EntityOffer, token: string) => {
@@ -52,13 +58,13 @@ export function EntityOffers({ offers, onChanged }: { offers: readonly EntityOff
                 </button>
               </>
             ) : outcome.state === 'apart' ? (
-              <span role="status">Kept apart.</span>
+              <span role="status">Kept apart: this library will not offer the pair again.</span>
             ) : (
               <>
                 <button type="button" aria-label={`Merge ${pair}`} onClick={() => merge(o)}>
                   Merge
                 </button>{' '}
-                <button type="button" aria-label={`Keep ${pair} apart`} onClick={() => set(o, { state: 'apart' })}>
+                <button type="button" aria-label={`Keep ${pair} apart`} onClick={() => keepApart(o)}>
                   Keep apart
                 </button>
                 {outcome.state === 'failed' ? <span role="alert"> {outcome.message}</span> : null}
