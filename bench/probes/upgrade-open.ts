@@ -1,6 +1,6 @@
 /**
  * Opening a library left at schema version 14 (before the four- and five-character search
- * prefixes) with this Spanwise, against opening it as the releases before migration 0018 did
+ * prefixes) with this Spanwise, against opening it as the releases before migration 0019 did
  * (0015 rebuilding the index inside the migration), on two copies of the same store; then the
  * background rebuild the new open leaves, run as the app runs it (services/search-index.ts):
  * its slices' times, the last one's (which swaps the new index in and drops the old), and its

@@ -35,6 +35,21 @@ export const DisagreementValue = z.object({
 });
 export type DisagreementValue = z.infer<typeof DisagreementValue>;
 
+/**
+ * What every stored resolution holds to, whichever path writes it (the store's CHECK says the
+ * same, so a call that breaks it is refused with this reason instead of failing in the store).
+ */
+export function resolutionProblem(r: { decision: ResolutionDecision; value?: number | null | undefined; min?: number | null | undefined; max?: number | null | undefined }): string | null {
+  if (r.decision === 'value' && (r.value === undefined || r.value === null)) return 'an accepted value needs a value';
+  if (r.decision === 'range' && (r.min === undefined || r.min === null || r.max === undefined || r.max === null || r.min > r.max)) return 'an accepted range needs min <= max';
+  return null;
+}
+
+function holds(r: Parameters<typeof resolutionProblem>[0], ctx: z.RefinementCtx): void {
+  const problem = resolutionProblem(r);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}
+
 export const ResolutionInput = z
   .object({
     decision: ResolutionDecision,
@@ -44,8 +59,7 @@ export const ResolutionInput = z
     note: z.string().max(100_000).default(''),
   })
   .strict()
-  .refine((r) => r.decision !== 'value' || r.value !== undefined, { message: 'an accepted value needs a value' })
-  .refine((r) => r.decision !== 'range' || (r.min !== undefined && r.max !== undefined && r.min <= r.max), { message: 'an accepted range needs min <= max' });
+  .superRefine(holds);
 export type ResolutionInput = z.input<typeof ResolutionInput>;
 
 export const Resolution = z.object({
@@ -59,6 +73,19 @@ export const Resolution = z.object({
   updatedAt: z.string(),
 });
 export type Resolution = z.infer<typeof Resolution>;
+
+/** A resolution put back as it was (undo, redo): bounded as the store keeps them, and holding to resolutionProblem. */
+export const RestoredResolution = Resolution.extend({
+  value: z.number().finite().nullable(),
+  min: z.number().finite().nullable(),
+  max: z.number().finite().nullable(),
+  note: z.string().max(100_000),
+  author: z.string().max(500),
+  createdAt: z.string().max(64),
+  updatedAt: z.string().max(64),
+})
+  .strict()
+  .superRefine(holds);
 
 export const Disagreement = z.object({
   id: DisagreementId,
@@ -100,7 +127,7 @@ export const figuresContract = {
   },
   /** Puts a resolution back exactly as it was (undo and redo). */
   'figures/restoreResolution': {
-    input: z.object({ id: DisagreementId, resolution: Resolution.nullable() }).strict(),
+    input: z.object({ id: DisagreementId, resolution: RestoredResolution.nullable() }).strict(),
     output: z.object({ disagreement: Disagreement.nullable() }),
   },
   'figures/settings': { input: z.object({ spread: z.number().min(0).max(1).optional() }).strict(), output: z.object({ spread: z.number() }) },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisagreementScope, ResolutionDecision } from '../../../shared/ipc/figures';
+import { DisagreementScope, ResolutionDecision, resolutionProblem } from '../../../shared/ipc/figures';
 import { Id } from '../../../shared/model';
 import type { ExportItem } from '../store/export';
 
@@ -30,8 +30,10 @@ export const BundleResolution = z
     updated_at: z.string().max(64),
   })
   .refine((r) => (r.scope === 'incident') === (r.incident_id !== undefined), { message: 'an incident’s resolution names its incident, an article’s none' })
-  .refine((r) => r.decision !== 'value' || r.value !== null, { message: 'an accepted value needs a value' })
-  .refine((r) => r.decision !== 'range' || (r.min !== null && r.max !== null && r.min <= r.max), { message: 'an accepted range needs min <= max' });
+  .superRefine((r, ctx) => {
+    const problem = resolutionProblem(r);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export type BundleResolution = z.infer<typeof BundleResolution>;
 
 export const BUNDLE_FIGURE_FIELDS = {

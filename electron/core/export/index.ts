@@ -61,20 +61,32 @@ const CHUNK_BYTES = 64 * 1024;
 const PROGRESS_STEPS = 200;
 
 /**
+ * Why an export cannot be made as asked, before anything is written (null: it can): what the app
+ * refuses at the call, before the save dialog, and the command before it opens the output.
+ */
+export function exportOptionsProblem(options: Pick<ExportOptions, 'format' | 'labels' | 'scope' | 'spreadsheetSafe' | 'passphrase'>): string | null {
+  if (!EXPORT_FORMATS.includes(options.format)) return `unknown export format "${String(options.format)}"`;
+  const unknownLabel = options.labels?.find((l) => !LABELS.includes(l));
+  if (unknownLabel !== undefined) return `unknown label "${String(unknownLabel)}"`;
+  if (options.spreadsheetSafe && options.format !== 'csv') return `spreadsheet-safe applies to CSV only, not ${options.format}`;
+  if (options.passphrase !== undefined && options.format !== 'bundle') return `only a bundle is written encrypted, not ${options.format}`;
+  if (isDatasetFormat(options.format) && (Object.keys(options.scope ?? {}).length > 0 || options.labels)) {
+    return `${options.format} exports every event of the library (an incident's reports may lie in articles a filter would leave out); export it without filters, ids or labels`;
+  }
+  return null;
+}
+
+/**
  * Exports the scope (the whole corpus by default) in one format. The store is read a page at a
  * time and written as it is read, so memory stays flat whatever the corpus size. The output is
  * written to a temporary beside `out` and renamed into place only when complete: a failed or
  * cancelled export leaves neither a partial file nor its temporary behind.
  */
 export async function exportCorpus(db: Db, options: ExportOptions, control: ExportControl = {}): Promise<ExportResult> {
-  if (!EXPORT_FORMATS.includes(options.format)) throw new ExportError('invalid', `unknown export format "${String(options.format)}"`);
-  const unknownLabel = options.labels?.find((l) => !LABELS.includes(l));
-  if (unknownLabel !== undefined) throw new ExportError('invalid', `unknown label "${String(unknownLabel)}"`);
+  const problem = exportOptionsProblem(options);
+  if (problem) throw new ExportError('invalid', problem);
   const { signal } = control;
   if (signal?.aborted) throw cancelled();
-
-  if (options.spreadsheetSafe && options.format !== 'csv') throw new ExportError('invalid', `spreadsheet-safe applies to CSV only, not ${options.format}`);
-  if (options.passphrase !== undefined && options.format !== 'bundle') throw new ExportError('invalid', `only a bundle is written encrypted, not ${options.format}`);
   const format = options.format;
   if (isDatasetFormat(format)) return exportDataset(db, { ...options, format }, control);
   if (format === 'refi') return exportRefi(db, options, control);

@@ -230,6 +230,27 @@ describe('importBundle', () => {
     });
   });
 
+  it('makes an escaped lone surrogate one replacement character, so the spans after it stay on their text', async () => {
+    const { dir, b } = machines();
+    const text = 'Drones \ud83dver Ostrivka: Russia launched 112 drones.';
+    const header = JSON.stringify({ format: 'spanwise-bundle', version: 1, exported_at: '2024-12-01T00:00:00Z', offset_unit: 'codepoint' });
+    const at = [...text].join('').indexOf('Russia');
+    const line = JSON.stringify({
+      type: 'article', id: 'lone', title: 'Drones', source: null, url: null, author: null, published_at: null, language: null, text, original_text: null,
+      text_hash: textHash(text), imported_at: '2024-12-01T00:00:00Z', updated_at: '2024-12-01T00:00:00Z',
+      annotations: [{ id: 'r1', label: 'actor', start: at, end: at + 6, quote: 'Russia', note: '', attrs: {}, author: 'x', status: 'ok', created_at: '2024-11-26T10:00:00.000Z', updated_at: '2024-11-26T10:00:00.000Z', conflict_of: null }],
+    });
+    expect(line).toContain('\\ud83d');
+    const file = join(dir, 'lone.spanwise');
+    writeFileSync(file, gzipSync([header, line, JSON.stringify({ type: 'end', articles: 1, annotations: 1 })].join('\n')));
+    await importBundle(b, file);
+    const stored = b.prepare("SELECT text FROM articles WHERE id = 'lone'").pluck().get() as string;
+    expect(stored).toBe('Drones \ufffdver Ostrivka: Russia launched 112 drones.');
+    const [russia] = listAnnotations(b, 'lone');
+    expect(stored.slice(russia?.start, russia?.end)).toBe('Russia');
+    expect(russia?.quote).toBe('Russia');
+  });
+
   it('recognises a bundle by its first bytes whatever its name, and nothing else', async () => {
     const { dir, a, bundle } = machines();
     const file = await bundle(a);

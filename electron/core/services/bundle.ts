@@ -1,5 +1,6 @@
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { parseAttrs } from '../../../shared/model';
+import { wellFormed } from '../../../shared/text';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleArticle, BundleEnd, BundleHeader } from '../export/bundle';
 import { codePointText } from '../export/spans';
 import { inputFileReason, readRegularHead, regularFileStream } from '../import/input-file';
@@ -176,9 +177,19 @@ async function readBundle(file: string, stage: StagingArea, signal: AbortSignal 
   if (batch.length > 0) stage.add(batch);
 }
 
+/**
+ * A bundle line's JSON with every string made well formed (shared/text.ts), as the contract and
+ * the file readers make theirs: an escaped lone surrogate ("\ud83d") is one code point to the
+ * line's offsets, but SQLite would store it as three replacement characters, moving every span
+ * after it off its text. U+FFFD is one code point too, so the offsets stay true.
+ */
+export function parseBundleLine(line: string): unknown {
+  return JSON.parse(line, (_key, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value)) as unknown;
+}
+
 function parseJson(line: string, lineNo: number): unknown {
   try {
-    return JSON.parse(line) as unknown;
+    return parseBundleLine(line);
   } catch {
     throw new BundleError('invalid', lineNo === 1 ? 'not a Spanwise bundle' : `line ${lineNo}: not valid JSON`);
   }
@@ -244,7 +255,7 @@ function merge(db: Db, stage: StagingArea, options: BundleImportOptions): Bundle
     const rows = stage.page(after, STAGE_BATCH);
     if (rows.length === 0) break;
     for (const row of rows) {
-      const article = BundleArticle.parse(JSON.parse(row.line));
+      const article = BundleArticle.parse(parseBundleLine(row.line));
       // The registry first, so the annotations' links find their entities.
       try {
         entities.merge(article.entities);

@@ -28,6 +28,20 @@ async function code(b: Backend, channel: string, input: unknown): Promise<string
 }
 
 describe('registry entities', () => {
+  it('refuses a name or alias holding a NUL with the reason (the store cannot measure it), in create and update', async () => {
+    const b = await open();
+    const nul = '\u0000\u001b[2J';
+    for (const [channel, input] of [
+      ['entities/create', { kind: 'actor', name: nul }],
+      ['entities/create', { kind: 'actor', name: 'Kyiv office', aliases: [`K${nul}`] }],
+    ] as const) {
+      expect(await b.dispatch(channel, input)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/holds a NUL character/) } });
+    }
+    const e = await ok<Entity>(b, 'entities/create', { kind: 'actor', name: 'Kyiv office' });
+    expect(await b.dispatch('entities/update', { id: e.id, name: nul })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/NUL/) } });
+    expect((await ok<{ total: number }>(b, 'entities/list', {})).total).toBe(1);
+  });
+
   it('creates entities, refuses a folded duplicate name with the holder, and finds names and aliases by type-ahead', async () => {
     const b = await open();
     const z = await ok<Entity>(b, 'entities/create', { kind: 'actor', name: 'Volodymyr Zelensky', actorKind: 'person', aliases: ['Zelenskyy', 'Зеленський'] });

@@ -186,6 +186,25 @@ describe('annotation handlers', () => {
   });
 });
 
+describe('export/dialog', () => {
+  it('refuses an export that cannot be made as asked before the save dialog, with the reason', async () => {
+    let asked = 0;
+    backend = await startBackend(join(tmp(), 'library.db'), quietPlatform('tester', { pickExportTarget: async () => (asked++, null) }));
+    const b = backend;
+    const id = await importText(b, TEXT);
+    for (const [request, reason] of [
+      [{ format: 'plover', scope: { ids: [id] } }, /plover exports every event of the library/],
+      [{ format: 'acled', labels: ['event'] }, /acled exports every event/],
+      [{ format: 'jsonl', spreadsheetSafe: true }, /spreadsheet-safe applies to CSV only/],
+    ] as const) {
+      expect(await b.dispatch('export/dialog', request)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(reason) } });
+    }
+    expect(asked).toBe(0);
+    expect(await ok(b, 'export/dialog', { format: 'plover' })).toEqual({ job: null });
+    expect(asked).toBe(1);
+  });
+});
+
 describe('dispatch', () => {
   it('answers malformed input on every channel with a coded error and never throws', async () => {
     const b = await open();

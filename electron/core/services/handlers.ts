@@ -21,7 +21,7 @@ import { purgeLogSoon, StoreError, type Db } from '../store/db';
 import { checkAnnotation, storeReferences, withBatch, type AnnotationCandidate, type References } from './annotation-invariants';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
-import { exportCorpus } from '../export';
+import { exportCorpus, exportOptionsProblem } from '../export';
 import { createImportJobs } from './import-jobs';
 import { checkedLinks } from './entities';
 import { createEntityHandlers } from './entity-handlers';
@@ -168,6 +168,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     'import/passphrase': ({ id, passphrase }) => imports.answerPassphrase(id, passphrase),
 
     'export/dialog': async (request) => {
+      // Refused at the call, with the reason, rather than by a job after the analyst chose a file.
+      const problem = exportOptionsProblem(request);
+      if (problem) throw new HandlerError('invalid_input', problem);
       const out = await platform.pickExportTarget(request.format);
       return { job: out ? startExport(request, out) : null };
     },

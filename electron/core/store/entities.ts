@@ -96,6 +96,8 @@ export interface NewEntity {
 export function checkName(name: string, what = 'name'): string {
   const trimmed = name.trim();
   if (trimmed.length === 0) throw new StoreError('invalid', `${what} is empty`);
+  // SQLite's length() stops at a NUL, so the table's CHECK would fail on it as an internal error.
+  if (trimmed.includes('\u0000')) throw new StoreError('invalid', `${what} holds a NUL character`);
   if (trimmed.length > MAX_ENTITY_NAME) {
     throw new StoreError('invalid', `${what} is ${trimmed.length.toLocaleString('en')} characters long; a name may be at most ${MAX_ENTITY_NAME}`);
   }

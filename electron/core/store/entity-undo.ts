@@ -13,7 +13,10 @@ const KEEP_DAYS = 30;
 export function saveUndo(db: Db, step: UndoStep, payload: unknown): string {
   const token = randomUUID();
   const at = nowIso();
-  cached(db, "DELETE FROM entity_undo WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)").run(`-${KEEP_DAYS} days`);
+  // By the clock that stamped the records (the app's, not SQLite's): were the two apart, records
+  // would be pruned the moment they were made, or never.
+  const cutoff = new Date(Date.parse(at) - KEEP_DAYS * 86_400_000).toISOString();
+  cached(db, 'DELETE FROM entity_undo WHERE created_at < ?').run(cutoff);
   cached(db, 'INSERT INTO entity_undo (token, step, payload, created_at) VALUES (?, ?, ?, ?)').run(token, step, JSON.stringify(payload), at);
   return token;
 }

@@ -78,7 +78,7 @@ function checkIndexes(db: Db): void {
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
-describe('the search index rebuilt in the background (migration 0018)', () => {
+describe('the search index rebuilt in the background (migration 0019)', () => {
   it('opens a library from before 0015 without reindexing it, answers searches all through the rebuild, and ends as a new library', () => {
     const { file, old, fresh } = libraries(600);
     const before = answers(old);
@@ -123,7 +123,7 @@ describe('the search index rebuilt in the background (migration 0018)', () => {
       open().close();
       return performance.now() - t0;
     };
-    // 0015 alone: a later Spanwise meeting it with 0016 only, as every release before 0018 did.
+    // 0015 alone: a later Spanwise meeting it with 0016 only, as every release before 0019 did.
     const blocking = timed(() => openStore(copy, { migrations: ALL.slice(0, 16) }));
     const deferred = timed(() => openStore(file));
     expect(deferred).toBeLessThan(blocking / 4);

@@ -1,10 +1,10 @@
 import type { Db, Migration } from './db';
 
 /**
- * The article search index rebuilt in the background (migration 0018). Migration 0015 gave the
+ * The article search index rebuilt in the background (migration 0019). Migration 0015 gave the
  * index four- and five-character prefixes by rebuilding it inside the migration, which at
- * 100,000 articles kept the library shut for 13 minutes. A library that meets 0015 and 0018 at
- * the same open skips 0015's SQL: 0018 makes the new index empty beside the old one, and slices
+ * 100,000 articles kept the library shut for 13 minutes. A library that meets 0015 and 0019 at
+ * the same open skips 0015's SQL: 0019 makes the new index empty beside the old one, and slices
  * (`rebuildSlice`) fill it in rowid order, each in its own transaction, with the position kept
  * in search_index_rebuild. Searches keep reading articles_fts, the old index, which the triggers
  * keep right; they also keep the new one right for the articles it holds already (those up to
@@ -18,7 +18,7 @@ const PREFIXES = '2 3 4 5';
 
 /** A migration whose work a later one does instead when both run at the same open. */
 const DEFERRED: readonly { version: number; name: string; by: { version: number; name: string } }[] = [
-  { version: 15, name: 'search-prefixes-four-five', by: { version: 18, name: 'search-index-rebuilt-in-background' } },
+  { version: 15, name: 'search-prefixes-four-five', by: { version: 19, name: 'search-index-rebuilt-in-background' } },
 ];
 
 const same = (m: Migration, ref: { version: number; name: string }) => m.version === ref.version && m.name === ref.name;
@@ -32,12 +32,12 @@ export function deferredByLater(db: Db, m: Migration, pending: readonly Migratio
 }
 
 /**
- * Work a migration does after its SQL, in its transaction. 0018 judges by the schema, not by
+ * Work a migration does after its SQL, in its transaction. 0019 judges by the schema, not by
  * what this open skipped: a library whose index lacks the new prefixes gets a rebuild, however
  * it came to lack them.
  */
 export function afterMigration(db: Db, m: Migration): void {
-  if (same(m, { version: 18, name: 'search-index-rebuilt-in-background' }) && prefixesOf(db, 'articles_fts') !== PREFIXES) beginRebuild(db);
+  if (same(m, { version: 19, name: 'search-index-rebuilt-in-background' }) && prefixesOf(db, 'articles_fts') !== PREFIXES) beginRebuild(db);
 }
 
 function prefixesOf(db: Db, table: string): string | null {
