@@ -28,6 +28,7 @@ import { createEntityHandlers } from './entity-handlers';
 import { createProvenanceHandlers } from './provenance-handlers';
 import { createPictureHandlers } from './picture-handlers';
 import { createJobs } from './jobs';
+import { createSearchIndex } from './search-index';
 import { createTrash } from './trash';
 import { checkEventType, eventHandlers } from './events';
 import { figureHandlers, rememberFigureEdit } from './figures';
@@ -60,6 +61,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
   };
 
   const jobs = createJobs();
+  // An upgrade may leave the search index to be rebuilt: it goes on in the background from here.
+  const searchIndex = createSearchIndex(db, { onError: (err) => console.error('the search index rebuild stopped', err) });
 
   const imports = createImportJobs(db, jobs, platform.author);
   const startImport = imports.fromPaths;
@@ -250,6 +253,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     // Answered here once the library is open; while an encrypted one is locked, library-gate.ts answers them.
     'library/lockState': () => ({ locked: false, library: basename(db.name), canRemember: false }),
     'library/unlock': () => ({ unlocked: true, reason: null }),
+
+    'library/searchIndex': () => searchIndex.status(),
+    'library/pauseSearchIndex': ({ paused }) => searchIndex.pause(paused),
 
     'library/backup': async () => {
       const file = await platform.pickBackupTarget();
