@@ -58,7 +58,7 @@ switch (step) {
     refreshDisagreements(db);
     db.transaction(() => {
       if (rest[0] === 'nothing') {
-        // What migration 0018 leaves: every figure to be read into its facts, no result yet.
+        // What migration 0020 leaves: every figure to be read into its facts, no result yet.
         db.prepare('DELETE FROM figure_disagreements').run();
         db.prepare('DELETE FROM figure_facts').run();
         db.prepare(`INSERT OR IGNORE INTO figure_facts_dirty (article_id) SELECT DISTINCT article_id FROM annotations WHERE label = 'figure'`).run();

@@ -13,15 +13,12 @@ import { summarizeMany } from './entities';
 export function searchEntities(db: Db, input: { query: string; kind?: EntityKind | undefined; limit: number }): EntityHit[] {
   const key = nameKey(input.query);
   if (!key) return [];
-  const rows = cached(
-    db,
-    `SELECT entity_id AS id, name, min(CASE WHEN key = @key AND word = 0 THEN 0 WHEN word = 0 THEN 1 ELSE 2 END) AS rank
-     FROM entity_name_words w
-     WHERE key >= @key AND key < @hi AND (@kind IS NULL OR kind = @kind)
-     GROUP BY entity_id
-     ORDER BY rank, (SELECT mentions FROM entity_counts c WHERE c.entity_id = w.entity_id) DESC NULLS LAST, name COLLATE NOCASE, entity_id
-     LIMIT @limit`,
-  ).all({ key, hi: `${key}\u{10ffff}`, kind: input.kind ?? null, limit: input.limit }) as { id: string; name: string; rank: 0 | 1 | 2 }[];
+  const params = { key, hi: `${key}\u{10ffff}`, kind: input.kind ?? null, limit: input.limit };
+  // Names starting with the query come before names with a later word starting with it. A short
+  // query fills the page with the former (a letter starts a thousand names of 10,000), so they are
+  // ranked alone first, from a third of the range; the whole range only when they are too few.
+  const first = ranked(db, 'AND word = 0', params);
+  const rows = first.length < input.limit ? ranked(db, '', params) : first;
   const match = ['exact', 'prefix', 'word'] as const;
   const summaries = summarizeMany(
     db,
@@ -31,4 +28,16 @@ export function searchEntities(db: Db, input: { query: string; kind?: EntityKind
     const entity = summaries.get(r.id);
     return entity ? [{ entity, matched: r.name, match: match[r.rank] }] : [];
   });
+}
+
+function ranked(db: Db, words: '' | 'AND word = 0', params: { key: string; hi: string; kind: EntityKind | null; limit: number }) {
+  return cached(
+    db,
+    `SELECT entity_id AS id, name, min(CASE WHEN key = @key AND word = 0 THEN 0 WHEN word = 0 THEN 1 ELSE 2 END) AS rank
+     FROM entity_name_words w
+     WHERE key >= @key AND key < @hi AND (@kind IS NULL OR kind = @kind) ${words}
+     GROUP BY entity_id
+     ORDER BY rank, (SELECT mentions FROM entity_counts c WHERE c.entity_id = w.entity_id) DESC NULLS LAST, name COLLATE NOCASE, entity_id
+     LIMIT @limit`,
+  ).all(params) as { id: string; name: string; rank: 0 | 1 | 2 }[];
 }

@@ -3,7 +3,7 @@ import { FIGURE_QUALIFIERS } from '../../../shared/model';
 import { cached, type Db } from './db';
 
 /**
- * Each live figure as the disagreement rule reads it (figure_facts, migration 0018): its counts
+ * Each live figure as the disagreement rule reads it (figure_facts, migration 0020): its counts
  * and unit keyed, its numbers, and the values it allows before the spread. Triggers mark the
  * articles whose figures changed (figure_facts_dirty); store/disagreement-refresh.ts rewrites
  * their facts here, in JavaScript, before it compares anything, so the keys are what

@@ -1,46 +1,72 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { referenceDisagreements } from '../testing/disagreements-reference';
 import { useTmpDir } from '../testing/tmp';
-import { insertAnnotation } from './annotations';
 import { insertArticle } from './articles';
-import { loadMigrations, openStore } from './db';
-import { refreshDisagreements } from './disagreement-refresh';
-import { listDisagreements } from './disagreements';
+import { insertAnnotation } from './annotations';
+import { loadMigrations, openStore, schemaVersion, type Db } from './db';
+import { assignIncident, ensureIncident } from './incidents';
 
 const tmp = useTmpDir();
 
+/** Each live event's incident as event_rows holds it, and as incident_events has it. */
+const kept = (db: Db) => db.prepare('SELECT id, incident_id FROM event_rows ORDER BY id').all();
+const truth = (db: Db) =>
+  db.prepare('SELECT e.id, m.incident_id FROM event_rows e LEFT JOIN incident_events m ON m.event_id = e.id ORDER BY e.id').all();
+
+function library(db: Db) {
+  const events: { id: string; articleId: string }[] = [];
+  for (let i = 0; i < 4; i++) {
+    const article = insertArticle(db, { title: `Report ${i}`, source: null, url: null, author: null, publishedAt: null, language: 'en', text: `Shelling hit the depot ${i}.` });
+    events.push({ id: insertAnnotation(db, { articleId: article.id, label: 'event', start: 0, end: 8, quote: 'Shelling', attrs: { date: `2025-0${i + 1}-02` } }).id, articleId: article.id });
+  }
+  return events;
+}
+
 describe('migration 0018', () => {
-  it('upgrades a library made before it: every figure is read once into its facts, and the disagreements stay what they were', () => {
+  it('gives the rows of a library made before it their incidents', () => {
     const file = join(tmp(), 'old.db');
     const old = openStore(file, { migrations: loadMigrations().slice(0, 17) });
-    const text = 'Air defence shot down 62 drones. The ministry said 76 drones, around 80 by another count.';
-    const article = insertArticle(old, { title: 'Drones', source: 'Wire', url: null, author: null, publishedAt: '2024-11-26', language: 'en', text });
-    for (const [quote, value, qualifier, counts] of [['62 drones', 62, 'exact', 'Intercepted'], ['76 drones', 76, 'exact', 'intercepted '], ['around 80', 80, 'approximate', 'Убито'], ['76 drones', 76, 'exact', 'убито']] as const) {
-      const start = text.indexOf(quote);
-      insertAnnotation(old, { articleId: article.id, label: 'figure', start, end: start + quote.length, quote, attrs: { value, unit: 'drone', counts, qualifier } });
-    }
-    // The code of the time would have found these (the current code needs the new tables).
-    const before = referenceDisagreements(old).map((d) => [d.id, d.kind]);
-    expect(before.map(([, kind]) => kind)).toEqual(['conflict', 'variance']);
+    const events = library(old);
+    const incident = ensureIncident(old, undefined);
+    for (const e of events.slice(0, 2)) assignIncident(old, e.id, e.articleId, incident);
     old.close();
 
     const db = openStore(file);
-    expect(db.prepare('SELECT article_id FROM figure_facts_dirty').pluck().all()).toEqual([article.id]);
-    expect(db.prepare('SELECT count(*) FROM figure_facts').pluck().get()).toBe(0);
-    refreshDisagreements(db);
-    expect(db.prepare('SELECT count(*) FROM figure_facts_dirty').pluck().get()).toBe(0);
-    expect(db.prepare('SELECT counts FROM figure_facts ORDER BY seq').pluck().all()).toEqual(['intercepted', 'intercepted', 'убито', 'убито']);
-    expect(listDisagreements(db).items.map((d) => [d.id, d.kind])).toEqual(before);
-    expect(db.prepare('SELECT id, scope, scope_id, counts, unit, kind, span_ids FROM figure_disagreements ORDER BY id').all()).toEqual(referenceDisagreements(db));
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(18);
+    expect(kept(db).filter((r) => (r as { incident_id: string | null }).incident_id === incident)).toHaveLength(2);
+    expect(kept(db)).toEqual(truth(db));
     db.close();
+  });
 
-    // Another SQLite tool, without the app's own functions, can still check, reindex and vacuum it.
-    const plain = new Database(file);
-    expect(plain.pragma('integrity_check', { simple: true })).toBe('ok');
-    plain.exec('REINDEX; VACUUM');
-    expect(plain.prepare('SELECT count(*) FROM figure_facts').pluck().get()).toBe(4);
-    plain.close();
+  it('keeps them through joins, moves, ungrouping, deleted incidents, and an event deleted and put back', () => {
+    const db = openStore(join(tmp(), 'new.db'));
+    const events = library(db);
+    const one = ensureIncident(db, undefined);
+    const two = ensureIncident(db, undefined);
+    const [a, b, c] = events as [(typeof events)[0], (typeof events)[0], (typeof events)[0]];
+    assignIncident(db, a.id, a.articleId, one);
+    assignIncident(db, b.id, b.articleId, one);
+    assignIncident(db, c.id, c.articleId, two);
+    expect(kept(db)).toEqual(truth(db));
+    assignIncident(db, b.id, b.articleId, two);
+    expect(kept(db)).toEqual(truth(db));
+    assignIncident(db, a.id, a.articleId, null);
+    expect(kept(db)).toEqual(truth(db));
+    db.prepare('DELETE FROM incidents WHERE id = ?').run(two);
+    expect(kept(db)).toEqual(truth(db));
+    expect(kept(db).every((r) => (r as { incident_id: string | null }).incident_id === null)).toBe(true);
+
+    // A membership outlives its event's deletion; the event put back is in its incident again.
+    // `one` went with its last member: an incident of its own again.
+    const three = ensureIncident(db, undefined);
+    assignIncident(db, c.id, c.articleId, three);
+    const row = db.prepare('SELECT * FROM annotations WHERE id = ?').get(c.id) as Record<string, unknown>;
+    db.prepare('DELETE FROM annotations WHERE id = ?').run(c.id);
+    expect(kept(db)).toEqual(truth(db));
+    const columns = Object.keys(row);
+    db.prepare(`INSERT INTO annotations (${columns.join(', ')}) VALUES (${columns.map((k) => `@${k}`).join(', ')})`).run(row);
+    expect(db.prepare('SELECT incident_id FROM event_rows WHERE id = ?').pluck().get(c.id)).toBe(three);
+    expect(kept(db)).toEqual(truth(db));
+    db.close();
   });
 });

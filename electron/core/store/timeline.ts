@@ -21,33 +21,55 @@ export const MAX_BINS = 2000;
 /** The value behind a key of event_rows ('1' || value), or null for '0'. */
 const value = (key: string): string | null => (key === '0' ? null : key.slice(1));
 
-/** The Events table's own filters over event_rows, as one condition. */
-function rowFilters(filter: TimelineFilter): { where: string; params: Record<string, unknown> } {
-  const { where, params } = eventRowFilters(filter);
+/**
+ * The Events table's own filters over event_rows, as one condition. The actor filter reads every
+ * event's actor names (a fold of each); the counts ask it in several statements, so the events it
+ * keeps are found once and named to each.
+ */
+function rowFilters(db: Db, filter: TimelineFilter): { where: string; params: Record<string, unknown> } {
+  const { actor, ...others } = filter;
+  const { where, params } = eventRowFilters(others);
+  if (actor) {
+    const byActor = eventRowFilters({ actor });
+    const ids = cached(db, `SELECT e.id FROM event_rows e WHERE ${byActor.where.join(' AND ')}`, 'pluck').all(byActor.params) as string[];
+    where.push('e.id IN (SELECT value FROM json_each(@actorEvents))');
+    params.actorEvents = JSON.stringify(ids);
+  }
   return { where: where.length ? where.join(' AND ') : '1', params };
 }
 
 export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
-  const { where, params } = rowFilters(filter);
+  const { where, params } = rowFilters(db, filter);
   const grouped = cached(db, `SELECT e.date_key AS dateKey, e.type_key AS typeKey, count(*) AS events FROM event_rows e WHERE ${where} GROUP BY 1, 2`).all(params) as {
     dateKey: string;
     typeKey: string;
     events: number;
   }[];
-  // Only the events in an incident are looked up in incident_events; every other event is an
-  // incident of its own, counted from the grouped rows above.
-  const inIncidents = cached(
-    db,
-    // CROSS JOIN keeps SQLite walking incident_events (the few) rather than every event row.
-    `SELECT m.incident_id AS incident, e.date_key AS dateKey FROM incident_events m CROSS JOIN event_rows e ON e.id = m.event_id WHERE ${where} AND e.date_key <> '0'`,
-  ).all(params) as { incident: string; dateKey: string }[];
+  // Events in an incident, from event_rows' partial incident index (migration 0018), which covers
+  // the filters: how many fall on each date, and how many incidents have their earliest report on
+  // each date. Every other event is an incident of its own, counted from the grouped rows above.
+  // INDEXED BY: to group by date SQLite would rather walk the date index and read every row.
+  const members = `SELECT e.incident_id AS incident, e.date_key AS dateKey FROM event_rows e INDEXED BY event_rows_incident
+                   WHERE e.incident_id IS NOT NULL AND e.date_key <> '0' AND ${where}`;
+  const membersOn = cached(db, `SELECT dateKey, count(*) AS n FROM (${members}) GROUP BY 1`).all(params) as { dateKey: string; n: number }[];
+  const firstReports = cached(db, `SELECT dateKey, count(*) AS n FROM (SELECT min(dateKey) AS dateKey FROM (${members}) GROUP BY incident) GROUP BY 1`).all(params) as {
+    dateKey: string;
+    n: number;
+  }[];
 
+  // A few thousand dates at most, each in many rows: each is read once.
+  const days = new Map<string, number | null>();
+  const dayOf = (dateKey: string): number | null => {
+    let day = days.get(dateKey);
+    if (day === undefined) days.set(dateKey, (day = firstDay(value(dateKey))));
+    return day;
+  };
   let undated = 0;
   const placed: { day: number; type: string; events: number; imprecise: boolean }[] = [];
   const eventsOn = new Map<string, number>();
   for (const g of grouped) {
     const date = value(g.dateKey);
-    const day = firstDay(date);
+    const day = dayOf(g.dateKey);
     if (date === null || day === null) {
       undated += g.events;
       continue;
@@ -55,8 +77,13 @@ export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
     placed.push({ day, type: value(g.typeKey) ?? '', events: g.events, imprecise: datePrecision(date) !== 'day' });
     eventsOn.set(g.dateKey, (eventsOn.get(g.dateKey) ?? 0) + g.events);
   }
-  const days = placed.map((p) => p.day);
-  const span = days.length ? Math.max(...days) - Math.min(...days) + 1 : 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of placed) {
+    first = Math.min(first, p.day);
+    last = Math.max(last, p.day);
+  }
+  const span = placed.length ? last - first + 1 : 0;
   const unit = unitFor(span, MAX_BINS);
 
   const counts = new Map<string, TimelineCount>();
@@ -70,22 +97,17 @@ export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
   }
 
   // Each incident once, at the earliest date of its reports; each event in none, at its own.
-  const firstOf = new Map<string, string>();
-  const lone = new Map(eventsOn);
-  for (const r of inIncidents) {
-    lone.set(r.dateKey, (lone.get(r.dateKey) ?? 0) - 1);
-    const first = firstOf.get(r.incident);
-    if (first === undefined || r.dateKey < first) firstOf.set(r.incident, r.dateKey);
-  }
   const incidents = new Map<string, number>();
   const addIncidents = (dateKey: string, n: number) => {
-    const day = firstDay(value(dateKey));
+    const day = dayOf(dateKey);
     if (day === null || n === 0) return;
     const date = isoDay(binStart(day, unit));
     incidents.set(date, (incidents.get(date) ?? 0) + n);
   };
+  const lone = new Map(eventsOn);
+  for (const m of membersOn) lone.set(m.dateKey, (lone.get(m.dateKey) ?? 0) - m.n);
   for (const [dateKey, n] of lone) addIncidents(dateKey, n);
-  for (const dateKey of firstOf.values()) addIncidents(dateKey, 1);
+  for (const f of firstReports) addIncidents(f.dateKey, f.n);
 
   const byDate = <T extends { date: string }>(a: T, b: T) => a.date.localeCompare(b.date);
   return {
@@ -100,7 +122,7 @@ export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
 
 /** The figures reported about the filtered events, per bin of `unit` (the unit timelineCounts chose) and what they count. */
 export function timelineFigures(db: Db, filter: TimelineFilter, unit: TimelineUnit): TimelineFigure[] {
-  const { where, params } = rowFilters(filter);
+  const { where, params } = rowFilters(db, filter);
   const rows = cached(
     db,
     `SELECT e.date_key AS dateKey, coalesce(json_extract(f.attrs, '$.counts'), '') AS counts, coalesce(json_extract(f.attrs, '$.unit'), '') AS unit,
