@@ -70,6 +70,9 @@ export const CHANNELS = [
   // Unlocking an encrypted library (shared/ipc/library.ts).
   'library/lockState',
   'library/unlock',
+  // The search index rebuilt in the background after an upgrade (shared/ipc/library.ts).
+  'library/searchIndex',
+  'library/pauseSearchIndex',
   'timeline/counts',
   'timeline/figures',
   'network/graph',

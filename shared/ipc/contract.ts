@@ -3,7 +3,7 @@ import { Annotation, AnnotationStatus, AnyAttrs, Article, ArticleMeta, ArticleSu
 import type { Channel } from './channels';
 import { eventsContract } from './events';
 import { entitiesContract, EntityOffer, SuggestStart, SuggestSummary } from './entities';
-import { libraryLockContract } from './library';
+import { libraryLockContract, searchIndexContract } from './library';
 import { provenanceContract } from './provenance';
 import { figuresContract } from './figures';
 import { timelineContract } from './timeline';
@@ -334,6 +334,7 @@ export const contract = {
   ...figuresContract,
   // Unlocking an encrypted library (shared/ipc/library.ts).
   ...libraryLockContract,
+  ...searchIndexContract,
   // The Timeline and the actor Network (shared/ipc/timeline.ts, shared/ipc/network.ts).
   ...timelineContract,
   ...networkContract,

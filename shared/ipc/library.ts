@@ -31,3 +31,23 @@ export const libraryLockContract = {
     output: UnlockResult,
   },
 } as const;
+
+/**
+ * The article search index while it is rebuilt in the background (after an upgrade that changes
+ * it: electron/core/store/search-rebuild.ts). Searches work all along, from the old index until
+ * the new one is complete. `done`/`total` count articles; both 0 when `ready`. A pause holds
+ * until the app is closed; `failed` (with `error`) leaves the old index answering and tries
+ * again at the next start.
+ */
+export const SearchIndexStatus = z.object({
+  state: z.enum(['ready', 'rebuilding', 'paused', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+});
+export type SearchIndexStatus = z.infer<typeof SearchIndexStatus>;
+
+export const searchIndexContract = {
+  'library/searchIndex': { input: z.object({}).strict(), output: SearchIndexStatus },
+  'library/pauseSearchIndex': { input: z.object({ paused: z.boolean() }).strict(), output: SearchIndexStatus },
+} as const;

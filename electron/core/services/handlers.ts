@@ -18,7 +18,7 @@ import {
 } from '../store/annotations';
 import { backupStore, stageRestore, type FileOptions } from '../store/backup';
 import { purgeLogSoon, StoreError, type Db } from '../store/db';
-import { checkAnnotation, storeReferences, withBatch, type AnnotationCandidate, type References } from './annotation-invariants';
+import { checkAnnotation, claimantRetagProblem, storeReferences, withBatch, type AnnotationCandidate, type References } from './annotation-invariants';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
 import { exportCorpus, exportOptionsProblem } from '../export';
@@ -28,6 +28,7 @@ import { createEntityHandlers } from './entity-handlers';
 import { createProvenanceHandlers } from './provenance-handlers';
 import { createPictureHandlers } from './picture-handlers';
 import { createJobs } from './jobs';
+import { createSearchIndex } from './search-index';
 import { createTrash } from './trash';
 import { checkEventType, eventHandlers } from './events';
 import { figureHandlers, rememberFigureEdit } from './figures';
@@ -60,6 +61,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
   };
 
   const jobs = createJobs();
+  // An upgrade may leave the search index to be rebuilt: it goes on in the background from here.
+  const searchIndex = createSearchIndex(db, { onError: (err) => console.error('the search index rebuild stopped', err) });
 
   const imports = createImportJobs(db, jobs, platform.author);
   const startImport = imports.fromPaths;
@@ -122,7 +125,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
           author: platform.author,
           conflictOf: null,
         }, refs);
-        refs.add(annotation.id, articleId);
+        refs.add(annotation.id, articleId, annotation.label);
+        const retag = claimantRetagProblem(db, annotation);
+        if (retag) throw new HandlerError('invalid_input', retag);
         return insertAnnotation(db, annotation);
       });
     })();
@@ -198,6 +203,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         const placed = span ? placeSpan(text, span) : {};
         const linked = checkedLinks(db, nextLabel, parsed.attrs, current.attrs);
         const next = valid(text, { ...current, label: nextLabel, note: note ?? current.note, attrs: linked, ...placed }, storeReferences(db));
+        const retag = nextLabel === current.label ? null : claimantRetagProblem(db, next);
+        if (retag) throw new HandlerError('invalid_input', retag);
         const updated = updateAnnotation(db, id, { label: next.label, note: next.note, attrs: next.attrs, start: next.start, end: next.end, quote: next.quote, status: next.status });
         rememberFigureEdit(db, current, updated);
         return updated;
@@ -220,14 +227,21 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
           return text;
         };
         const inBatch = new Map(annotations.map((a) => [a.id, a.articleId]));
-        const batchRefs: References = { liveArticleOf: (id) => refs.liveArticleOf(id) ?? inBatch.get(id) ?? null, formerArticleOf: refs.formerArticleOf };
+        const labels = new Map(annotations.map((a) => [a.id, a.label]));
+        const batchRefs: References = {
+          liveArticleOf: (id) => refs.liveArticleOf(id) ?? inBatch.get(id) ?? null,
+          formerArticleOf: refs.formerArticleOf,
+          liveLabelOf: (id) => refs.liveLabelOf?.(id) ?? labels.get(id) ?? null,
+        };
         return ordered.map((annotation) => {
           const text = textOf(annotation.articleId);
           if (getAnnotation(db, annotation.id)) throw new HandlerError('conflict', `annotation ${annotation.id} already exists`);
           // The original of a conflict copy resolved (deleted) meanwhile: the copy is an annotation of its own now.
           if (annotation.conflictOf && !batchRefs.liveArticleOf(annotation.conflictOf)) annotation = { ...annotation, conflictOf: null };
           const checked = valid(text, annotation, batchRefs);
-          refs.add(checked.id, checked.articleId);
+          refs.add(checked.id, checked.articleId, checked.label);
+          const retag = claimantRetagProblem(db, checked);
+          if (retag) throw new HandlerError('invalid_input', retag);
           return insertAnnotation(db, checked);
         });
       })(),
@@ -239,6 +253,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
     // Answered here once the library is open; while an encrypted one is locked, library-gate.ts answers them.
     'library/lockState': () => ({ locked: false, library: basename(db.name), canRemember: false }),
     'library/unlock': () => ({ unlocked: true, reason: null }),
+
+    'library/searchIndex': () => searchIndex.status(),
+    'library/pauseSearchIndex': ({ paused }) => searchIndex.pause(paused),
 
     'library/backup': async () => {
       const file = await platform.pickBackupTarget();

@@ -7,6 +7,7 @@ import { registerSegmenter } from './segment';
 import { inspectLibraryFile, type FileHeader } from './file-header';
 import { applyKey } from './encryption';
 import { asStoreError, checkAtOpen } from './open-check';
+import { afterMigration, deferredByLater } from './search-rebuild';
 
 export type Db = Database.Database;
 
@@ -265,9 +266,13 @@ function refuseNewer(db: Db, latest: number): void {
 export function migrate(db: Db, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
   refuseNewer(db, migrations.length);
-  for (const m of migrations.slice(current)) {
+  const pending = migrations.slice(current);
+  for (const m of pending) {
     const apply = db.transaction(() => {
-      db.exec(m.sql);
+      // A migration that would block the open for long can leave its work to a later one that
+      // does it otherwise (search-rebuild.ts): its number is still passed.
+      if (!deferredByLater(db, m, pending)) db.exec(m.sql);
+      afterMigration(db, m);
       db.pragma(`user_version = ${m.version}`);
     });
     try {

@@ -26,8 +26,9 @@ describe('migration 0015', () => {
     const before = queries.map((q) => found(old, q));
     old.close();
 
-    const db = openStore(file);
-    expect(schemaVersion(db)).toBeGreaterThanOrEqual(15);
+    // 0015 as a Spanwise before 0019 ran it; with 0019 pending too, it is put off (search-rebuild.test.ts).
+    const db = openStore(file, { migrations: loadMigrations().slice(0, 16) });
+    expect(schemaVersion(db)).toBe(16);
     expect(prefixLengths(db)).toBe('2 3 4 5');
     expect(queries.map((q) => found(db, q))).toEqual(before);
     expect(found(db, 'ment*').sort()).toEqual(['Mentions', 'Other']);

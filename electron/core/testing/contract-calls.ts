@@ -133,6 +133,9 @@ export const CHANNEL_USES: Record<Channel, ChannelUse> = {
   // Answered by library-gate.ts while an encrypted library is locked; an open library only says so.
   'library/lockState': 'reads',
   'library/unlock': 'reads',
+  // The rebuild's pause is held in memory for this run; neither writes the library.
+  'library/searchIndex': 'reads',
+  'library/pauseSearchIndex': 'reads',
   'timeline/counts': 'reads',
   'timeline/figures': 'reads',
   'network/graph': 'reads',

@@ -347,6 +347,10 @@ export function shapedInput(rng: Rng, channel: Channel, pools: FuzzPools): Recor
       return {};
     case 'library/unlock':
       return pickKeys(rng, { passphrase: anyString(rng), remember: anyValue(rng) });
+    case 'library/searchIndex':
+      return {};
+    case 'library/pauseSearchIndex':
+      return pickKeys(rng, { paused: anyValue(rng) });
     // The Timeline and the actor Network.
     case 'timeline/counts':
       return pickKeys(rng, { type: rng.pick(['Battles', anyString(rng)]), actor: rng.pick(['rus', '%_\\', anyString(rng)]), source: anyString(rng) });

@@ -1,0 +1,184 @@
+import type { Db, Migration } from './db';
+
+/**
+ * The article search index rebuilt in the background (migration 0019). Migration 0015 gave the
+ * index four- and five-character prefixes by rebuilding it inside the migration, which at
+ * 100,000 articles kept the library shut for 13 minutes. A library that meets 0015 and 0019 at
+ * the same open skips 0015's SQL: 0019 makes the new index empty beside the old one, and slices
+ * (`rebuildSlice`) fill it in rowid order, each in its own transaction, with the position kept
+ * in search_index_rebuild. Searches keep reading articles_fts, the old index, which the triggers
+ * keep right; they also keep the new one right for the articles it holds already (those up to
+ * `done`), and the slices take the rest as they find them. When the last slice finds nothing
+ * left, the same transaction drops the old index and renames the new one in its place, with
+ * the triggers a new library has.
+ */
+
+const NEXT = 'articles_fts_next';
+const PREFIXES = '2 3 4 5';
+
+/** A migration whose work a later one does instead when both run at the same open. */
+const DEFERRED: readonly { version: number; name: string; by: { version: number; name: string } }[] = [
+  { version: 15, name: 'search-prefixes-four-five', by: { version: 19, name: 'search-index-rebuilt-in-background' } },
+];
+
+const same = (m: Migration, ref: { version: number; name: string }) => m.version === ref.version && m.name === ref.name;
+
+/**
+ * Whether `m`'s SQL is left out because a later migration among `pending` does its work. Only
+ * where there is work to put off: a library with no articles (every new one) runs 0015 as it is.
+ */
+export function deferredByLater(db: Db, m: Migration, pending: readonly Migration[]): boolean {
+  return DEFERRED.some((d) => same(m, d) && pending.some((p) => same(p, d.by))) && db.prepare('SELECT EXISTS (SELECT 1 FROM articles)').pluck().get() === 1;
+}
+
+/**
+ * Work a migration does after its SQL, in its transaction. 0019 judges by the schema, not by
+ * what this open skipped: a library whose index lacks the new prefixes gets a rebuild, however
+ * it came to lack them.
+ */
+export function afterMigration(db: Db, m: Migration): void {
+  if (same(m, { version: 19, name: 'search-index-rebuilt-in-background' }) && prefixesOf(db, 'articles_fts') !== PREFIXES) beginRebuild(db);
+}
+
+function prefixesOf(db: Db, table: string): string | null {
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) as string | undefined;
+  return sql?.match(/prefix\s*=\s*'([^']*)'/)?.[1] ?? null;
+}
+
+function beginRebuild(db: Db): void {
+  db.exec(`
+    DROP TABLE IF EXISTS ${NEXT};
+    -- Laid out as in 0015, so the swapped-in index has a new library's schema.
+CREATE VIRTUAL TABLE ${NEXT} USING fts5 (
+  title, text,
+  content = 'articles_fts_source', content_rowid = 'rid',
+  tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'",
+  prefix = '${PREFIXES}'
+);
+    INSERT INTO ${NEXT} (${NEXT}, rank) VALUES ('secure-delete', 1);
+    DELETE FROM search_index_rebuild;
+    ${DROP_TRIGGERS}
+    ${REBUILDING_TRIGGERS}
+  `);
+  db.prepare('INSERT INTO search_index_rebuild (id, done, started_at) VALUES (1, 0, ?)').run(new Date().toISOString());
+}
+
+const DROP_TRIGGERS = 'DROP TRIGGER articles_fts_ai; DROP TRIGGER articles_fts_ad; DROP TRIGGER articles_fts_au;';
+
+/** The new index's part of a trigger: only for articles a slice has put in already. */
+const HELD = (row: 'old' | 'new') => `${row}.rowid <= (SELECT done FROM search_index_rebuild)`;
+
+// The triggers of migration 0006, each also writing the new index. A delete gives each index
+// exactly what it was given, so the segmented copy is read before it goes.
+const REBUILDING_TRIGGERS = `
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_segmented (rowid, title, text)
+    SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
+    WHERE t IS NOT NULL OR x IS NOT NULL;
+  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
+  INSERT INTO ${NEXT} (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid AND ${HELD('new')};
+END;
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
+    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
+  INSERT INTO ${NEXT} (${NEXT}, rowid, title, text)
+    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
+    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid WHERE ${HELD('old')};
+  DELETE FROM articles_segmented WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
+    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
+  INSERT INTO ${NEXT} (${NEXT}, rowid, title, text)
+    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
+    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid WHERE ${HELD('old')};
+  DELETE FROM articles_segmented WHERE rowid = old.rowid;
+  INSERT INTO articles_segmented (rowid, title, text)
+    SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
+    WHERE t IS NOT NULL OR x IS NOT NULL;
+  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
+  INSERT INTO ${NEXT} (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid AND ${HELD('new')};
+END;`;
+
+// Migration 0006's triggers word for word, so a rebuilt library has the schema of a new one.
+const FINAL_TRIGGERS = `
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_segmented (rowid, title, text)
+    SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
+    WHERE t IS NOT NULL OR x IS NOT NULL;
+  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
+END;
+
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
+    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
+  DELETE FROM articles_segmented WHERE rowid = old.rowid;
+END;
+
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
+    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
+  DELETE FROM articles_segmented WHERE rowid = old.rowid;
+  INSERT INTO articles_segmented (rowid, title, text)
+    SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
+    WHERE t IS NOT NULL OR x IS NOT NULL;
+  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
+END;`;
+
+export interface SearchRebuildProgress {
+  /** Articles in the new index. */
+  done: number;
+  /** Articles in the library. */
+  total: number;
+}
+
+/** How far a pending rebuild has come; null when none is pending. */
+export function searchRebuildProgress(db: Db): SearchRebuildProgress | null {
+  const done = db.prepare('SELECT done FROM search_index_rebuild').pluck().get() as number | undefined;
+  if (done === undefined) return null;
+  const total = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  const left = db.prepare('SELECT count(*) FROM articles WHERE rowid > ?').pluck().get(done) as number;
+  return { done: total - left, total };
+}
+
+/**
+ * Puts up to `limit` more articles into the new index, in one transaction; the one that finds
+ * none left swaps the new index in. `finished`: no rebuild is pending any more.
+ */
+export function rebuildSlice(db: Db, limit: number): { articles: number; finished: boolean } {
+  // IMMEDIATE: the slice writes whatever it reads, and another program writing the library would
+  // otherwise make it fail half-way to upgrade its read lock.
+  return db
+    .transaction(() => {
+      const done = db.prepare('SELECT done FROM search_index_rebuild').pluck().get() as number | undefined;
+      if (done === undefined) return { articles: 0, finished: true };
+      const last = db.prepare('SELECT max(rowid) FROM (SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?)').pluck().get(done, limit) as number | null;
+      if (last === null) {
+        swapIn(db);
+        return { articles: 0, finished: true };
+      }
+      const put = db.prepare(`INSERT INTO ${NEXT} (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid > ? AND rid <= ? ORDER BY rid`).run(done, last);
+      db.prepare('UPDATE search_index_rebuild SET done = ?').run(last);
+      return { articles: put.changes, finished: false };
+    })
+    .immediate();
+}
+
+/** Runs every slice at once: the command line's and the tests' way to finish a rebuild. */
+export function finishSearchRebuild(db: Db, sliceSize = 500): void {
+  while (!rebuildSlice(db, sliceSize).finished);
+}
+
+function swapIn(db: Db): void {
+  db.exec(`
+    ${DROP_TRIGGERS}
+    DROP TABLE articles_fts;
+    ALTER TABLE ${NEXT} RENAME TO articles_fts;
+    ${FINAL_TRIGGERS}
+    DELETE FROM search_index_rebuild;
+  `);
+}
