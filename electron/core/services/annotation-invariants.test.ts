@@ -42,8 +42,13 @@ describe('checkAnnotation', () => {
     expect(reason({ ...claim, attrs: { claimantId: 'deleted' } }, refs)).toBeNull();
     expect(reason({ ...claim, attrs: { claimantId: 'there' } }, refs)).toMatch(/not an annotation of this article/);
     expect(reason({ ...claim, attrs: { claimantId: 'later' } }, refs)).toMatch(/not an annotation of this article/);
-    refs.add('later', 'art');
+    refs.add('later', 'art', 'actor');
     expect(reason({ ...claim, attrs: { claimantId: 'later' } }, refs)).toBeNull();
+    // A live claimant is an actor annotation, whether stored or written earlier in the batch.
+    refs.add('a figure', 'art', 'figure');
+    expect(reason({ ...claim, attrs: { claimantId: 'a figure' } }, refs)).toMatch(/claimant a figure is a figure annotation; a claimant is an actor annotation/);
+    const stored = withBatch({ liveArticleOf: (id) => (id === 'event' ? 'art' : null), formerArticleOf: () => null, liveLabelOf: (id) => (id === 'event' ? 'event' : null) });
+    expect(reason({ ...claim, attrs: { claimantId: 'event' } }, stored)).toMatch(/is an event annotation/);
     expect(reason({ ...claim, attrs: { claimantId: 'a1' } }, refs)).toMatch(/its own claimant/);
     expect(reason({ conflictOf: 'here' }, refs)).toBeNull();
     expect(reason({ conflictOf: 'deleted' }, refs)).toMatch(/conflict copy/);

@@ -1,6 +1,7 @@
 import { ATTR_SCHEMAS, Id, LABELS, parseAttrs, type AnyAttrs, type Label } from '../../../shared/model';
 import { isLoneSurrogate, splitsSurrogatePair } from '../../../shared/text';
-import { annotationArticleOf } from '../store/annotations';
+import { annotationArticleOf, annotationLabelOf } from '../store/annotations';
+import { claimsNaming } from '../store/roles';
 import type { Db } from '../store/db';
 import { aliasTargetOf, tombstoneOf } from '../store/revisions';
 
@@ -14,7 +15,8 @@ import { aliasTargetOf, tombstoneOf } from '../store/revisions';
  *   an orphan (its text was corrected away) keeps the quote it had, which must hold something;
  * - attributes are the label's own, each valid (shared/model.ts);
  * - a claim's claimantId names an annotation of the same article (live, written in the same
- *   batch, or deleted from it: a link a delete broke is kept so undo can put it back), and a
+ *   batch, or deleted from it: a link a delete broke is kept so undo can put it back), an actor
+ *   one when it is live (claimantRetagProblem keeps that from the other end), and a
  *   conflict copy's conflictOf a live annotation of the same article other than itself;
  * - an id that named an annotation of another article (deleted there, or an alias there) is not
  *   given to one of this article: links to it there would silently lead here;
@@ -59,6 +61,8 @@ export interface References {
    * Answers from the aliases and deletions alone, even when a live annotation has the id too.
    */
   formerArticleOf(id: string): string | null;
+  /** Label of the live annotation (or one written earlier in the same batch) with this id; without it labels are not checked. */
+  liveLabelOf?(id: string): Label | null;
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -117,8 +121,11 @@ export function checkAnnotation<T extends AnnotationCandidate>(text: string, a: 
   const claimant = attrs.value.claimantId;
   if (refs && typeof claimant === 'string') {
     if (claimant === a.id) return fail('a claim cannot be its own claimant');
-    const where = refs.liveArticleOf(claimant) ?? refs.formerArticleOf(claimant);
+    const live = refs.liveArticleOf(claimant);
+    const where = live ?? refs.formerArticleOf(claimant);
     if (where !== a.articleId) return fail(`its claimant ${claimant} is not an annotation of this article`);
+    const label = live !== null ? (refs.liveLabelOf?.(claimant) ?? 'actor') : 'actor';
+    if (label !== 'actor') return fail(`its claimant ${claimant} is ${article(label)} annotation; a claimant is an actor annotation`);
   }
   if (refs) {
     // An id once given to an annotation of another article (deleted there, or an alias there)
@@ -143,19 +150,37 @@ function hasLoneSurrogate(s: string): boolean {
 }
 
 /** References that also see the annotations written earlier in the same batch. */
-export function withBatch(refs: References): References & { add(id: string, articleId: string): void } {
-  const batch = new Map<string, string>();
+export function withBatch(refs: References): References & { add(id: string, articleId: string, label: Label): void } {
+  const batch = new Map<string, { articleId: string; label: Label }>();
   return {
-    liveArticleOf: (id) => batch.get(id) ?? refs.liveArticleOf(id),
+    liveArticleOf: (id) => batch.get(id)?.articleId ?? refs.liveArticleOf(id),
     formerArticleOf: (id) => refs.formerArticleOf(id),
-    add: (id, articleId) => void batch.set(id, articleId),
+    liveLabelOf: (id) => batch.get(id)?.label ?? refs.liveLabelOf?.(id) ?? null,
+    add: (id, articleId, label) => void batch.set(id, { articleId, label }),
   };
+}
+
+/**
+ * Why an annotation of the article cannot take this label (null: it can): a live claim names it
+ * as its claimant, and a claimant is an actor annotation. Checked where a write gives an existing
+ * or former id a label (a retag, a restore, a bundle's annotation); the claim's end is checkAnnotation's.
+ */
+export function claimantRetagProblem(db: Db, a: { id: string; articleId: string; label: Label }): string | null {
+  if (a.label === 'actor') return null;
+  const claims = claimsNaming(db, a.articleId, a.id);
+  if (claims.length === 0) return null;
+  return `annotation ${a.id} is the claimant of claim ${claims.slice(0, 3).join(', ')}${claims.length > 3 ? ' and more' : ''}, so it stays an actor annotation (not ${article(a.label)}): unlink it from the claim first`;
+}
+
+function article(label: Label): string {
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
 }
 
 /** References as the store holds them. */
 export function storeReferences(db: Db): References {
   return {
     liveArticleOf: (id) => annotationArticleOf(db, id),
+    liveLabelOf: (id) => annotationLabelOf(db, id),
     formerArticleOf: (id) => {
       // An id lives on as an alias when a conflict copy took over from the annotation the analyst deleted.
       const heir = aliasTargetOf(db, id);

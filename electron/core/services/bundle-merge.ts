@@ -18,7 +18,7 @@ import {
   setAttrs,
   type MergeArticle,
 } from '../store/merge';
-import { checkAnnotation, storeReferences } from './annotation-invariants';
+import { checkAnnotation, claimantRetagProblem, storeReferences } from './annotation-invariants';
 import { emptyEventLinksReport, mergeEventLinks } from './bundle-events';
 import { emptyResolutionsReport, mergeResolutions } from './bundle-figures';
 import { BundleMergeError, type BundleImportReport } from './bundle-report';
@@ -248,6 +248,8 @@ class AnnotationMerger {
       if (!a) continue;
       const checked = checkAnnotation(this.local.text, a, refs);
       if (!checked.ok) throw new BundleMergeError(`article ${this.local.id}: ${checked.reason}`);
+      const retag = claimantRetagProblem(this.db, a);
+      if (retag) throw new BundleMergeError(`article ${this.local.id}: ${retag}`);
     }
   }
 

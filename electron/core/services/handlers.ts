@@ -18,7 +18,7 @@ import {
 } from '../store/annotations';
 import { backupStore, stageRestore, type FileOptions } from '../store/backup';
 import { purgeLogSoon, StoreError, type Db } from '../store/db';
-import { checkAnnotation, storeReferences, withBatch, type AnnotationCandidate, type References } from './annotation-invariants';
+import { checkAnnotation, claimantRetagProblem, storeReferences, withBatch, type AnnotationCandidate, type References } from './annotation-invariants';
 import { correctText } from './correct';
 import { HandlerError } from './errors';
 import { exportCorpus, exportOptionsProblem } from '../export';
@@ -125,7 +125,9 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
           author: platform.author,
           conflictOf: null,
         }, refs);
-        refs.add(annotation.id, articleId);
+        refs.add(annotation.id, articleId, annotation.label);
+        const retag = claimantRetagProblem(db, annotation);
+        if (retag) throw new HandlerError('invalid_input', retag);
         return insertAnnotation(db, annotation);
       });
     })();
@@ -201,6 +203,8 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
         const placed = span ? placeSpan(text, span) : {};
         const linked = checkedLinks(db, nextLabel, parsed.attrs, current.attrs);
         const next = valid(text, { ...current, label: nextLabel, note: note ?? current.note, attrs: linked, ...placed }, storeReferences(db));
+        const retag = nextLabel === current.label ? null : claimantRetagProblem(db, next);
+        if (retag) throw new HandlerError('invalid_input', retag);
         const updated = updateAnnotation(db, id, { label: next.label, note: next.note, attrs: next.attrs, start: next.start, end: next.end, quote: next.quote, status: next.status });
         rememberFigureEdit(db, current, updated);
         return updated;
@@ -223,14 +227,21 @@ export function createHandlers(db: Db, platform: Platform, options: FileOptions 
           return text;
         };
         const inBatch = new Map(annotations.map((a) => [a.id, a.articleId]));
-        const batchRefs: References = { liveArticleOf: (id) => refs.liveArticleOf(id) ?? inBatch.get(id) ?? null, formerArticleOf: refs.formerArticleOf };
+        const labels = new Map(annotations.map((a) => [a.id, a.label]));
+        const batchRefs: References = {
+          liveArticleOf: (id) => refs.liveArticleOf(id) ?? inBatch.get(id) ?? null,
+          formerArticleOf: refs.formerArticleOf,
+          liveLabelOf: (id) => refs.liveLabelOf?.(id) ?? labels.get(id) ?? null,
+        };
         return ordered.map((annotation) => {
           const text = textOf(annotation.articleId);
           if (getAnnotation(db, annotation.id)) throw new HandlerError('conflict', `annotation ${annotation.id} already exists`);
           // The original of a conflict copy resolved (deleted) meanwhile: the copy is an annotation of its own now.
           if (annotation.conflictOf && !batchRefs.liveArticleOf(annotation.conflictOf)) annotation = { ...annotation, conflictOf: null };
           const checked = valid(text, annotation, batchRefs);
-          refs.add(checked.id, checked.articleId);
+          refs.add(checked.id, checked.articleId, checked.label);
+          const retag = claimantRetagProblem(db, checked);
+          if (retag) throw new HandlerError('invalid_input', retag);
           return insertAnnotation(db, checked);
         });
       })(),

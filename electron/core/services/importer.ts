@@ -328,13 +328,19 @@ function insertDraft(db: Db, draft: HashedDraft, author: string, problems: strin
   const idOf = new Map<string, string>();
   for (const a of accepted) if (a.span.id !== undefined && !idOf.has(a.span.id)) idOf.set(a.span.id, a.id);
   const refs = withBatch(storeReferences(db));
-  for (const a of accepted) refs.add(a.id, article.id);
+  for (const a of accepted) refs.add(a.id, article.id, a.span.label);
   const stored: typeof accepted = [];
   for (const { span, id, name } of accepted) {
     // The registry link resolved here (matched by id, else name and kind, else created).
     const { claimantId: claimantAttr, ...rest } = linkedAttrs(db, span, author);
     const claimantId = claimantAttr ?? ImportedEventLinks.claimantOf(span);
-    const linked = typeof claimantId === 'string' ? idOf.get(claimantId) : undefined;
+    let linked = typeof claimantId === 'string' ? idOf.get(claimantId) : undefined;
+    const linkedLabel = linked !== undefined ? refs.liveLabelOf?.(linked) : undefined;
+    if (span.label === 'claim' && linked !== undefined && linked !== id && linkedLabel !== 'actor') {
+      // The claim imports; the link does not (a claimant is an actor annotation).
+      problems.push(`${where(name)}: its claimant ${String(claimantId).slice(0, 64)} is ${linkedLabel ? `a span labelled ${linkedLabel}` : 'no span'}, not an actor; link left out`);
+      linked = undefined;
+    }
     const checked = checkAnnotation(draft.text, candidate(article.id, span, id, author, linked !== undefined && linked !== id ? { ...rest, claimantId: linked } : rest), refs);
     if (!checked.ok) {
       problems.push(`${where(name)}: ${checked.reason.replace(/^annotation \S+: /, '')}; left out`);

@@ -124,7 +124,7 @@ export function createTrash(db: Db) {
         going.push({ n, articleId });
         heirs.set(n.id, n.id);
         // Known before any is checked, so a link to one restored after it holds.
-        refs.add(n.id, articleId);
+        refs.add(n.id, articleId, n.label);
       }
       for (const { n, articleId } of going) {
         insertAnnotation(db, restorable(n, articleId, heirs, refs, textOf(articleId)));

@@ -97,6 +97,10 @@ export function annotationArticleOf(db: Db, id: string): string | null {
   return (cached(db, 'SELECT article_id FROM annotations WHERE id = ?', 'pluck').get(id) as string | undefined) ?? null;
 }
 
+export function annotationLabelOf(db: Db, id: string): Label | null {
+  return (cached(db, 'SELECT label FROM annotations WHERE id = ?', 'pluck').get(id) as Label | undefined) ?? null;
+}
+
 /** Inserts one annotation (no transaction of its own: callers batch). */
 export function insertAnnotation(db: Db, a: NewAnnotation): Annotation {
   const at = nowIso();

@@ -111,6 +111,11 @@ export function restoreRoleRows(db: Db, rows: readonly RoleRow[], articleOf: (ar
   for (const r of rows) insert.run(idOf(r.event_id), r.role, idOf(r.span_id), articleOf(r.article_id), r.position);
 }
 
+/** The live claims of an article whose claimantId names this id. */
+export function claimsNaming(db: Db, articleId: string, id: string): string[] {
+  return cached(db, `SELECT id FROM annotations WHERE article_id = ? AND label = 'claim' AND json_extract(attrs, '$.claimantId') = ? ORDER BY id`, 'pluck').all(articleId, id) as string[];
+}
+
 /** Outgoing links of an annotation for the cycle check: event roles and a claim's claimant. */
 export function outgoingLinks(db: Db, id: string): string[] {
   const roles = cached(db, 'SELECT span_id FROM event_roles WHERE event_id = ?', 'pluck').all(id) as string[];
