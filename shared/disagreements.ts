@@ -50,11 +50,12 @@ export const readable = (f: FigureFact): boolean => Number.isFinite(f.min ?? f.v
 const valueKey = (f: FigureFact) => `${f.value ?? ''}|${f.min ?? ''}|${f.max ?? ''}`;
 
 /** Floating point slack so 0.05 x 80 = 4.000000000000001 still includes the edge at 76. */
-const EPSILON = 1e-9;
+export const EPSILON = 1e-9;
 
 /**
  * The kind of disagreement among figures of one count, or null when they agree (fewer than two
- * readable figures, or every one giving the same numbers).
+ * readable figures, or every one giving the same numbers). store/disagreement-refresh.ts applies
+ * the same rule in SQL, with the same operations in the same order; a test compares the two.
  */
 export function disagreementKind(figures: readonly FigureFact[], spread: number = DEFAULT_SPREAD): DisagreementKind | null {
   const read = figures.filter(readable);

@@ -4,7 +4,7 @@
  * memory, and each step starts with an empty SQLite cache, as the app does after a start.
  *
  * usage: figures-child.ts build DB ARTICLES PER_ARTICLE   prints {ms, figures}, writes DB.sample.json
- *        figures-child.ts prepare DB nothing|over         no results at all, or every result kept; every scope dirty
+ *        figures-child.ts prepare DB nothing|over         an upgrade (no facts, no results) or a new spread (both kept); every scope dirty
  *        figures-child.ts scan DB                         the baseline: every live figure read, its attributes parsed
  *        figures-child.ts full DB                         refreshDisagreements over the dirty library
  *        figures-child.ts changes DB SAMPLES              one figure changed, then recomputed, SAMPLES times
@@ -57,7 +57,12 @@ switch (step) {
   case 'prepare': {
     refreshDisagreements(db);
     db.transaction(() => {
-      if (rest[0] === 'nothing') db.prepare('DELETE FROM figure_disagreements').run();
+      if (rest[0] === 'nothing') {
+        // What migration 0020 leaves: every figure to be read into its facts, no result yet.
+        db.prepare('DELETE FROM figure_disagreements').run();
+        db.prepare('DELETE FROM figure_facts').run();
+        db.prepare(`INSERT OR IGNORE INTO figure_facts_dirty (article_id) SELECT DISTINCT article_id FROM annotations WHERE label = 'figure'`).run();
+      }
       markAllDirty(db);
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -78,8 +83,8 @@ switch (step) {
     break;
   case 'full':
     measured(db, () => {
+      // The log is checkpointed by the next step, outside the clock, as it was before the run.
       const done = refreshDisagreements(db);
-      db.pragma('wal_checkpoint(TRUNCATE)');
       const found = db.prepare('SELECT kind, scope, count(*) AS n FROM figure_disagreements GROUP BY kind, scope ORDER BY kind, scope').all();
       return { done, found };
     });

@@ -1,7 +1,7 @@
-import { DEFAULT_SPREAD, disagreementKind, readable, type DisagreementKind, type FigureFact } from '../../../shared/disagreements';
+import { DEFAULT_SPREAD, EPSILON } from '../../../shared/disagreements';
 import type { DisagreementScope } from '../../../shared/ipc/figures';
-import { FIGURE_QUALIFIERS } from '../../../shared/model';
 import { cached, type Db } from './db';
+import { refreshFacts } from './figure-facts';
 
 /**
  * Disagreements among figures, found within an article and within an incident and kept in
@@ -10,50 +10,18 @@ import { cached, type Db } from './db';
  * article and the incidents its article's events belong to.
  *
  * A library marked dirty whole (an upgrade, a new spread) is recomputed a page of scopes at a
- * time, each page its own transaction: its figures are read by one statement in scope order and
- * grouped as they stream past, and its results are written in key order, which is the table's
- * order, so a million figures append to the table instead of writing all over it. Memory is
- * bounded by a page, and the write lock is never held for the whole library.
+ * time, each page its own transaction and one INSERT ... SELECT: the page's figures are read from
+ * figure_facts (store/figure-facts.ts, rewritten first for articles whose figures changed),
+ * grouped by counts and unit, and the rule of shared/disagreements.ts applied to each group in
+ * SQL. Results come out in key order, which is the table's order, so a million figures append to
+ * the table instead of writing all over it. Memory is bounded by a page, and the write lock is
+ * never held for the whole library.
  */
 
-export interface FigureRow {
-  id: string;
-  article_id: string;
-  attrs: string;
-}
-
-export interface Keyed {
-  id: string;
-  articleId: string;
-  counts: string;
-  unit: string;
-  fact: FigureFact;
-}
-
-const QUALIFIERS = new Set<string>(FIGURE_QUALIFIERS);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-// NUL joins the parts of a disagreement's id; a word holding one would make two keys one id.
-const key = (s: unknown): string => (typeof s === 'string' ? s.replace(/\u0000/g, '').trim().toLocaleLowerCase() : '');
-
-/** A figure as the rule compares it, or null when it cannot take part (no counts, no number). */
-export function keyed(row: FigureRow): Keyed | null {
-  let attrs: Record<string, unknown>;
-  try {
-    attrs = JSON.parse(row.attrs) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  const counts = key(attrs.counts);
-  if (counts === '') return null;
-  const qualifier = typeof attrs.qualifier === 'string' && QUALIFIERS.has(attrs.qualifier) ? (attrs.qualifier as FigureFact['qualifier']) : null;
-  const fact: FigureFact = { value: num(attrs.value), min: num(attrs.min), max: num(attrs.max), qualifier };
-  if (!readable(fact)) return null;
-  return { id: row.id, articleId: row.article_id, counts, unit: key(attrs.unit), fact };
-}
-
 /**
- * A disagreement's id: its key in hex, the parts joined by NUL (migration 0014 computes the same
- * in SQL). It sorts as the key does, so ids written in key order are written in the table's order.
+ * A disagreement's id: its key in hex, the parts joined by NUL (migration 0014 and the statements
+ * below compute the same in SQL). It sorts as the key does, so ids written in key order are
+ * written in the table's order.
  */
 export function disagreementId(scope: DisagreementScope, scopeId: string, counts: string, unit: string): string {
   return `fd-${Buffer.from(`${scope}\u0000${scopeId}\u0000${counts}\u0000${unit}`, 'utf8').toString('hex')}`;
@@ -68,95 +36,55 @@ export function keyOfId(id: string): { scope: DisagreementScope; scopeId: string
   return disagreementId(scope, scopeId, counts, unit) === id ? { scope, scopeId, counts, unit } : null;
 }
 
-export interface Found {
-  counts: string;
-  unit: string;
-  kind: DisagreementKind;
-  spanIds: string[];
-}
-
-const byKey = (a: Found, b: Found) => (a.counts < b.counts ? -1 : a.counts > b.counts ? 1 : a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
-
-/**
- * The disagreements among one scope's figures, in key order; an incident's only where they come
- * from more than one article.
- */
-export function findDisagreements(figures: readonly Keyed[], spread: number, acrossArticles: boolean): Found[] {
-  const groups = new Map<string, Keyed[]>();
-  for (const f of figures) {
-    const k = `${f.counts}\u0000${f.unit}`;
-    const list = groups.get(k);
-    if (list) list.push(f);
-    else groups.set(k, [f]);
-  }
-  const out: Found[] = [];
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
-    if (acrossArticles && !list.some((f) => f.articleId !== (list[0] as Keyed).articleId)) continue;
-    const kind = disagreementKind(
-      list.map((f) => f.fact),
-      spread,
-    );
-    const first = list[0] as Keyed;
-    if (kind) out.push({ counts: first.counts, unit: first.unit, kind, spanIds: list.map((f) => f.id) });
-  }
-  return out.sort(byKey);
-}
-
 export function spreadSetting(db: Db): number {
   const raw = cached(db, `SELECT value FROM figure_settings WHERE key = 'spread'`, 'pluck').get() as string | undefined;
   const value = raw === undefined ? Number.NaN : Number(raw);
   return Number.isFinite(value) ? value : DEFAULT_SPREAD;
 }
 
-/** Every scope dirty: after the spread changes, every kind may change. */
+/** Every scope dirty: after the spread changes, every kind may change. The facts stay. */
 export function markAllDirty(db: Db): void {
   cached(db, `INSERT OR IGNORE INTO figure_dirty (scope, scope_id) SELECT DISTINCT 'article', article_id FROM annotations WHERE label = 'figure'`).run();
   cached(db, `INSERT OR IGNORE INTO figure_dirty (scope, scope_id) SELECT DISTINCT 'incident', incident_id FROM incident_events`).run();
 }
 
-// Both give a page's figures grouped by scope, in the page's order (json_each walks the sorted
-// ids), so no sort runs. CROSS JOIN keeps that order: left to itself the planner starts an
-// incident page from every event of the library.
-const FIGURES: Record<DisagreementScope, string> = {
-  article: `SELECT f.article_id AS scope_id, f.id, f.article_id, f.attrs FROM json_each(?) j
-    CROSS JOIN annotations f ON f.label = 'figure' AND f.article_id = j.value AND f.status = 'ok' AND f.conflict_of IS NULL`,
-  incident: `SELECT m.incident_id AS scope_id, f.id, f.article_id, f.attrs FROM json_each(?) j
-    CROSS JOIN incident_events m ON m.incident_id = j.value
-    CROSS JOIN annotations e ON e.id = m.event_id AND e.label = 'event' AND e.status = 'ok' AND e.conflict_of IS NULL
-    CROSS JOIN event_roles r ON r.event_id = m.event_id AND r.role = 'figure'
-    CROSS JOIN annotations f ON f.id = r.span_id AND f.label = 'figure' AND f.status = 'ok' AND f.conflict_of IS NULL`,
+// disagreementKind (shared/disagreements.ts) over a group: each figure's interval widened by the
+// spread when approximate, then whether the highest low end is within the slack of the lowest
+// high end. Same operations in the same order as the JavaScript, on the same doubles (bound, never
+// written as literals), so the same kinds. A group agrees when each of value, min and max is the
+// same in every figure (or absent from every one): the JavaScript's set of "value|min|max" keys.
+const ALLOWED = `CASE WHEN f.approximate THEN f.lo - :spread * abs(f.lo) ELSE f.lo END AS lo,
+  CASE WHEN f.approximate THEN f.hi + :spread * abs(f.hi) ELSE f.hi END AS hi, f.value, f.min, f.max, f.span_id, f.counts, f.unit`;
+const KIND = `CASE WHEN max(lo) <= min(hi) + :slack * max(1, abs(min(hi))) THEN 'variance' ELSE 'conflict' END`;
+const same = (c: string) => `(count(${c}) = 0 OR (count(${c}) = count(*) AND min(${c}) = max(${c})))`;
+const DIFFER = `count(*) > 1 AND NOT (${same('value')} AND ${same('min')} AND ${same('max')})`;
+const id = (scope: DisagreementScope) => `'fd-' || lower(hex('${scope}' || char(0) || scope_id || char(0) || counts || char(0) || unit))`;
+
+// Both read a page's figures grouped by scope (json_each walks the sorted ids) and list each
+// disagreement's figures in the order the app always has: an article's by rowid, an incident's
+// by event, then span. CROSS JOIN keeps the order: left to itself the planner starts an incident
+// page from every event of the library. An incident's groups count only across articles.
+const COMPUTE: Record<DisagreementScope, string> = {
+  article: `INSERT INTO figure_disagreements (scope, scope_id, counts, unit, id, kind, span_ids)
+    SELECT 'article', scope_id, counts, unit, ${id('article')}, ${KIND}, json_group_array(span_id ORDER BY seq) FROM (
+      SELECT f.article_id AS scope_id, f.seq, ${ALLOWED} FROM json_each(:ids) j CROSS JOIN figure_facts f ON f.article_id = j.value)
+    GROUP BY scope_id, counts, unit HAVING ${DIFFER}`,
+  incident: `INSERT INTO figure_disagreements (scope, scope_id, counts, unit, id, kind, span_ids)
+    SELECT 'incident', scope_id, counts, unit, ${id('incident')}, ${KIND}, json_group_array(span_id ORDER BY event_id, span_id) FROM (
+      SELECT m.incident_id AS scope_id, m.event_id, f.article_id, ${ALLOWED} FROM json_each(:ids) j
+        CROSS JOIN incident_events m ON m.incident_id = j.value
+        CROSS JOIN annotations e ON e.id = m.event_id AND e.label = 'event' AND e.status = 'ok' AND e.conflict_of IS NULL
+        CROSS JOIN event_roles r ON r.event_id = m.event_id AND r.role = 'figure'
+        CROSS JOIN figure_facts f ON f.span_id = r.span_id)
+    GROUP BY scope_id, counts, unit HAVING ${DIFFER} AND min(article_id) <> max(article_id)`,
 };
 
-interface Result extends Found {
-  scopeId: string;
-}
-
-/** Recomputes one page of scopes: their figures streamed in scope order, their results replaced. */
-function refreshPage(db: Db, scope: DisagreementScope, ids: readonly string[], spread: number): void {
-  const json = JSON.stringify(ids);
-  const results: Result[] = [];
-  let scopeId: string | null = null;
-  let group: Keyed[] = [];
-  const flush = () => {
-    if (scopeId !== null && group.length > 1) {
-      for (const d of findDisagreements(group, spread, scope === 'incident')) results.push({ ...d, scopeId });
-    }
-    group = [];
-  };
-  for (const row of cached(db, FIGURES[scope]).iterate(json) as Iterable<FigureRow & { scope_id: string }>) {
-    if (row.scope_id !== scopeId) {
-      flush();
-      scopeId = row.scope_id;
-    }
-    const f = keyed(row);
-    if (f) group.push(f);
-  }
-  flush();
-  cached(db, 'DELETE FROM figure_disagreements WHERE scope = ? AND scope_id IN (SELECT value FROM json_each(?))').run(scope, json);
-  const insert = cached(db, 'INSERT INTO figure_disagreements (scope, scope_id, counts, unit, id, kind, span_ids) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const d of results) insert.run(scope, d.scopeId, d.counts, d.unit, disagreementId(scope, d.scopeId, d.counts, d.unit), d.kind, JSON.stringify(d.spanIds));
-  cached(db, 'DELETE FROM figure_dirty WHERE scope = ? AND scope_id IN (SELECT value FROM json_each(?))').run(scope, json);
+/** Recomputes one page of scopes (a JSON array of ids): their results replaced, their marks cleared. */
+function refreshPage(db: Db, scope: DisagreementScope, ids: string, spread: number): void {
+  if (scope === 'article') refreshFacts(db, ids);
+  cached(db, 'DELETE FROM figure_disagreements WHERE scope = ? AND scope_id IN (SELECT value FROM json_each(?))').run(scope, ids);
+  cached(db, COMPUTE[scope]).run({ ids, spread, slack: EPSILON });
+  cached(db, 'DELETE FROM figure_dirty WHERE scope = ? AND scope_id IN (SELECT value FROM json_each(?))').run(scope, ids);
 }
 
 export interface RefreshResult {
@@ -172,15 +100,18 @@ export interface RefreshOptions {
 }
 
 /**
- * Recomputes every dirty scope. An article's change also reaches the incidents its events belong
- * to. Each page of scopes is one transaction that also clears their dirty marks, so a
- * recomputation stopped halfway leaves the rest dirty and the next read finishes it.
+ * Recomputes every dirty scope. An article whose figures changed is a dirty scope, and its change
+ * also reaches the incidents its events belong to. Articles go first, their facts rewritten as
+ * they go, so every incident reads fresh facts. Each page of scopes is one transaction that also
+ * clears their marks, so a recomputation stopped halfway leaves the rest dirty and the next read
+ * finishes it.
  */
 export function refreshDisagreements(db: Db, options: RefreshOptions = {}): RefreshResult {
   const pageSize = options.pageSize ?? 2000;
   const done = { articles: 0, incidents: 0 };
   const started = db
     .transaction(() => {
+      cached(db, `INSERT OR IGNORE INTO figure_dirty (scope, scope_id) SELECT 'article', article_id FROM figure_facts_dirty`).run();
       if (cached(db, 'SELECT 1 FROM figure_dirty LIMIT 1', 'pluck').get() === undefined) return null;
       cached(db, `INSERT OR IGNORE INTO figure_dirty (scope, scope_id) SELECT DISTINCT 'incident', m.incident_id FROM figure_dirty d JOIN incident_events m ON m.article_id = d.scope_id WHERE d.scope = 'article'`).run();
       return { spread: spreadSetting(db), total: cached(db, 'SELECT count(*) FROM figure_dirty', 'pluck').get() as number };
@@ -190,7 +121,7 @@ export function refreshDisagreements(db: Db, options: RefreshOptions = {}): Refr
   const page = db.transaction((scope: DisagreementScope, after: string): string | null => {
     const ids = cached(db, 'SELECT scope_id FROM figure_dirty WHERE scope = ? AND scope_id > ? ORDER BY scope_id LIMIT ?', 'pluck').all(scope, after, pageSize) as string[];
     if (ids.length === 0) return null;
-    refreshPage(db, scope, ids, started.spread);
+    refreshPage(db, scope, JSON.stringify(ids), started.spread);
     done[scope === 'article' ? 'articles' : 'incidents'] += ids.length;
     return ids[ids.length - 1] as string;
   });

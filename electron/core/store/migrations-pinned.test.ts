@@ -31,6 +31,7 @@ const PINNED: Record<string, string> = {
   '0017-entities-kept-apart.sql': '0a2648bf3a2ef16811846593515c99bcccf9a78e9a71bd295551ab4a179a1b3c',
   '0018-event-rows-incident.sql': '8a5dc17b44a156d228fc36ee08101004a8b2cf23853ac393cffdaf38a91c4aec',
   '0019-search-index-rebuilt-in-background.sql': 'd2cebc1c5f5463bac07c096f5986ceef9284d2bb28a24afa675114e65617257d',
+  '0020-figure-facts.sql': '54668297f8428a31a6e8329120d6bae38774e29ccca252681490dce3baca4350',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
