@@ -3,9 +3,16 @@ import { importEventReports, openView } from './support/events-corpus';
 
 test('the timeline draws events by date, filters by type, actor and source, shows figures and opens the reports', async ({ page, host, workDir }) => {
   await importEventReports(page, host, workDir);
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/__rpc/timeline/counts')) asked.push(r.postData() ?? '');
+  });
   await openView(page, 'Timeline');
   const chart = page.getByRole('img', { name: 'Timeline' });
   await expect(chart).toBeVisible();
+  // Opened, the view asks for the counts once: the actor field's pause ends without a new query.
+  await page.waitForTimeout(600);
+  expect(asked).toEqual(['{}']);
   // One path per type drawn, named in the legend.
   await expect(chart.locator('path.series')).toHaveCount(2);
   await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Explosions/Remote violence');
@@ -50,9 +57,16 @@ test('the timeline draws events by date, filters by type, actor and source, show
 test('the timeline pans with the pointer and zooms with the keyboard, and reads in the dark theme', async ({ page, host, workDir }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await importEventReports(page, host, workDir);
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/__rpc/timeline/counts')) asked.push(r.postData() ?? '');
+  });
   await openView(page, 'Timeline');
   const chart = page.getByRole('img', { name: 'Timeline' });
   await expect(chart).toBeVisible();
+  // Opened, the view asks for the counts once: the actor field's pause ends without a new query.
+  await page.waitForTimeout(600);
+  expect(asked).toEqual(['{}']);
   const background = await chart.evaluate((el) => getComputedStyle(el).backgroundColor);
   const label = await chart.locator('text').first().evaluate((el) => getComputedStyle(el).fill);
   // Light text on a dark surface.

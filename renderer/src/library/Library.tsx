@@ -6,6 +6,7 @@ import { useListbox } from '../a11y/useListbox';
 import { call } from '../api/client';
 import { ThemePicker } from '../shell/ThemePicker';
 import { AnnotationResults } from './AnnotationResults';
+import { SearchIndexStatus } from './SearchIndexStatus';
 import { Snippet } from './Snippet';
 import { usePagedArticles, type ListQuery } from './usePagedArticles';
 
@@ -100,6 +101,7 @@ export function Library({ selectedId, onOpen, onImport, onImportFolder, onExport
           Export
         </button>
       </div>
+      <SearchIndexStatus />
       <div className="library-filters" role="group" aria-label="Search in">
         <button type="button" aria-pressed={searchIn === 'articles'} onClick={() => setSearchIn('articles')}>
           Articles

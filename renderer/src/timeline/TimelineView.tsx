@@ -38,7 +38,9 @@ export function TimelineView({ onOpenReport }: TimelineViewProps) {
   const box = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
-    const t = setTimeout(() => setFilter((f) => ({ ...f, actor: actorDraft.trim() === '' ? undefined : actorDraft.trim() })), 250);
+    const actor = actorDraft.trim() === '' ? undefined : actorDraft.trim();
+    // The same filter kept as it is: a new object would ask the store for the same counts again.
+    const t = setTimeout(() => setFilter((f) => (f.actor === actor ? f : { ...f, actor })), 250);
     return () => clearTimeout(t);
   }, [actorDraft]);
 
