@@ -2,6 +2,7 @@ import { fold } from '../../../shared/fold';
 import type { EventsQuery } from '../../../shared/ipc/events';
 import { ACTOR_NAME_SQL } from './actor-names';
 import { cached, type Db } from './db';
+import { keepNewest, libraryVersion } from './library-version';
 
 /**
  * Pages of the Events table by keyset (migration 0013): a page is read by seeking in the sort's
@@ -42,12 +43,6 @@ interface Kept {
 }
 
 const kept = new WeakMap<Db, Kept>();
-
-/** What the library's state is: any commit here or elsewhere changes it. */
-function version(db: Db): string {
-  const changes = cached(db, 'SELECT total_changes()', 'pluck').get() as number;
-  return `${db.pragma('data_version', { simple: true }) as number}:${changes}`;
-}
 
 const key = (v: string | null | undefined) => (v === null || v === undefined ? '0' : `1${v}`);
 
@@ -94,28 +89,17 @@ function store(db: Db): Kept {
   return k;
 }
 
-/** Keeps the newest KEPT entries of a map (a Map iterates in insertion order). */
-function remember<V>(map: Map<string, V>, name: string, value: V): V {
-  map.delete(name);
-  map.set(name, value);
-  for (const old of map.keys()) {
-    if (map.size <= KEPT) break;
-    map.delete(old);
-  }
-  return value;
-}
-
 /** One page of the table's event ids in order, and how many events the filter keeps. */
 export function eventPage(db: Db, query: EventsQuery): { total: number; ids: string[] } {
   const { where, params } = eventRowFilters(query);
   const filterSql = where.length > 0 ? where.join(' AND ') : '1';
-  const now = version(db);
+  const now = libraryVersion(db);
   const k = store(db);
   const filterName = JSON.stringify(params);
   let count = k.counts.get(filterName);
   if (!count || count.version !== now) {
     const total = cached(db, `SELECT count(*) FROM event_rows e WHERE ${filterSql}`, 'pluck').get(params) as number;
-    count = remember(k.counts, filterName, { version: now, total });
+    count = keepNewest(k.counts, filterName, { version: now, total }, KEPT);
   }
   const total = count.total;
   const offset = query.offset ?? 0;
@@ -130,7 +114,7 @@ export function eventPage(db: Db, query: EventsQuery): { total: number; ids: str
   const cols = [...SORT_KEYS[sort].filter((c) => !fixed.has(c)), 'rid'];
   const orderName = `${filterName}|${sort}|${descending ? 'desc' : 'asc'}`;
   let positions = k.positions.get(orderName);
-  if (!positions || positions.version !== now) positions = remember(k.positions, orderName, { version: now, at: new Map(), anchored: false });
+  if (!positions || positions.version !== now) positions = keepNewest(k.positions, orderName, { version: now, at: new Map(), anchored: false }, KEPT);
 
   const read = (forward: boolean, from: Keys | null, skip: number, n: number) => {
     // Forward is the table's order; backward reads it from the far end (End, the last pages).

@@ -9,6 +9,8 @@ import { loadAttackReports, type LoadedReport } from '../testing/attack-reports'
 import { importText, ok } from '../testing/backend';
 import { quietPlatform } from '../testing/platform';
 import { useTmpDir } from '../testing/tmp';
+import { openStore } from './db';
+import { timelineCounts } from './timeline';
 import type { Annotation } from '../../../shared/model';
 
 const tmp = useTmpDir();
@@ -78,6 +80,30 @@ describe('timeline counts', () => {
     expect(await ok<TimelineFigure[]>(b, 'timeline/figures', { filter: { type: 'Battles' }, unit: 'day' })).toEqual([]);
     const monthly = await ok<TimelineFigure[]>(b, 'timeline/figures', { filter: { source: 'Daily Ledger' }, unit: 'month' });
     expect(monthly.map((f) => [f.date, f.reports])).toEqual([['2026-03-01', 1]]);
+    b.close();
+  });
+});
+
+describe('timeline counts kept between calls', () => {
+  it('answers again from what it kept while the library is unchanged, and counts again after a write here or on another connection', async () => {
+    const { b, loaded } = await library();
+    const file = b.db.name;
+    const total = (d: TimelineData) => d.counts.reduce((n, c) => n + c.events, 0);
+    const first = timelineCounts(b.db, { type: 'Battles' });
+    expect(timelineCounts(b.db, { type: 'Battles' })).toBe(first);
+    expect(total(timelineCounts(b.db, {}))).toBe(4);
+
+    // An event retyped through the contract: both filters see it.
+    const event = loaded[0]?.ids.event as string;
+    const attrs = JSON.parse(b.db.prepare('SELECT attrs FROM annotations WHERE id = ?').pluck().get(event) as string) as Record<string, unknown>;
+    await ok(b, 'annotations/update', { id: event, attrs: { ...attrs, type: 'Battles', subType: 'Armed clash' } });
+    expect(total(timelineCounts(b.db, { type: 'Battles' }))).toBe(2);
+
+    // Another process (the command, another window) deletes an event: data_version tells.
+    const other = openStore(file);
+    other.prepare('DELETE FROM annotations WHERE id = ?').run(loaded[1]?.ids.event);
+    other.close();
+    expect(total(timelineCounts(b.db, {}))).toBe(3);
     b.close();
   });
 });

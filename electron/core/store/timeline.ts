@@ -3,6 +3,7 @@ import { binStart, firstDay, isoDay, unitFor } from '../../../shared/timeline';
 import { datePrecision } from '../../../shared/codebook';
 import { cached, type Db } from './db';
 import { eventRowFilters } from './event-pages';
+import { keepNewest, libraryVersion } from './library-version';
 
 /**
  * The Timeline's counts (shared/ipc/timeline.ts), aggregated in SQL by the date as written and the
@@ -38,7 +39,21 @@ function rowFilters(db: Db, filter: TimelineFilter): { where: string; params: Re
   return { where: where.length ? where.join(' AND ') : '1', params };
 }
 
+/** Answers kept per filter while the library is unchanged: going back to the Timeline, or to a filter just left, costs nothing. */
+const kept = new WeakMap<Db, Map<string, { version: string; data: TimelineData }>>();
+const KEPT = 8;
+
 export function timelineCounts(db: Db, filter: TimelineFilter): TimelineData {
+  let answers = kept.get(db);
+  if (!answers) kept.set(db, (answers = new Map()));
+  const name = JSON.stringify([filter.type ?? null, filter.actor ?? null, filter.source ?? null]);
+  const version = libraryVersion(db);
+  const known = answers.get(name);
+  if (known?.version === version) return known.data;
+  return keepNewest(answers, name, { version, data: countTimeline(db, filter) }, KEPT).data;
+}
+
+function countTimeline(db: Db, filter: TimelineFilter): TimelineData {
   const { where, params } = rowFilters(db, filter);
   const grouped = cached(db, `SELECT e.date_key AS dateKey, e.type_key AS typeKey, count(*) AS events FROM event_rows e WHERE ${where} GROUP BY 1, 2`).all(params) as {
     dateKey: string;
