@@ -20,8 +20,10 @@ const QUERIES = ['ment*', 'mentio*', 'gover*', 'drone*', 'repo*', '"government s
 
 const draft = (title: string, text: string) => ({ title, source: null, url: null, author: null, publishedAt: null, language: null, text });
 
-function text(rng: ReturnType<typeof createRng>, words = 8 + rng.int(40)): string {
-  return Array.from({ length: words }, () => rng.pick(WORDS)).join(' ');
+/** `words` given: that many, most of them drawn from thousands of made-up ones, so the index is of a realistic size. */
+function text(rng: ReturnType<typeof createRng>, words?: number): string {
+  if (words === undefined) return Array.from({ length: 8 + rng.int(40) }, () => rng.pick(WORDS)).join(' ');
+  return Array.from({ length: words }, () => (rng.next() < 0.3 ? rng.pick(WORDS) : `w${rng.int(20_000).toString(36)}x`)).join(' ');
 }
 
 /** The same articles, in the same order (so the same rowids), into each library. */
@@ -122,9 +124,11 @@ describe('the search index rebuilt in the background (migration 0019)', () => {
       open().close();
       return performance.now() - t0;
     };
-    // 0015 alone: a later Spanwise meeting it with 0016 only, as every release before 0019 did.
-    const blocking = timed(() => openStore(copy, { migrations: ALL.slice(0, 16) }));
-    const deferred = timed(() => openStore(file));
+    // The same migrations but 0019, whose absence makes 0015 rebuild the index as every release
+    // before it did. The open's page check (every page of a library this small) is left out of
+    // both: it is the same for each.
+    const blocking = timed(() => openStore(copy, { migrations: ALL.slice(0, 18), fullCheckUpToBytes: 0 }));
+    const deferred = timed(() => openStore(file, { migrations: ALL.slice(0, 19), fullCheckUpToBytes: 0 }));
     expect(deferred).toBeLessThan(blocking / 4);
   });
 
