@@ -101,8 +101,10 @@ const FILE_CALLS = {
   },
   'export/dialog': async (s) => {
     const format = s.rng.pick(EXPORT_FORMATS);
+    // ACLED and PLOVER take the whole library: an incident's reports may lie in other articles.
+    if (format === 'acled' || format === 'plover') return { format };
     const scope = s.rng.chance(0.5) ? { scope: { ids: [(await someArticle(s)).article.id] } } : {};
-    return { format, ...scope, ...(s.rng.chance(0.3) ? { labels: ['event', 'figure'] } : {}) };
+    return { format, ...scope, ...(s.rng.chance(0.3) ? { labels: ['event', 'figure'] } : {}), ...(format === 'csv' && s.rng.chance(0.5) ? { spreadsheetSafe: true } : {}) };
   },
   'jobs/cancel': async (s) => {
     const job = s.rng.chance(0.5) && s.jobIds.length ? null : await ok<Job>(s.b, 'suggestions/start', { accept: false });
