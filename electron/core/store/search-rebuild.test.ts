@@ -8,7 +8,7 @@ import { useTmpDir } from '../testing/tmp';
 import { insertArticle } from './articles';
 import { loadMigrations, openStore, purgeLog, schemaVersion, type Db } from './db';
 import { listArticles } from './list';
-import { finishSearchRebuild, rebuildSlice, searchRebuildProgress } from './search-rebuild';
+import { finishSearchRebuild, rebuildSlice, searchRebuildPending, searchRebuildProgress } from './search-rebuild';
 
 const tmp = useTmpDir();
 const ALL = loadMigrations();
@@ -174,6 +174,26 @@ describe('the search index rebuilt in the background (migration 0019)', () => {
     expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(0);
     checkIndexes(db);
     db.close();
+  });
+
+  it('takes up the wiping of the old index where it stood after a quit between the swap and its end', () => {
+    const { file, old, fresh } = libraries(300, 200);
+    old.close();
+    let db = openStore(file);
+    while (searchRebuildProgress(db) !== null) rebuildSlice(db, 100);
+    // Swapped, and one slice of wiping done: the rest is still to do.
+    rebuildSlice(db, 1);
+    expect(searchRebuildPending(db)).toBe(true);
+    db.close();
+    db = openStore(file);
+    expect(searchRebuildPending(db)).toBe(true);
+    expect(answers(db)).toEqual(answers(fresh));
+    finishSearchRebuild(db, 1);
+    expect(searchRebuildPending(db)).toBe(false);
+    expect(schema(db)).toEqual(schema(fresh));
+    checkIndexes(db);
+    db.close();
+    fresh.close();
   });
 
   it('leaves libraries that need no rebuild alone', () => {
