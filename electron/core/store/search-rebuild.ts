@@ -8,9 +8,10 @@ import type { Db, Migration } from './db';
  * (`rebuildSlice`) fill it in rowid order, each in its own transaction, with the position kept
  * in search_index_rebuild. Searches keep reading articles_fts, the old index, which the triggers
  * keep right; they also keep the new one right for the articles it holds already (those up to
- * `done`), and the slices take the rest as they find them. When the last slice finds nothing
- * left, the same transaction drops the old index and renames the new one in its place, with
- * the triggers a new library has.
+ * `done`), and the slices take the rest as they find them. When a slice finds nothing left, it
+ * drops the old index and renames the new one in its place, with the triggers a new library
+ * has; the slices after it wipe the pages the old index held (`swapIn`). A crash between
+ * migrations is no matter: 0019 starts a rebuild wherever the index lacks the new prefixes.
  */
 
 const NEXT = 'articles_fts_next';
