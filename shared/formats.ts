@@ -55,6 +55,14 @@ function isHidden(path: string): boolean {
   return path.split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.' && part !== '..');
 }
 
+/** A Spanwise bundle's file name ending: merged whole, not read as an article. */
+export const BUNDLE_EXTENSION = '.spanwise';
+
+/** A dropped or pasted file that is a bundle to merge (a hidden one is skipped as any hidden file is). */
+export function isDroppedBundle(path: string): boolean {
+  return extensionOf(path) === BUNDLE_EXTENSION && !isHidden(path);
+}
+
 /**
  * Why a file is not imported as an article: null for an article file, '' for a brat `.ann` that
  * goes with the `.txt` of the same stem beside it (`hasText` tells), otherwise the reason the

@@ -3,8 +3,8 @@
  * prefixes) with this Spanwise, against opening it as the releases before migration 0019 did
  * (0015 rebuilding the index inside the migration), on two copies of the same store; then the
  * background rebuild the new open leaves, run as the app runs it (services/search-index.ts):
- * its slices' times, the last one's (which swaps the new index in and drops the old), and its
- * total. The store is generated from the bench corpus (articles only) and kept with --keep.
+ * its slices' times, the one that swaps the new index in, the ones that wipe the old index's
+ * pages after it, and the total. The store is generated from the bench corpus (articles only) and kept with --keep.
  *
  * usage: npx tsx bench/probes/upgrade-open.ts [--articles 10000] [--keep FILE]
  */
@@ -66,7 +66,9 @@ try {
   });
   const rebuildMs = performance.now() - t0;
   db.close();
-  const times = slices.slice(0, -1).map((s) => s.ms);
+  // The first slice to index nothing swaps the new index in; those after it wipe the old one's pages.
+  const swap = slices.findIndex((s) => s.articles === 0);
+  const times = slices.map((s) => s.ms);
   console.log(
     JSON.stringify({
       articles: count,
@@ -77,7 +79,9 @@ try {
       slice_p50_ms: Math.round(percentile(times, 50)),
       slice_p95_ms: Math.round(percentile(times, 95)),
       slice_max_ms: Math.round(Math.max(...times)),
-      swap_ms: Math.round(slices.at(-1)?.ms ?? 0),
+      swap_ms: Math.round(slices[swap]?.ms ?? 0),
+      wipe_slices: swap < 0 ? 0 : slices.length - swap - 1,
+      wipe_max_ms: Math.round(Math.max(0, ...slices.slice(swap + 1).map((s) => s.ms))),
     }),
   );
 } finally {

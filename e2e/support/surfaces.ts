@@ -1,4 +1,10 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { exportCorpus } from '../../electron/core/export';
+import { insertArticle } from '../../electron/core/store/articles';
+import { openStore } from '../../electron/core/store/db';
 import { expect } from './fixtures';
 import { selectText } from './text';
 
@@ -22,6 +28,21 @@ const escape = async (page: Page, gone: string) => {
   await page.keyboard.press('Escape');
   await expect(page.locator(gone)).toHaveCount(0);
 };
+
+/** A one-article bundle sealed with a passphrase, as base64: what the passphrase dialog is opened with. */
+let sealed: Promise<string> | null = null;
+function sealedBundle(): Promise<string> {
+  sealed ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spanwise-surface-'));
+    const db = openStore(join(dir, 'colleague.db'));
+    insertArticle(db, { title: 'Sealed report', source: null, url: null, author: null, publishedAt: null, language: 'en', text: 'Sealed report\n\nThe ferry ran late on Monday.' });
+    const out = join(dir, 'sealed.spanwise');
+    await exportCorpus(db, { format: 'bundle', out, passphrase: 'surface check' });
+    db.close();
+    return readFileSync(out).toString('base64');
+  })();
+  return sealed;
+}
 
 export const SURFACES: Surface[] = [
   {
@@ -137,6 +158,26 @@ export const SURFACES: Surface[] = [
     },
     close: async (page) => {
       await page.getByRole('button', { name: 'Hide annotations' }).click();
+    },
+  },
+  {
+    name: 'encrypted bundle passphrase dialog',
+    open: async (page) => {
+      const data = await page.evaluateHandle((b64) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'sealed.spanwise'));
+        return transfer;
+      }, await sealedBundle());
+      await page.dispatchEvent('body', 'dragover', { dataTransfer: data });
+      await page.dispatchEvent('body', 'drop', { dataTransfer: data });
+      await expect(page.getByRole('dialog', { name: 'Encrypted bundle' }).getByLabel('Bundle passphrase')).toBeFocused();
+    },
+    close: async (page) => {
+      // Escape skips the bundle; the report that says so is closed too.
+      await page.keyboard.press('Escape');
+      const report = page.getByLabel('Import report');
+      await expect(report).toContainText('no passphrase was given');
+      await report.getByRole('button', { name: 'Close' }).click();
     },
   },
 ];

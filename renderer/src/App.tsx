@@ -116,6 +116,13 @@ export function App() {
     const onPaste = (e: ClipboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, [contenteditable="true"]') || !e.clipboardData) return;
+      // Files copied in a file manager import as a drop of them would (a bundle merged, an encrypted one asking its passphrase).
+      const files = Array.from(e.clipboardData.files);
+      if (files.length > 0) {
+        e.preventDefault();
+        importer.fromDrop(files.map((file) => ({ file, path: file.name })));
+        return;
+      }
       const item = pastedItem(e.clipboardData);
       if (item) {
         e.preventDefault();

@@ -31,8 +31,9 @@ export function bundleEventFields(item: ExportItem): { roles?: BundleRole[]; inc
     .filter((r) => written.has(r.event_id) && written.has(r.span_id) && labelOf.get(r.event_id) === 'event' && labelOf.get(r.span_id) === ROLE_TARGET_LABEL[r.role])
     .sort((a, b) => a.event_id.localeCompare(b.event_id) || a.role.localeCompare(b.role) || a.position - b.position || a.span_id.localeCompare(b.span_id))
     .map((r) => ({ event_id: r.event_id, role: r.role, span_id: r.span_id, position: r.position }));
+  // So does the membership of an event retagged since (an event made an actor): only events join incidents.
   const incidents = (item.memberships ?? [])
-    .filter((m) => written.has(m.event_id))
+    .filter((m) => written.has(m.event_id) && labelOf.get(m.event_id) === 'event')
     .sort((a, b) => a.event_id.localeCompare(b.event_id))
     .map((m) => ({ event_id: m.event_id, incident_id: m.incident_id, title: m.title, note: m.note, created_at: m.created_at, updated_at: m.updated_at }));
   return { ...(roles.length ? { roles } : {}), ...(incidents.length ? { incidents } : {}) };

@@ -93,6 +93,23 @@ describe('roles and incidents in bundles', () => {
     b.close();
   });
 
+  it("leaves out the membership of an event retagged since, as its roles, so the library's own bundle re-imports", async () => {
+    const dir = tmp();
+    const file = join(dir, 'a.db');
+    const b = await startBackend(file, quietPlatform('alice'));
+    const loaded = await loadAttackReports(b);
+    const { incident } = await ok<{ incident: Incident }>(b, 'incidents/group', { eventIds: loaded.map((l) => l.ids.event) });
+    const retagged = loaded[0]?.ids.event as string;
+    await ok(b, 'annotations/update', { id: retagged, label: 'actor', attrs: {} });
+    b.close();
+    const a = openStore(file);
+    const fresh = openStore(join(dir, 'fresh.db'));
+    await importBundle(fresh, await bundleWriter(dir)(a));
+    expect(getIncident(fresh, incident.id)?.events.sort()).toEqual(loaded.slice(1).map((l) => l.ids.event).sort());
+    a.close();
+    fresh.close();
+  });
+
   it('refuses whole a bundle whose role points to an annotation of another article, writing nothing', async () => {
     const { dir, a, loaded } = await machineA();
     const file = await bundleWriter(dir)(a);

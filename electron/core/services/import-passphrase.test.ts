@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/ipc/contract';
@@ -74,5 +75,38 @@ describe("an encrypted bundle picked in the app's Import", () => {
     await next(b, job.id, 1);
     await ok(b, 'jobs/cancel', { id: job.id });
     expect(await next(b, job.id)).toMatchObject({ state: 'cancelled', passphrase: null });
+  });
+
+  it('asks for the passphrase of an encrypted bundle dropped or pasted (sent as its bytes), and merges it with the right one', async () => {
+    const dir = tmp();
+    const source = openStore(join(dir, 'theirs.db'));
+    const articles = buildCorpus(source).articles.length;
+    const file = join(dir, 'sealed.spanwise');
+    await exportCorpus(source, { format: 'bundle', out: file, passphrase: PASS });
+    source.close();
+    const b = (backend = await startBackend(join(dir, 'library.db'), quietPlatform('tester')));
+    const base64 = readFileSync(file).toString('base64');
+    const before = count(b);
+
+    // A drop: begun, then its files sent, the bundle beside an article file.
+    const begun = await ok<Job>(b, 'import/begin', { expected: 2, outcomes: [] });
+    await ok(b, 'import/add', { id: begun.id, items: [{ name: 'inbox/for-colleague.spanwise', base64 }, { name: 'inbox/note.txt', base64: Buffer.from('Note\n\nThe ferry ran late.').toString('base64') }], last: true });
+    expect(await next(b, begun.id, 1)).toMatchObject({ passphrase: { file: 'for-colleague.spanwise', attempt: 1, reason: null } });
+    await ok(b, 'import/passphrase', { id: begun.id, passphrase: 'south pier' });
+    expect((await next(b, begun.id, 2)).passphrase?.reason).toMatch(/passphrase is wrong/);
+    await ok(b, 'import/passphrase', { id: begun.id, passphrase: PASS });
+    const done = await next(b, begun.id);
+    expect(done.report?.outcomes.map((o) => [o.file, o.status])).toEqual([
+      ['inbox/note.txt', 'imported'],
+      ['inbox/for-colleague.spanwise', 'imported'],
+    ]);
+    expect(count(b)).toBe(before + 1 + articles);
+
+    // Sent whole in one call (import/texts), and skipped: left out with the reason, nothing of it imported.
+    const sent = await ok<Job>(b, 'import/texts', { items: [{ name: 'again.spanwise', base64 }] });
+    await next(b, sent.id, 1);
+    await ok(b, 'import/passphrase', { id: sent.id, passphrase: null });
+    expect((await next(b, sent.id)).report?.outcomes).toEqual([expect.objectContaining({ file: 'again.spanwise', status: 'failed', message: 'an encrypted bundle, not imported: no passphrase was given' })]);
+    expect(count(b)).toBe(before + 1 + articles);
   });
 });

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { FileOutcome, ImportReport } from '../../../shared/ipc/contract';
+import { BUNDLE_EXTENSION } from '../../../shared/formats';
 import { reportOf } from '../../../shared/import-report';
 import type { Db } from '../store/db';
 import { IMPORTABLE_EXTENSIONS } from '../import';
@@ -8,7 +9,7 @@ import { plural } from '../../../shared/plural';
 import { expandPaths, fileSource, importBatch, type ImportOptions } from './importer';
 
 /** A Spanwise bundle (gzip'd JSON lines) for moving work between machines. */
-export const BUNDLE_EXTENSION = '.spanwise';
+export { BUNDLE_EXTENSION };
 
 /** By name, or, for a file no article parser would take, by its first bytes (a renamed bundle). */
 export const isBundle = (path: string) => {
@@ -62,7 +63,8 @@ export async function importPaths(db: Db, paths: string[], options: LibraryImpor
   return reportOf(outcomes, report.cancelled || outcomes.some((o) => o.status === 'cancelled'));
 }
 
-async function mergeBundle(db: Db, file: string, options: LibraryImportOptions): Promise<FileOutcome> {
+/** Merges one bundle file, asking for its passphrase (again after a wrong one) when it is encrypted and the options can ask. */
+export async function mergeBundle(db: Db, file: string, options: LibraryImportOptions): Promise<FileOutcome> {
   const sealed = options.bundlePassphrase !== undefined && isSealedBundle(file);
   for (let refused: string | null = null; ; ) {
     const outcome = await mergeBundleOnce(db, file, options, sealed, refused);

@@ -1,6 +1,6 @@
 import type { SearchIndexStatus } from '../../../shared/ipc/library';
 import type { Db } from '../store/db';
-import { rebuildSlice, searchRebuildProgress } from '../store/search-rebuild';
+import { rebuildSlice, searchRebuildPending, searchRebuildProgress } from '../store/search-rebuild';
 
 export interface SearchIndexOptions {
   /** How long one slice may hold the library, in ms: the longest a search or a save waits on it. */
@@ -29,7 +29,7 @@ export function createSearchIndex(db: Db, options: SearchIndexOptions = {}) {
   let paused = false;
   let failed: string | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let pending = searchRebuildProgress(db) !== null;
+  let pending = searchRebuildPending(db);
 
   const schedule = (ms: number) => {
     if (timer === null && pending && !paused && failed === null) timer = setTimeout(slice, ms);
@@ -58,8 +58,8 @@ export function createSearchIndex(db: Db, options: SearchIndexOptions = {}) {
   }
 
   function status(): SearchIndexStatus {
+    // Once the new index is in, the wiping of the old one's pages goes on unseen: searches are done waiting.
     const progress = pending && db.open ? searchRebuildProgress(db) : null;
-    if (progress === null) pending = false;
     const state = progress === null ? 'ready' : failed !== null ? 'failed' : paused ? 'paused' : 'rebuilding';
     return { state, done: progress?.done ?? 0, total: progress?.total ?? 0, error: failed };
   }

@@ -5,9 +5,9 @@ import { refreshFacts } from './figure-facts';
 
 /**
  * Disagreements among figures, found within an article and within an incident and kept in
- * figure_disagreements (migrations 0012, 0014). Triggers mark the scopes a write touches as dirty;
- * every read first recomputes those (refreshDisagreements), so one changed figure costs its
- * article and the incidents its article's events belong to.
+ * figure_disagreements (migrations 0012, 0014, 0021). Triggers mark the scopes a write touches as
+ * dirty; every read first recomputes those (refreshDisagreements), so one changed figure costs
+ * its article and the incidents its article's events belong to.
  *
  * A library marked dirty whole (an upgrade, a new spread) is recomputed a page of scopes at a
  * time, each page its own transaction and one INSERT ... SELECT: the page's figures are read from
@@ -19,9 +19,8 @@ import { refreshFacts } from './figure-facts';
  */
 
 /**
- * A disagreement's id: its key in hex, the parts joined by NUL (migration 0014 and the statements
- * below compute the same in SQL). It sorts as the key does, so ids written in key order are
- * written in the table's order.
+ * A disagreement's id: its key in hex, the parts joined by NUL (the table's generated id column,
+ * migration 0021, computes the same in SQL). It sorts as the key does.
  */
 export function disagreementId(scope: DisagreementScope, scopeId: string, counts: string, unit: string): string {
   return `fd-${Buffer.from(`${scope}\u0000${scopeId}\u0000${counts}\u0000${unit}`, 'utf8').toString('hex')}`;
@@ -58,19 +57,18 @@ const ALLOWED = `CASE WHEN f.approximate THEN f.lo - :spread * abs(f.lo) ELSE f.
 const KIND = `CASE WHEN max(lo) <= min(hi) + :slack * max(1, abs(min(hi))) THEN 'variance' ELSE 'conflict' END`;
 const same = (c: string) => `(count(${c}) = 0 OR (count(${c}) = count(*) AND min(${c}) = max(${c})))`;
 const DIFFER = `count(*) > 1 AND NOT (${same('value')} AND ${same('min')} AND ${same('max')})`;
-const id = (scope: DisagreementScope) => `'fd-' || lower(hex('${scope}' || char(0) || scope_id || char(0) || counts || char(0) || unit))`;
 
 // Both read a page's figures grouped by scope (json_each walks the sorted ids) and list each
 // disagreement's figures in the order the app always has: an article's by rowid, an incident's
 // by event, then span. CROSS JOIN keeps the order: left to itself the planner starts an incident
 // page from every event of the library. An incident's groups count only across articles.
 const COMPUTE: Record<DisagreementScope, string> = {
-  article: `INSERT INTO figure_disagreements (scope, scope_id, counts, unit, id, kind, span_ids)
-    SELECT 'article', scope_id, counts, unit, ${id('article')}, ${KIND}, json_group_array(span_id ORDER BY seq) FROM (
+  article: `INSERT INTO figure_disagreements (scope, scope_id, counts, unit, kind, span_ids)
+    SELECT 'article', scope_id, counts, unit, ${KIND}, json_group_array(span_id ORDER BY seq) FROM (
       SELECT f.article_id AS scope_id, f.seq, ${ALLOWED} FROM json_each(:ids) j CROSS JOIN figure_facts f ON f.article_id = j.value)
     GROUP BY scope_id, counts, unit HAVING ${DIFFER}`,
-  incident: `INSERT INTO figure_disagreements (scope, scope_id, counts, unit, id, kind, span_ids)
-    SELECT 'incident', scope_id, counts, unit, ${id('incident')}, ${KIND}, json_group_array(span_id ORDER BY event_id, span_id) FROM (
+  incident: `INSERT INTO figure_disagreements (scope, scope_id, counts, unit, kind, span_ids)
+    SELECT 'incident', scope_id, counts, unit, ${KIND}, json_group_array(span_id ORDER BY event_id, span_id) FROM (
       SELECT m.incident_id AS scope_id, m.event_id, f.article_id, ${ALLOWED} FROM json_each(:ids) j
         CROSS JOIN incident_events m ON m.incident_id = j.value
         CROSS JOIN annotations e ON e.id = m.event_id AND e.label = 'event' AND e.status = 'ok' AND e.conflict_of IS NULL

@@ -32,6 +32,7 @@ const PINNED: Record<string, string> = {
   '0018-event-rows-incident.sql': '8a5dc17b44a156d228fc36ee08101004a8b2cf23853ac393cffdaf38a91c4aec',
   '0019-search-index-rebuilt-in-background.sql': 'd2cebc1c5f5463bac07c096f5986ceef9284d2bb28a24afa675114e65617257d',
   '0020-figure-facts.sql': '54668297f8428a31a6e8329120d6bae38774e29ccca252681490dce3baca4350',
+  '0021-disagreement-id-generated.sql': 'ebcc0633479172c94123900d5fed2701dd7bb693017778f1ebd73b45511ec06f',
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text.replace(/\r\n/g, '\n'), 'utf8').digest('hex');

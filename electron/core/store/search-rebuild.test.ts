@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../testing/fuzz';
 import { useTmpDir } from '../testing/tmp';
 import { insertArticle } from './articles';
-import { loadMigrations, openStore, schemaVersion, type Db } from './db';
+import { loadMigrations, openStore, purgeLog, schemaVersion, type Db } from './db';
 import { listArticles } from './list';
-import { finishSearchRebuild, rebuildSlice, searchRebuildProgress } from './search-rebuild';
+import { finishSearchRebuild, rebuildSlice, searchRebuildPending, searchRebuildProgress } from './search-rebuild';
 
 const tmp = useTmpDir();
 const ALL = loadMigrations();
@@ -20,8 +20,10 @@ const QUERIES = ['ment*', 'mentio*', 'gover*', 'drone*', 'repo*', '"government s
 
 const draft = (title: string, text: string) => ({ title, source: null, url: null, author: null, publishedAt: null, language: null, text });
 
-function text(rng: ReturnType<typeof createRng>, words = 8 + rng.int(40)): string {
-  return Array.from({ length: words }, () => rng.pick(WORDS)).join(' ');
+/** `words` given: that many, most of them drawn from thousands of made-up ones, so the index is of a realistic size. */
+function text(rng: ReturnType<typeof createRng>, words?: number): string {
+  if (words === undefined) return Array.from({ length: 8 + rng.int(40) }, () => rng.pick(WORDS)).join(' ');
+  return Array.from({ length: words }, () => (rng.next() < 0.3 ? rng.pick(WORDS) : `w${rng.int(20_000).toString(36)}x`)).join(' ');
 }
 
 /** The same articles, in the same order (so the same rowids), into each library. */
@@ -94,8 +96,7 @@ describe('the search index rebuilt in the background (migration 0019)', () => {
     expect(answers(db)).toEqual(answers(fresh));
 
     let seed = 10;
-    for (let step = 0; searchRebuildProgress(db) !== null; step++) {
-      rebuildSlice(db, 45);
+    for (let step = 0; !rebuildSlice(db, 45).finished; step++) {
       if (step % 3 === 0) edit([db, fresh], seed++);
       expect(answers(db)).toEqual(answers(fresh));
     }
@@ -123,9 +124,11 @@ describe('the search index rebuilt in the background (migration 0019)', () => {
       open().close();
       return performance.now() - t0;
     };
-    // 0015 alone: a later Spanwise meeting it with 0016 only, as every release before 0019 did.
-    const blocking = timed(() => openStore(copy, { migrations: ALL.slice(0, 16) }));
-    const deferred = timed(() => openStore(file));
+    // The same migrations but 0019, whose absence makes 0015 rebuild the index as every release
+    // before it did. The open's page check (every page of a library this small) is left out of
+    // both: it is the same for each.
+    const blocking = timed(() => openStore(copy, { migrations: ALL.slice(0, 18), fullCheckUpToBytes: 0 }));
+    const deferred = timed(() => openStore(file, { migrations: ALL.slice(0, 19), fullCheckUpToBytes: 0 }));
     expect(deferred).toBeLessThan(blocking / 4);
   });
 
@@ -148,6 +151,45 @@ describe('the search index rebuilt in the background (migration 0019)', () => {
     finishSearchRebuild(db);
     expect(searchRebuildProgress(db)).toBeNull();
     expect(answers(db)).toEqual(answers(fresh));
+    expect(schema(db)).toEqual(schema(fresh));
+    checkIndexes(db);
+    db.close();
+    fresh.close();
+  });
+
+  it("leaves no trace of a deleted article's words in the pages the old index held", () => {
+    // No other word here starts with "q", so an index stores it whole and a byte search finds it.
+    const SECRET = 'qorvathinexplume';
+    const { file, old, fresh } = libraries(300, 200);
+    fresh.close();
+    const secret = insertArticle(old, draft('Source', `The informant ${SECRET} met the envoy. ${'More text about the port. '.repeat(200)}`));
+    old.close();
+    const db = openStore(file);
+    finishSearchRebuild(db, 40);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(secret.id);
+    expect(listArticles(db, { query: SECRET, sort: 'relevance', descending: true, limit: 5, offset: 0 }).total).toBe(0);
+    expect(purgeLog(db)).toBe(true);
+    expect(readFileSync(file).includes(Buffer.from(SECRET))).toBe(false);
+    // The freed pages are kept, zeroed, for the library to grow into.
+    expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(0);
+    checkIndexes(db);
+    db.close();
+  });
+
+  it('takes up the wiping of the old index where it stood after a quit between the swap and its end', () => {
+    const { file, old, fresh } = libraries(300, 200);
+    old.close();
+    let db = openStore(file);
+    while (searchRebuildProgress(db) !== null) rebuildSlice(db, 100);
+    // Swapped, and one slice of wiping done: the rest is still to do.
+    rebuildSlice(db, 1);
+    expect(searchRebuildPending(db)).toBe(true);
+    db.close();
+    db = openStore(file);
+    expect(searchRebuildPending(db)).toBe(true);
+    expect(answers(db)).toEqual(answers(fresh));
+    finishSearchRebuild(db, 1);
+    expect(searchRebuildPending(db)).toBe(false);
     expect(schema(db)).toEqual(schema(fresh));
     checkIndexes(db);
     db.close();

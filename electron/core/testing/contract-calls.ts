@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Channel } from '../../../shared/ipc/channels';
 import { EXPORT_FORMATS, type Job } from '../../../shared/ipc/contract';
+import { exportCorpus } from '../export';
 import type { Annotation } from '../../../shared/model';
 import { ok } from './backend';
 import { allAnnotations, articleIds, articleOf, FUZZ_PASSPHRASE, runningJob, sampleText, sealedBundle, someArticle, someSpan, waitJob, type CallState, type ChannelUse, type Maker } from './call-state';
@@ -13,6 +14,13 @@ import { RECORD_CALLS } from './contract-calls-records';
  * or two. Every channel is listed here, a reader as 'reads', so a channel added to the contract
  * fails the type check until it is; contract-calls.test.ts runs each valid call unmutated.
  */
+
+/** The library's bundle as it is now, written to a scratch file. */
+async function plainBundle(s: CallState): Promise<string> {
+  const out = join(s.scratch, `${s.seq++}-library.spanwise`);
+  await exportCorpus(s.b.db, { format: 'bundle', out });
+  return out;
+}
 
 const ARTICLE_CALLS = {
   'articles/updateMeta': async (s) => {
@@ -79,7 +87,11 @@ const FILE_CALLS = {
   'import/add': async (s) => {
     const job = await ok<Job>(s.b, 'import/begin', { expected: 1, outcomes: [] });
     s.jobIds.push(job.id);
-    return { id: job.id, items: [{ name: 'dropped.txt', base64: Buffer.from(sampleText(s)).toString('base64') }], last: true };
+    // Sometimes a bundle is dropped: the library's own, or sealed (waitJob gives its passphrase).
+    const roll = s.rng.next();
+    const bundle = roll < 0.1 ? await sealedBundle(s) : roll < 0.25 ? await plainBundle(s) : null;
+    const item = bundle ? { name: 'inbox/dropped.spanwise', base64: readFileSync(bundle).toString('base64') } : { name: 'dropped.txt', base64: Buffer.from(sampleText(s)).toString('base64') };
+    return { id: job.id, items: [item], last: true };
   },
   'import/passphrase': async (s) => {
     s.pickFiles = [await sealedBundle(s)];
@@ -89,8 +101,10 @@ const FILE_CALLS = {
   },
   'export/dialog': async (s) => {
     const format = s.rng.pick(EXPORT_FORMATS);
+    // ACLED and PLOVER take the whole library: an incident's reports may lie in other articles.
+    if (format === 'acled' || format === 'plover') return { format };
     const scope = s.rng.chance(0.5) ? { scope: { ids: [(await someArticle(s)).article.id] } } : {};
-    return { format, ...scope, ...(s.rng.chance(0.3) ? { labels: ['event', 'figure'] } : {}) };
+    return { format, ...scope, ...(s.rng.chance(0.3) ? { labels: ['event', 'figure'] } : {}), ...(format === 'csv' && s.rng.chance(0.5) ? { spreadsheetSafe: true } : {}) };
   },
   'jobs/cancel': async (s) => {
     const job = s.rng.chance(0.5) && s.jobIds.length ? null : await ok<Job>(s.b, 'suggestions/start', { accept: false });

@@ -28,6 +28,19 @@ describe('planDrop', () => {
     ]);
   });
 
+  it('sends a bundle to be merged, not set aside as no article file; a hidden or outsized one is', () => {
+    const plan = planDrop([
+      { path: 'for-colleague.spanwise', size: 4000 },
+      { path: 'old/.backup.spanwise', size: 4000 },
+      { path: 'huge.spanwise', size: MAX_FILE_BYTES + 1 },
+    ]);
+    expect(plan.send).toEqual([{ index: 0 }]);
+    expect(plan.setAside.map((o) => [o.file, o.status, o.message])).toEqual([
+      ['old/.backup.spanwise', 'skipped', 'hidden file'],
+      ['huge.spanwise', 'failed', expect.stringMatching(/for a dropped file; use the Import button for a larger bundle/)],
+    ]);
+  });
+
   it('refuses a file over the limit before reading it, naming it and the limit', () => {
     const plan = planDrop([
       { path: 'big.txt', size: MAX_FILE_BYTES + 1 },

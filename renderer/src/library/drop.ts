@@ -1,4 +1,4 @@
-import { extensionOf, MAX_FILE_BYTES, skipReason, tooLarge } from '../../../shared/formats';
+import { extensionOf, isDroppedBundle, MAX_FILE_BYTES, skipReason, tooLarge } from '../../../shared/formats';
 import type { SetAside } from '../../../shared/ipc/contract';
 
 /** A dropped file as the drop lists it: its path inside the drop (folders kept) and its size. */
@@ -47,7 +47,8 @@ export function planDrop(files: DroppedFile[]): DropPlan {
   const paired = new Set(annFor.values());
   files.forEach((f, i) => {
     const ext = extensionOf(f.path);
-    const reason = skipReason(f.path, () => paired.has(i));
+    // A bundle is no article file, but it is sent: it is merged (an encrypted one asks for its passphrase).
+    const reason = isDroppedBundle(f.path) ? null : skipReason(f.path, () => paired.has(i));
     // '' is a brat .ann: it is sent with its .txt.
     if (reason !== null) {
       if (reason !== '') setAside.push({ file: f.path, status: 'skipped', message: reason });
@@ -56,7 +57,12 @@ export function planDrop(files: DroppedFile[]): DropPlan {
     const ann = annFor.get(i);
     const big = [f, ...(ann !== undefined ? [files[ann] as DroppedFile] : [])].find((x) => x.size > MAX_FILE_BYTES);
     if (big) {
-      const hint = ext === '.jsonl' || ext === '.ndjson' ? '; use the Import button for a larger JSONL file: it is read a line at a time' : '';
+      const hint =
+        ext === '.jsonl' || ext === '.ndjson'
+          ? '; use the Import button for a larger JSONL file: it is read a line at a time'
+          : isDroppedBundle(f.path)
+            ? '; use the Import button for a larger bundle: it is read as it streams'
+            : '';
       setAside.push({ file: big.path, status: 'failed', message: `${tooLarge(big.size)} for a dropped file${hint}` });
       return;
     }
