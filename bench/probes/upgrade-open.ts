@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { insertArticle } from '../../electron/core/store/articles';
 import { loadMigrations, openStore, type Db } from '../../electron/core/store/db';
 import { createSearchIndex } from '../../electron/core/services/search-index';
+import { searchRebuildPending } from '../../electron/core/store/search-rebuild';
 import { CORPUS_SEED, generateArticle } from '../lib/corpus';
 import { percentile } from '../lib/report';
 
@@ -58,7 +59,8 @@ try {
   await new Promise<void>((done) => {
     const index = createSearchIndex(db, { onSlice: (ms, articles) => slices.push({ ms, articles }) });
     const poll = setInterval(() => {
-      if (index.status().state !== 'rebuilding') {
+      // Until the wipe after the swap is done too (the status says ready as soon as the new index is in).
+      if (index.status().state !== 'rebuilding' && !searchRebuildPending(db)) {
         clearInterval(poll);
         done();
       }
