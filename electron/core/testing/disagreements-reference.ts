@@ -1,6 +1,6 @@
-import { DEFAULT_SPREAD, disagreementKind, readable, type FigureFact } from '../../../shared/disagreements';
-import { FIGURE_QUALIFIERS } from '../../../shared/model';
+import { DEFAULT_SPREAD, disagreementKind } from '../../../shared/disagreements';
 import type { Db } from '../store/db';
+import { keyed, type FigureRow, type Keyed } from '../store/figure-facts';
 
 /**
  * The disagreements of a whole library as the first implementation found them (every figure's
@@ -19,32 +19,11 @@ export interface ReferenceRow {
   span_ids: string;
 }
 
-interface Figure {
-  id: string;
-  articleId: string;
-  counts: string;
-  unit: string;
-  fact: FigureFact;
-}
-
-const QUALIFIERS = new Set<string>(FIGURE_QUALIFIERS);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const key = (s: unknown): string => (typeof s === 'string' ? s.replace(/\u0000/g, '').trim().toLocaleLowerCase() : '');
-
-function figure(row: { id: string; article_id: string; attrs: string }): Figure | null {
-  let attrs: Record<string, unknown>;
-  try {
-    attrs = JSON.parse(row.attrs) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  const counts = key(attrs.counts);
-  if (counts === '') return null;
-  const qualifier = typeof attrs.qualifier === 'string' && QUALIFIERS.has(attrs.qualifier) ? (attrs.qualifier as FigureFact['qualifier']) : null;
-  const fact: FigureFact = { value: num(attrs.value), min: num(attrs.min), max: num(attrs.max), qualifier };
-  if (!readable(fact)) return null;
-  return { id: row.id, articleId: row.article_id, counts, unit: key(attrs.unit), fact };
-}
+// Each figure is read as the store reads it (store/figure-facts.ts `keyed`, the first
+// implementation's own parse, moved there): what is compared is the rule and its grouping, which
+// the store now evaluates in SQL.
+type Figure = Keyed;
+const figure = (row: FigureRow): Figure | null => keyed(row);
 
 const idOf = (scope: string, scopeId: string, counts: string, unit: string) => `fd-${Buffer.from(`${scope}\u0000${scopeId}\u0000${counts}\u0000${unit}`, 'utf8').toString('hex')}`;
 
