@@ -255,6 +255,24 @@ describe('bundle merge with revision histories', () => {
       expect(versions(fresh)).toEqual(versions(db));
     });
 
+    it('re-imports two copies of a claim when one went through the other\'s version as it is without a claimant the bundle cannot carry', async () => {
+      const dir = tmp();
+      const db = openStore(join(dir, 'here.db'));
+      insertArticle(db, { title: 'T', source: null, url: null, author: null, publishedAt: null, language: 'en', text: TEXT }, { id: 'here' });
+      insertAnnotation(db, { id: 'who', articleId: 'here', label: 'actor', start: 0, end: 9, quote: 'Officials', author: 'alice' });
+      const claim = { articleId: 'here', label: 'claim' as const, start: 15, end: 49, quote: TEXT.slice(15, 49) };
+      insertAnnotation(db, { ...claim, id: 'x', note: 'mine', attrs: { claimantId: 'who' }, author: 'alice' });
+      insertAnnotation(db, { ...claim, id: 'copy', note: 'theirs', attrs: { claimantId: 'who' }, conflictOf: 'x', author: 'bob' });
+      insertAnnotation(db, { ...claim, id: 'copy2', note: 'carol', conflictOf: 'x', author: 'carol' });
+      // copy2 passes through what copy is once its claimant is gone, then moves on; then the actor goes.
+      updateAnnotation(db, 'copy2', { note: 'theirs' });
+      updateAnnotation(db, 'copy2', { note: 'carol, again' });
+      deleteAnnotation(db, 'who');
+      const fresh = openStore(join(dir, 'fresh.db'));
+      await importBundle(fresh, await bundleWriter(dir)(db));
+      expect(versions(fresh)).toEqual(versions(db));
+    });
+
     it('still skips a copy of a version the original here has moved past, when the sender had not', async () => {
       const { a, b, bundle } = await machines();
       updateAnnotation(a, 'kyiv-s3', { note: 'alice' });

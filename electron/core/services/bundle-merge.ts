@@ -137,7 +137,9 @@ class AnnotationMerger {
     this.families = new Map();
     for (const x of incoming) {
       const family = this.families.get(x.conflict_of ?? x.id) ?? { current: new Set(), passed: new Set() };
-      family.current.add(revisionOf({ ...x, attrs: canonicalAttrs(x.label, x.attrs), start: this.toUtf16(x.start), end: this.toUtf16(x.end) }));
+      // As merge() computes a version's revision: with the links it keeps (linkable), so a copy
+      // stored here without a link the bundle could not carry is still a version the sender holds.
+      family.current.add(revisionOf({ ...x, attrs: this.linkable(canonicalAttrs(x.label, x.attrs), x), start: this.toUtf16(x.start), end: this.toUtf16(x.end) }));
       for (const r of x.history) family.passed.add(r);
       this.families.set(x.conflict_of ?? x.id, family);
     }
