@@ -72,7 +72,16 @@ export const articleOf = (s: CallState, id: string) => ok<{ article: Article; an
 export async function someArticle(s: CallState): Promise<{ article: Article; annotations: Annotation[] }> {
   const ids = await articleIds(s);
   if (ids.length === 0) await waitJob(s, await ok<Job>(s.b, 'import/texts', { items: [{ name: 'a.txt', content: sampleText(s) }] }));
-  return articleOf(s, s.rng.pick(ids.length ? ids : await articleIds(s)));
+  const picked = await articleOf(s, s.rng.pick(ids.length ? ids : await articleIds(s)));
+  if (/\S/u.test(picked.article.text)) return picked;
+  // A text of white space only (spaces such as U+3000 survive canonicalize, and an import or a
+  // correction takes it) has nothing to tag; the calls made from it need words.
+  for (const id of await articleIds(s)) {
+    const other = await articleOf(s, id);
+    if (/\S/u.test(other.article.text)) return other;
+  }
+  await waitJob(s, await ok<Job>(s.b, 'import/texts', { items: [{ name: 'words.txt', content: sampleText(s) }] }));
+  return someArticle(s);
 }
 export async function allAnnotations(s: CallState): Promise<Annotation[]> {
   const out: Annotation[] = [];
