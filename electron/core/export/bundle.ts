@@ -73,7 +73,8 @@ export const BundleArticle = z.object({
   author: nullableText,
   published_at: nullableText,
   language: nullableText,
-  text: z.string(),
+  // Every way into the library refuses an article with nothing to read (import: "no text in file").
+  text: z.string().refine((t) => /\S/u.test(t), 'the article has no text'),
   original_text: nullableText,
   // Written for other readers; a merge computes the hashes from the texts themselves.
   text_hash: z.string().optional(),

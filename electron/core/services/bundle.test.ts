@@ -228,6 +228,13 @@ describe('importBundle', () => {
       await rejectsWith([header, badAttrs, end], 'invalid', /line 2, annotation n1: value/);
       await rejectsWith([header, article(), JSON.stringify({ type: 'end', articles: 2, annotations: 1 })], 'invalid', /damaged/);
     });
+
+    it('an article with no text (found by the mutation fuzz: it was stored, with nothing to tag)', async () => {
+      const end = JSON.stringify({ type: 'end', articles: 1, annotations: 0 });
+      for (const text of ['', ' \n\n\u3000']) {
+        await rejectsWith([header, article({ text, text_hash: textHash(text), annotations: [] }), end], 'invalid', /line 2.*the article has no text/);
+      }
+    });
   });
 
   it('makes an escaped lone surrogate one replacement character, so the spans after it stay on their text', async () => {
