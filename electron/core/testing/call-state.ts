@@ -74,8 +74,8 @@ export async function someArticle(s: CallState): Promise<{ article: Article; ann
   if (ids.length === 0) await waitJob(s, await ok<Job>(s.b, 'import/texts', { items: [{ name: 'a.txt', content: sampleText(s) }] }));
   const picked = await articleOf(s, s.rng.pick(ids.length ? ids : await articleIds(s)));
   if (/\S/u.test(picked.article.text)) return picked;
-  // A text of white space only (spaces such as U+3000 survive canonicalize, and an import or a
-  // correction takes it) has nothing to tag; the calls made from it need words.
+  // An article with nothing to tag, should one get in (a mutated bundle once stored one with an
+  // empty text, now refused): the calls made from it need words.
   for (const id of await articleIds(s)) {
     const other = await articleOf(s, id);
     if (/\S/u.test(other.article.text)) return other;
