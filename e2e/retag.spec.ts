@@ -38,7 +38,7 @@ test('retagging to Figure reads the value from the quote; what the old label had
   expect((await stored(host))[0]).toMatchObject({ label: 'figure', attrs: { value: 90, qualifier: 'at least', unit: 'shell' } });
 });
 
-test('a claimant links to the actor picked, shows as broken when that actor goes, and jumps to it', async ({ page, host, workDir }) => {
+test('a claimant links to the actor picked, jumps to it, keeps it from being retagged, and shows as broken when that actor is deleted', async ({ page, host, workDir }) => {
   await importArticle(page, host, workDir, 'shelling.txt', TEXT);
   await selectText(page, 'Anna Kovel');
   await page.keyboard.press('3');
@@ -63,7 +63,13 @@ test('a claimant links to the actor picked, shows as broken when that actor goes
   await details.getByRole('button', { name: 'Show linked actor' }).click();
   await expect(details.getByLabel('Label')).toHaveValue('actor');
   await expect(page.locator('mark[data-selected="true"]')).toHaveText('Kovel');
+  // A claimant is an actor annotation: retagging it is refused, naming the claim, and nothing changes.
   await details.getByLabel('Label').selectOption('event');
+  await expect(page.getByRole('alert')).toContainText('unlink it from the claim first');
+  expect((await stored(host)).find((a) => a.id === second?.id)?.label).toBe('actor');
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  // Deleted, it leaves the claim's link broken.
+  await details.getByRole('button', { name: 'Delete annotation' }).click();
   await saved(page);
 
   await page.getByRole('list', { name: 'Annotations' }).getByRole('listitem').filter({ hasText: "Kovel's office" }).click();
