@@ -59,7 +59,7 @@ CREATE VIRTUAL TABLE ${NEXT} USING fts5 (
     INSERT INTO ${NEXT} (${NEXT}, rank) VALUES ('secure-delete', 1);
     DELETE FROM search_index_rebuild;
     ${DROP_TRIGGERS}
-    ${REBUILDING_TRIGGERS}
+    ${ftsTriggers(true)}
   `);
   db.prepare('INSERT INTO search_index_rebuild (id, done, started_at) VALUES (1, 0, ?)').run(new Date().toISOString());
 }
@@ -69,66 +69,30 @@ const DROP_TRIGGERS = 'DROP TRIGGER articles_fts_ai; DROP TRIGGER articles_fts_a
 /** The new index's part of a trigger: only for articles a slice has put in already. */
 const HELD = (row: 'old' | 'new') => `${row}.rowid <= (SELECT done FROM search_index_rebuild)`;
 
-// The triggers of migration 0006, each also writing the new index. A delete gives each index
-// exactly what it was given, so the segmented copy is read before it goes.
-const REBUILDING_TRIGGERS = `
-CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_segmented (rowid, title, text)
+const SEGMENT_NEW = `  INSERT INTO articles_segmented (rowid, title, text)
     SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
-    WHERE t IS NOT NULL OR x IS NOT NULL;
-  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
-  INSERT INTO ${NEXT} (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid AND ${HELD('new')};
-END;
-CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    WHERE t IS NOT NULL OR x IS NOT NULL;`;
+const UNSEGMENT_OLD = '  DELETE FROM articles_segmented WHERE rowid = old.rowid;';
+const indexNew = (table: string, only = '') => `  INSERT INTO ${table} (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid${only};`;
+// A delete gives an index exactly what it was given, so the segmented copy is read before it goes.
+const unindexOld = (table: string, only = '') => `  INSERT INTO ${table} (${table}, rowid, title, text)
     SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
-    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
-  INSERT INTO ${NEXT} (${NEXT}, rowid, title, text)
-    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
-    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid WHERE ${HELD('old')};
-  DELETE FROM articles_segmented WHERE rowid = old.rowid;
-END;
-CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text)
-    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
-    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
-  INSERT INTO ${NEXT} (${NEXT}, rowid, title, text)
-    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
-    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid WHERE ${HELD('old')};
-  DELETE FROM articles_segmented WHERE rowid = old.rowid;
-  INSERT INTO articles_segmented (rowid, title, text)
-    SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
-    WHERE t IS NOT NULL OR x IS NOT NULL;
-  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
-  INSERT INTO ${NEXT} (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid AND ${HELD('new')};
-END;`;
+    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid${only};`;
 
-// Migration 0006's triggers word for word, so a rebuilt library has the schema of a new one.
-const FINAL_TRIGGERS = `
-CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_segmented (rowid, title, text)
-    SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
-    WHERE t IS NOT NULL OR x IS NOT NULL;
-  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
-END;
-
-CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text)
-    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
-    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
-  DELETE FROM articles_segmented WHERE rowid = old.rowid;
-END;
-
-CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text)
-    SELECT 'delete', old.rowid, coalesce(s.title, old.title), coalesce(s.text, old.text)
-    FROM (SELECT 1) LEFT JOIN articles_segmented s ON s.rowid = old.rowid;
-  DELETE FROM articles_segmented WHERE rowid = old.rowid;
-  INSERT INTO articles_segmented (rowid, title, text)
-    SELECT new.rowid, t, x FROM (SELECT spanwise_segment(new.title) AS t, spanwise_segment(new.text) AS x)
-    WHERE t IS NOT NULL OR x IS NOT NULL;
-  INSERT INTO articles_fts (rowid, title, text) SELECT rid, title, text FROM articles_fts_source WHERE rid = new.rowid;
-END;`;
+/**
+ * Migration 0006's triggers, word for word (so a rebuilt library has a new library's schema), or,
+ * while a rebuild runs, the same each also writing the new index for the articles it holds.
+ */
+function ftsTriggers(rebuilding: boolean): string {
+  const index = [indexNew('articles_fts'), ...(rebuilding ? [indexNew(NEXT, ` AND ${HELD('new')}`)] : [])];
+  const unindex = [unindexOld('articles_fts'), ...(rebuilding ? [unindexOld(NEXT, ` WHERE ${HELD('old')}`)] : [])];
+  const trigger = (name: string, event: string, body: string[]) => `CREATE TRIGGER ${name} AFTER ${event} ON articles BEGIN\n${body.join('\n')}\nEND;`;
+  return [
+    trigger('articles_fts_ai', 'INSERT', [SEGMENT_NEW, ...index]),
+    trigger('articles_fts_ad', 'DELETE', [...unindex, UNSEGMENT_OLD]),
+    trigger('articles_fts_au', 'UPDATE OF title, text', [...unindex, UNSEGMENT_OLD, SEGMENT_NEW, ...index]),
+  ].join('\n\n');
+}
 
 export interface SearchRebuildProgress {
   /** Articles in the new index. */
@@ -141,9 +105,9 @@ export interface SearchRebuildProgress {
 export function searchRebuildProgress(db: Db): SearchRebuildProgress | null {
   const done = db.prepare('SELECT done FROM search_index_rebuild').pluck().get() as number | undefined;
   if (done === undefined) return null;
-  const total = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
-  const left = db.prepare('SELECT count(*) FROM articles WHERE rowid > ?').pluck().get(done) as number;
-  return { done: total - left, total };
+  // One walk of the articles (the status asks once a second while a rebuild runs).
+  const counts = db.prepare('SELECT count(*) AS total, count(*) FILTER (WHERE rowid <= ?) AS done FROM articles').get(done) as SearchRebuildProgress;
+  return { done: counts.done, total: counts.total };
 }
 
 /**
@@ -209,7 +173,7 @@ function swapIn(db: Db): void {
   withoutPageWipe(db, () => db.exec('DROP TABLE articles_fts'));
   db.exec(`
     ALTER TABLE ${NEXT} RENAME TO articles_fts;
-    ${FINAL_TRIGGERS}
+    ${ftsTriggers(false)}
     DELETE FROM search_index_rebuild;
     CREATE TABLE ${SCRUB} (fill BLOB);
   `);
