@@ -73,7 +73,7 @@ function stashBundle(name: string, bytes: Buffer): DroppedBundle {
 /**
  * Merges dropped bundles as picked ones are (library-import.ts), each after the drop's article
  * files, asking for an encrypted one's passphrase; each is named in the report by its path in the
- * drop, and its temporary copy removed whatever happens.
+ * drop, and every temporary copy removed at the end, whatever happens.
  */
 async function mergeDropped(db: Db, bundles: readonly DroppedBundle[], options: LibraryImportOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
@@ -81,7 +81,6 @@ async function mergeDropped(db: Db, bundles: readonly DroppedBundle[], options: 
     for (const b of bundles) {
       if (options.signal?.aborted) outcomes.push({ file: b.name, status: 'cancelled', articleIds: [], message: 'not imported: the import was cancelled' });
       else outcomes.push({ ...(await mergeBundle(db, b.file, options)), file: b.name });
-      rmSync(b.dir, { recursive: true, force: true });
     }
   } finally {
     discard(bundles);
