@@ -22,8 +22,8 @@ test('scrolling a long library loads it page by page, and a tag reloads only the
     await scroller.evaluate((el, top) => el.scrollTo(0, top), y);
     await expect(rows.filter({ hasText: '…' })).toHaveCount(0);
   }
-  const loaded = new Set(listCalls);
-  expect(loaded.size).toBeGreaterThanOrEqual(4);
+  // The last scroll's page may still be on its way when its rows are drawn as placeholders.
+  await expect.poll(() => new Set(listCalls).size).toBeGreaterThanOrEqual(4);
 
   // Back at the top, tag something in an open article: only what is shown is asked for again.
   await scroller.evaluate((el) => el.scrollTo(0, 0));
